@@ -1,0 +1,13 @@
+export * from './errors.js';
+export * from './engine.js';
+export * from './writer.js';
+export * from './merge.js';
+export * from './chart.js';
+export * from './defaults.js';
+export * from './yaml-source.js';
+export * from './schema/toolkit.js';
+export * from './schema/fragments.js';
+export * from './schema/validate.js';
+export * from './schema/values-yaml.js';
+export * from './schema/values-table.js';
+export { Type as T, type Static, type TSchema } from '@sinclair/typebox';

@@ -1,0 +1,240 @@
+// Schema fragments that two or more charts would otherwise repeat. Field names follow the Kubernetes API
+// (so values read like the objects they become) and the helpers in templates/_helpers.tpl.hbs.
+import { Type as T, type TSchema } from '@sinclair/typebox';
+
+/** A DNS-1123 label: what Kubernetes accepts as most object names. */
+export const DNS1123_LABEL = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
+/** A DNS-1123 subdomain (ConfigMap, Secret, PVC names …). */
+export const DNS1123_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
+/** A Kubernetes resource quantity such as 500m, 1.5, 10Gi, 1e3. */
+export const QUANTITY = '^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+|[KMGTPE]i|[mkMGTPEnu])?$';
+/** A percentage such as 25%. */
+export const PERCENT = '^[0-9]+%$';
+
+export const DnsLabel = (description: string, extra: object = {}) => T.String({ description, pattern: DNS1123_LABEL, maxLength: 63, ...extra });
+export const Quantity = (description: string) =>
+  T.Union([T.String({ pattern: QUANTITY, description: 'Quantity as a string, e.g. 500m, 256Mi, 10Gi.' }), T.Number({ minimum: 0, description: 'Quantity as a plain number.' })], { description });
+export const IntOrPercent = (description: string, extra: object = {}) =>
+  T.Union([T.Integer({ minimum: 0, description: 'An absolute number.' }), T.String({ pattern: PERCENT, description: 'A percentage, e.g. 25%.' })], { description, ...extra });
+export const Port = (description: string) => T.Integer({ minimum: 1, maximum: 65535, description });
+/** A container port by number or by name (IANA_SVC_NAME, at most 15 characters). */
+export const PortRef = (description: string) =>
+  T.Union([Port('Port number.'), T.String({ pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 15, description: 'Named container port.' })], { description });
+export const StringMap = (description: string) => T.Record(T.String(), T.String({ description: 'Value.' }), { description });
+/** A list of raw Kubernetes objects passed through as written (tolerations, extra volumes, …). */
+export const ObjectList = (description: string) => T.Array(T.Object({}, { additionalProperties: true, description: 'A Kubernetes object, passed through verbatim.' }), { description });
+export const FreeObject = (description: string) => T.Object({}, { additionalProperties: true, description });
+
+export const GlobalValues = T.Object(
+  {
+    imageRegistry: T.Optional(T.String({ description: 'Registry host that replaces every image.registry, e.g. registry.example.lan:30500.' })),
+    imagePullSecrets: T.Optional(
+      T.Array(T.Union([T.String({ description: 'Secret name.' }), T.Object({ name: T.String({ description: 'Secret name.' }) }, { description: 'Secret reference.' })]), {
+        description: 'Names of kubernetes.io/dockerconfigjson Secrets added to every Pod.',
+      }),
+    ),
+    storageClass: T.Optional(T.String({ description: 'Default storageClassName for claims; "-" means the empty string (no dynamic provisioning).' })),
+    commonLabels: T.Optional(StringMap('Labels added to every object.')),
+    partOf: T.Optional(T.String({ description: 'Value of the app.kubernetes.io/part-of label on every object.' })),
+  },
+  { description: 'Values shared with every subchart (Helm passes `global` down unchanged).', additionalProperties: true },
+);
+
+export const PullPolicy = T.Union([T.Literal('IfNotPresent'), T.Literal('Always'), T.Literal('Never')], { description: 'When the kubelet pulls the image.' });
+
+/** A container image. The tag must be pinned: `latest` and empty tags are rejected. */
+export const Image = (description = 'Container image.') =>
+  T.Object(
+    {
+      registry: T.String({ description: 'Registry host; empty means Docker Hub. global.imageRegistry overrides it.' }),
+      repository: T.String({ description: 'Image repository.', minLength: 1 }),
+      tag: T.String({ description: 'Pinned image tag (never latest).', pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$', not: { const: 'latest' } }),
+      digest: T.Optional(T.String({ description: 'Image digest; when set it is used instead of the tag.', pattern: '^sha256:[a-f0-9]{64}$' })),
+      pullPolicy: PullPolicy,
+    },
+    { description, additionalProperties: false },
+  );
+
+const ResourceList = (description: string) =>
+  T.Object({ cpu: T.Optional(Quantity('CPU, e.g. 100m.')), memory: T.Optional(Quantity('Memory, e.g. 128Mi.')), 'ephemeral-storage': T.Optional(Quantity('Local ephemeral storage.')) }, { description, additionalProperties: false });
+
+export const Resources = (description = 'Resource requests and limits of the container.') =>
+  T.Object({ requests: T.Optional(ResourceList('Guaranteed resources; the scheduler places the pod by these.')), limits: T.Optional(ResourceList('Upper bounds; memory over the limit kills the container.')) }, { description, additionalProperties: false });
+
+export const PodSecurityContext = (description = 'Pod-level securityContext.') =>
+  T.Object(
+    {
+      runAsNonRoot: T.Optional(T.Boolean({ description: 'Refuse to start containers that would run as root.' })),
+      runAsUser: T.Optional(T.Integer({ minimum: 0, description: 'UID for all containers.' })),
+      runAsGroup: T.Optional(T.Integer({ minimum: 0, description: 'Primary GID for all containers.' })),
+      fsGroup: T.Optional(T.Integer({ minimum: 0, description: 'GID that owns mounted volumes.' })),
+      fsGroupChangePolicy: T.Optional(T.Union([T.Literal('OnRootMismatch'), T.Literal('Always')], { description: 'When to chown volumes to fsGroup.' })),
+      supplementalGroups: T.Optional(T.Array(T.Integer({ minimum: 0, description: 'GID.' }), { description: 'Extra GIDs for all containers.' })),
+      seccompProfile: T.Optional(SeccompProfile()),
+    },
+    { description, additionalProperties: false },
+  );
+
+function SeccompProfile() {
+  return T.Object(
+    {
+      type: T.Union([T.Literal('RuntimeDefault'), T.Literal('Localhost'), T.Literal('Unconfined')], { description: 'Seccomp profile type.' }),
+      localhostProfile: T.Optional(T.String({ description: 'Profile path when type is Localhost.' })),
+    },
+    { description: 'Seccomp profile.', additionalProperties: false },
+  );
+}
+
+export const ContainerSecurityContext = (description = 'Container-level securityContext.') =>
+  T.Object(
+    {
+      runAsNonRoot: T.Optional(T.Boolean({ description: 'Refuse to run as root.' })),
+      runAsUser: T.Optional(T.Integer({ minimum: 0, description: 'UID of the process.' })),
+      runAsGroup: T.Optional(T.Integer({ minimum: 0, description: 'GID of the process.' })),
+      allowPrivilegeEscalation: T.Optional(T.Boolean({ description: 'Allow setuid binaries to gain privileges.' })),
+      privileged: T.Optional(T.Boolean({ description: 'Run privileged (never needed by these charts).' })),
+      readOnlyRootFilesystem: T.Optional(T.Boolean({ description: 'Mount the root filesystem read-only.' })),
+      capabilities: T.Optional(
+        T.Object(
+          { drop: T.Optional(T.Array(T.String({ description: 'Capability.' }), { description: 'Capabilities to drop.' })), add: T.Optional(T.Array(T.String({ description: 'Capability.' }), { description: 'Capabilities to add.' })) },
+          { description: 'Linux capabilities.', additionalProperties: false },
+        ),
+      ),
+      seccompProfile: T.Optional(SeccompProfile()),
+    },
+    { description, additionalProperties: false },
+  );
+
+const Seconds = (description: string, minimum: number, maximum: number) => T.Integer({ description, minimum, maximum });
+
+/**
+ * A Kubernetes probe plus helmforge's `enabled` switch and a `type` that picks the handler. Keeping the
+ * handler choice in one key (instead of "exactly one of") lets a values file switch from httpGet to
+ * tcpSocket without having to null out the default handler, which Helm's merge does not do reliably.
+ */
+export const Probe = (description: string) =>
+  T.Object(
+    {
+      enabled: T.Boolean({ description: 'Add this probe to the container.' }),
+      type: T.Union([T.Literal('httpGet'), T.Literal('tcpSocket'), T.Literal('exec'), T.Literal('grpc')], { description: 'Which handler below the probe uses.' }),
+      httpGet: T.Optional(
+        T.Object(
+          {
+            path: T.String({ description: 'HTTP path.', pattern: '^/' }),
+            port: PortRef('Port number or container port name.'),
+            scheme: T.Optional(T.Union([T.Literal('HTTP'), T.Literal('HTTPS')], { description: 'HTTP or HTTPS.' })),
+            httpHeaders: T.Optional(T.Array(T.Object({ name: T.String({ description: 'Header name.' }), value: T.String({ description: 'Header value.' }) }, { description: 'Header.', additionalProperties: false }), { description: 'Extra request headers.' })),
+          },
+          { description: 'HTTP GET handler: success is a status in 200–399.', additionalProperties: false },
+        ),
+      ),
+      tcpSocket: T.Optional(T.Object({ port: PortRef('Port number or container port name.') }, { description: 'TCP handler: success is an open connection.', additionalProperties: false })),
+      exec: T.Optional(T.Object({ command: T.Array(T.String({ description: 'Argument.' }), { minItems: 1, description: 'Command run in the container; exit 0 is success.' }) }, { description: 'Exec handler.', additionalProperties: false })),
+      grpc: T.Optional(T.Object({ port: Port('gRPC port.'), service: T.Optional(T.String({ description: 'Service name for the gRPC health protocol.' })) }, { description: 'gRPC health-check handler.', additionalProperties: false })),
+      initialDelaySeconds: T.Optional(Seconds('Seconds after start before the first probe.', 0, 3600)),
+      periodSeconds: T.Optional(Seconds('Seconds between probes.', 1, 3600)),
+      timeoutSeconds: T.Optional(Seconds('Seconds before a probe times out.', 1, 600)),
+      successThreshold: T.Optional(Seconds('Consecutive successes to be considered healthy (must be 1 for liveness and startup probes).', 1, 100)),
+      failureThreshold: T.Optional(Seconds('Consecutive failures before acting.', 1, 1000)),
+      terminationGracePeriodSeconds: T.Optional(Seconds('Grace period used when this probe kills the container.', 1, 3600)),
+    },
+    {
+      description,
+      additionalProperties: false,
+      // The chosen handler must be configured.
+      allOf: ['httpGet', 'tcpSocket', 'exec', 'grpc'].map((h) => ({ if: { properties: { type: { const: h } }, required: ['type'] }, then: { required: [h] } })),
+    },
+  );
+
+export const ServiceAccount = (description = 'ServiceAccount of the pods.') =>
+  T.Object(
+    {
+      create: T.Boolean({ description: 'Create a ServiceAccount for this chart.' }),
+      name: T.String({ description: 'Name to use; empty means the chart fullname (or "default" when create is false).' }),
+      annotations: StringMap('Annotations on the ServiceAccount.'),
+      automountServiceAccountToken: T.Boolean({ description: 'Mount the API token into pods (only needed when the pod talks to the API server).' }),
+    },
+    { description, additionalProperties: false },
+  );
+
+export const ServiceType = T.Union([T.Literal('ClusterIP'), T.Literal('NodePort'), T.Literal('LoadBalancer')], { description: 'Service type.' });
+export const NodePort = (description = 'Fixed node port (30000–32767) when type is NodePort; null picks one.') =>
+  T.Union([T.Integer({ minimum: 30000, maximum: 32767 }), T.Null()], { description });
+
+export const Ingress = (description = 'Ingress (networking.k8s.io/v1).') =>
+  T.Object(
+    {
+      enabled: T.Boolean({ description: 'Create an Ingress.' }),
+      className: T.String({ description: 'IngressClass name; empty uses the cluster default.' }),
+      annotations: StringMap('Annotations, e.g. for the ingress controller.'),
+      hosts: T.Array(
+        T.Object(
+          {
+            host: T.String({ description: 'Host name.', pattern: '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$' }),
+            paths: T.Array(
+              T.Object(
+                {
+                  path: T.String({ description: 'URL path.', pattern: '^/' }),
+                  pathType: T.Union([T.Literal('Prefix'), T.Literal('Exact'), T.Literal('ImplementationSpecific')], { description: 'How the path matches.' }),
+                },
+                { description: 'A path routed to the Service.', additionalProperties: false },
+              ),
+              { description: 'Paths on this host.', minItems: 1 },
+            ),
+          },
+          { description: 'A host rule.', additionalProperties: false },
+        ),
+        { description: 'Host rules.' },
+      ),
+      tls: T.Array(
+        T.Object(
+          { secretName: T.String({ description: 'Secret of type kubernetes.io/tls.', pattern: DNS1123_SUBDOMAIN }), hosts: T.Array(T.String({ description: 'Host name.' }), { description: 'Hosts the certificate covers.' }) },
+          { description: 'A TLS entry.', additionalProperties: false },
+        ),
+        { description: 'TLS settings.' },
+      ),
+    },
+    { description, additionalProperties: false },
+  );
+
+export const AccessMode = T.Union([T.Literal('ReadWriteOnce'), T.Literal('ReadOnlyMany'), T.Literal('ReadWriteMany'), T.Literal('ReadWriteOncePod')], { description: 'Access mode.' });
+
+export const Persistence = (description = 'Persistent storage.') =>
+  T.Object(
+    {
+      enabled: T.Boolean({ description: 'Use a PersistentVolumeClaim; when false an emptyDir is used (data is lost with the pod).' }),
+      existingClaim: T.String({ description: 'Use this existing claim (e.g. one from nfs-pv) instead of creating one.', pattern: `^$|${DNS1123_SUBDOMAIN}` }),
+      storageClass: T.String({ description: 'storageClassName of the new claim; empty uses global.storageClass, "-" means "".' }),
+      accessModes: T.Array(AccessMode, { description: 'Access modes of the new claim.', minItems: 1 }),
+      size: T.String({ description: 'Requested size of the new claim.', pattern: QUANTITY }),
+      annotations: StringMap('Annotations on the new claim.'),
+    },
+    { description, additionalProperties: false },
+  );
+
+/** Scheduling and escape hatches every workload accepts. */
+export const PodPlacement = {
+  nodeSelector: StringMap('Node labels the pod must match.'),
+  tolerations: ObjectList('Tolerations (core/v1 Toleration).'),
+  affinity: FreeObject('Affinity rules (core/v1 Affinity).'),
+  topologySpreadConstraints: ObjectList('Topology spread constraints (core/v1 TopologySpreadConstraint).'),
+  priorityClassName: T.String({ description: 'PriorityClass of the pods; empty for none.' }),
+};
+
+export const EscapeHatches = {
+  extraEnv: ObjectList('Extra environment variables (core/v1 EnvVar).'),
+  extraVolumes: ObjectList('Extra pod volumes (core/v1 Volume).'),
+  extraVolumeMounts: ObjectList('Extra container volume mounts (core/v1 VolumeMount).'),
+};
+
+export const NameOverrides = {
+  nameOverride: T.String({ description: 'Replaces the chart name in object names.' }),
+  fullnameOverride: T.String({ description: 'Replaces the full object name prefix.' }),
+};
+
+export const ImagePullSecrets = () =>
+  T.Array(T.Union([T.String({ description: 'Secret name.' }), T.Object({ name: T.String({ description: 'Secret name.' }) }, { description: 'Secret reference.' })]), { description: 'Pull secrets for this chart only (added to global.imagePullSecrets).' });
+
+export const TestImage = () => Image('Small image for `helm test` pods (needs wget).');
+
+export type { TSchema };

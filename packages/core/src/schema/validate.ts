@@ -1,0 +1,51 @@
+// Validates values (or a stack file) against a JSON Schema with ajv, reporting JSON pointers.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { Problem } from '../errors.js';
+import type { JsonSchema } from './toolkit.js';
+
+// ajv-formats is CommonJS; under NodeNext its default export is the module object.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+addFormats(ajv);
+const compiled = new WeakMap<object, ValidateFunction>();
+
+export function schemaValidator(schema: JsonSchema): ValidateFunction {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    const { $schema: _ignored, ...body } = schema;
+    fn = ajv.compile(body);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+/** Problems with JSON pointers, most specific first, without ajv's anyOf/if noise when a better one exists. */
+export function validateAgainst(schema: JsonSchema, value: unknown): Problem[] {
+  const validate = schemaValidator(schema);
+  if (validate(value)) return [];
+  const errors = (validate.errors ?? []).filter((e) => !['anyOf', 'if', 'oneOf'].includes(e.keyword) || (validate.errors ?? []).length === 1);
+  const seen = new Set<string>();
+  return (errors.length ? errors : (validate.errors ?? [])).flatMap((e) => {
+    const problem = toProblem(e);
+    const key = `${problem.pointer} ${problem.message}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [problem];
+  });
+}
+
+function toProblem(e: ErrorObject): Problem {
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword === 'additionalProperties') {
+    const key = String(params.additionalProperty);
+    return { pointer: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: `unknown key "${key}"`, hint: 'remove it or check its spelling against the schema' };
+  }
+  if (e.keyword === 'required') {
+    return { pointer: e.instancePath, message: `missing required key "${String(params.missingProperty)}"`, hint: 'add it' };
+  }
+  const hint =
+    e.keyword === 'pattern' ? `the value must match ${String(params.pattern)}` : e.keyword === 'enum' ? `use one of ${JSON.stringify(params.allowedValues)}` : undefined;
+  return { pointer: e.instancePath, message: e.message ?? e.keyword, ...(hint ? { hint } : {}) };
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the integration tests need: docker-registry (a real OCI registry) and
+# prometheus (for promtool). Skips what is already there; needs root (or sudo) to install.
+set -euo pipefail
+need=()
+command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+[ ${#need[@]} -eq 0 ] && exit 0
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "install-system-deps: need root to apt-get install ${need[*]}" >&2; exit 1; }
+  SUDO=sudo
+fi
+echo "install-system-deps: installing ${need[*]} from Debian"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
