@@ -1,0 +1,50 @@
+import { diffTree, writeTreesAtomically } from '@helmforge/core';
+import { composePlatform, loadStack } from '@helmforge/umbrella';
+import type { Command } from 'commander';
+import { join, relative, resolve } from 'node:path';
+import type { Io } from '../program.js';
+
+export interface GenerateOptions {
+  config: string;
+  out: string;
+  schemas: string;
+  check?: boolean;
+}
+
+export function generateCommand(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('generate')
+    .description('Write the umbrella chart (charts/<name>/) and the JSON schemas (schemas/) from the stack file.')
+    .option('-c, --config <file>', 'stack file', 'helmforge.yaml')
+    .option('-o, --out <dir>', 'directory that receives charts/<name>/', 'charts')
+    .option('--schemas <dir>', 'directory that receives the generated JSON schemas', 'schemas')
+    .option('--check', 'write nothing; exit 1 and list the files that are stale, missing or extra')
+    .addHelpText('after', '\nThe output is replaced atomically: on any error nothing on disk changes.\nExample: helmforge generate --check   # in CI, after a commit')
+    .action((options: GenerateOptions) => setExit(runGenerate(options, io)));
+}
+
+export function runGenerate(options: GenerateOptions, io: Io): number {
+  const stack = loadStack(options.config);
+  const platform = composePlatform(stack);
+  const targets = [
+    { dir: resolve(options.out, platform.metadata.name), tree: platform.chart },
+    { dir: resolve(options.schemas), tree: platform.schemas },
+  ];
+  const show = (p: string) => relative(process.cwd(), p) || '.';
+  if (options.check) {
+    const stale: string[] = [];
+    for (const t of targets) {
+      const d = diffTree(t.dir, t.tree);
+      stale.push(...d.changed.map((f) => `  changed  ${show(join(t.dir, f))}`), ...d.missing.map((f) => `  missing  ${show(join(t.dir, f))}`), ...d.extra.map((f) => `  extra    ${show(join(t.dir, f))}`));
+    }
+    if (stale.length) {
+      io.err(`generated files are stale (${stale.length}):\n${stale.join('\n')}\nrun \`helmforge generate\` and commit the result\n`);
+      return 1;
+    }
+    io.out(`up to date: ${targets.map((t) => show(t.dir)).join(', ')}\n`);
+    return 0;
+  }
+  writeTreesAtomically(targets);
+  io.out(targets.map((t) => `wrote ${show(t.dir)} (${t.tree.size} files)`).join('\n') + '\n');
+  return 0;
+}

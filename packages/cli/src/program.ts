@@ -1,0 +1,45 @@
+// The `helmforge` command line: parsing with commander, one module per command, one error path.
+import { HelmforgeError } from '@helmforge/core';
+import { Command, CommanderError } from 'commander';
+import { generateCommand } from './commands/generate.js';
+import { initCommand } from './commands/init.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+
+export const VERSION = '0.1.0';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('helmforge')
+    .description('Generate an umbrella Helm chart for an on-premises platform and prove it correct before anyone installs it.')
+    .version(VERSION)
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  for (const register of [initCommand, generateCommand, validateCommand, schemaCommand]) register(program, io, setExit);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 success, 1 a problem with the input, 2 usage error. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof HelmforgeError) {
+      io.err(`error: ${error.message}\n`);
+      return 1;
+    }
+    io.err(`error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

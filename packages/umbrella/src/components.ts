@@ -1,0 +1,25 @@
+// The subchart packages the umbrella composes. Each owns its schema, defaults and templates; the umbrella
+// only needs this small contract from them.
+import * as appWithProbes from '@helmforge/app-with-probes';
+import type { GeneratedChart, TSchema } from '@helmforge/core';
+
+export interface SubchartPackage {
+  CHART_NAME: string;
+  CHART_VERSION: string;
+  schema: TSchema;
+  defaults: object;
+  generate(): GeneratedChart;
+}
+
+export interface Component {
+  /** Key in the stack file and in the umbrella values (the subchart name). */
+  key: string;
+  chart: SubchartPackage;
+  summary: string;
+}
+
+/** The fixed parts of the platform, in the order they appear in Chart.yaml and values.yaml. */
+export const COMPONENTS: Component[] = [];
+
+/** The chart behind every entry of `apps` (one dependency alias per application). */
+export const APP_CHART: SubchartPackage = appWithProbes;

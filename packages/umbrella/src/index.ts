@@ -1,0 +1,4 @@
+export * from './components.js';
+export * from './stack.js';
+export * from './compose.js';
+export * from './starter.js';

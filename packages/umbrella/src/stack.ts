@@ -1,0 +1,162 @@
+// The stack file (helmforge.yaml): which parts the platform has and how each is configured. Its schema is
+// composed from the subcharts' own values schemas, so an editor completes and checks every key.
+import {
+  DNS1123_LABEL, GlobalValues, HelmforgeError, T, mergeValues, parseYamlSource, toJsonSchema, validateAgainst,
+  type JsonSchema, type Problem, type Static,
+} from '@helmforge/core';
+import { readFileSync } from 'node:fs';
+import { APP_CHART, COMPONENTS, type SubchartPackage } from './components.js';
+
+export const STACK_API_VERSION = 'helmforge.dev/v1alpha1';
+
+/** Semantic Versioning 2.0.0 (the official regex, which is RE2-compatible). */
+export const SEMVER =
+  '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$';
+
+const Metadata = T.Object(
+  {
+    name: T.String({ description: 'Name of the umbrella chart (a DNS-1123 label); it is written to charts/<name>/.', pattern: DNS1123_LABEL, maxLength: 53 }),
+    version: T.String({ description: 'Chart version (SemVer 2), bumped on every change you publish.', pattern: SEMVER }),
+    appVersion: T.String({ description: 'Version of the platform as a whole (free text, quoted in Chart.yaml).', minLength: 1 }),
+    description: T.String({ description: 'One-line description of the platform.', minLength: 1 }),
+    home: T.Optional(T.String({ description: 'URL of the platform\'s home page or repository.' })),
+    keywords: T.Optional(T.Array(T.String({ description: 'Keyword.' }), { description: 'Search keywords for chart repositories.' })),
+    maintainers: T.Optional(
+      T.Array(
+        T.Object(
+          { name: T.String({ description: 'Maintainer name.', minLength: 1 }), email: T.Optional(T.String({ description: 'E-mail address.', format: 'email' })), url: T.Optional(T.String({ description: 'URL.' })) },
+          { description: 'A maintainer.', additionalProperties: false },
+        ),
+        { description: 'People responsible for the chart.' },
+      ),
+    ),
+  },
+  { description: 'Identity of the generated umbrella chart.', additionalProperties: false },
+);
+
+const Node = T.Object(
+  {
+    name: T.String({ description: 'Node name.', pattern: DNS1123_LABEL }),
+    address: T.String({ description: 'IP address or host name the node is reached at.', minLength: 1 }),
+    roles: T.Optional(T.Array(T.String({ description: 'Role, e.g. control-plane or worker.' }), { description: 'Roles of the node.' })),
+  },
+  { description: 'A cluster node.', additionalProperties: false },
+);
+
+const Cluster = T.Object(
+  {
+    nodes: T.Array(Node, { description: 'The cluster nodes (informational: NOTES.txt shows how to reach NodePort services on them).' }),
+  },
+  { description: 'Facts about the target cluster.', additionalProperties: false },
+);
+
+const StackBase = T.Object(
+  {
+    apiVersion: T.Literal(STACK_API_VERSION, { description: `Stack file format version; always ${STACK_API_VERSION}.` }),
+    kind: T.Literal('Platform', { description: 'Always Platform.' }),
+    metadata: Metadata,
+    cluster: T.Optional(Cluster),
+    global: T.Optional(GlobalValues),
+  },
+  { additionalProperties: false },
+);
+
+export type StackConfig = Static<typeof StackBase> & {
+  /** Values overrides per fixed component, keyed by subchart name. */
+  components: Record<string, ComponentValues>;
+  /** Values overrides per application, keyed by application (alias) name. */
+  apps: Record<string, ComponentValues>;
+};
+
+export type ComponentValues = { enabled: boolean } & Record<string, unknown>;
+
+const schemaCache = new Map<SubchartPackage, JsonSchema>();
+
+/** A subchart's values schema as plain JSON Schema, built once (ajv caches compiled validators by object). */
+export function valuesSchemaOf(chart: SubchartPackage): JsonSchema {
+  let schema = schemaCache.get(chart);
+  if (!schema) schemaCache.set(chart, (schema = toJsonSchema(chart.schema)));
+  return schema;
+}
+
+/** A subchart's values schema as a definition: without `$schema`, `title` kept for editors. */
+export function definitionOf(chart: SubchartPackage): JsonSchema {
+  const { $schema: _drop, ...rest } = valuesSchemaOf(chart);
+  return rest;
+}
+
+/** The same schema with no `required` on objects, for partial overrides (defaults fill the rest). */
+export function partialSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(partialSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'required' && 'properties' in schema) continue;
+    out[key] = partialSchema(value);
+  }
+  return out;
+}
+
+let stackSchemaCache: JsonSchema | undefined;
+
+/** JSON Schema of the stack file (schemas/helmforge.schema.json). */
+export function stackSchema(): JsonSchema {
+  return (stackSchemaCache ??= buildStackSchema());
+}
+
+function buildStackSchema(): JsonSchema {
+  const base = toJsonSchema(StackBase, { $id: 'https://helmforge.dev/schemas/helmforge.schema.json', title: 'helmforge stack file', description: 'Describes the platform that `helmforge generate` turns into an umbrella Helm chart.' }) as JsonSchema & { properties: Record<string, unknown> };
+  const definitions: Record<string, unknown> = {};
+  for (const c of [...COMPONENTS.map((x) => x.chart), APP_CHART]) definitions[c.CHART_NAME] = partialSchema(definitionOf(c));
+  for (const c of COMPONENTS) {
+    base.properties[c.key] = { description: `${c.summary} Values here override the ${c.chart.CHART_NAME} chart's defaults; \`enabled: false\` leaves it out.`, allOf: [{ $ref: `#/definitions/${c.chart.CHART_NAME}` }] };
+  }
+  base.properties.apps = {
+    description: `Applications, each an instance of the ${APP_CHART.CHART_NAME} chart under its own name (a Helm dependency alias).`,
+    type: 'object',
+    propertyNames: { pattern: DNS1123_LABEL, maxLength: 53, not: { enum: COMPONENTS.map((c) => c.key).concat(['global', 'apps']) } },
+    additionalProperties: { description: 'Values for this application (override the chart defaults).', $ref: `#/definitions/${APP_CHART.CHART_NAME}` },
+  };
+  base.required = ['apiVersion', 'kind', 'metadata'];
+  return { ...base, definitions };
+}
+
+/**
+ * Reads and checks a stack file: YAML syntax, then the stack schema, then each component's overrides
+ * merged onto its chart defaults against the chart's full schema. Every problem names file, line and pointer.
+ */
+export function loadStack(file: string, text = readFileSync(file, 'utf8')): StackConfig {
+  const source = parseYamlSource(text, file);
+  const located = (problems: Problem[], prefix = ''): Problem[] =>
+    problems.map((p) => {
+      const pointer = `${prefix}${p.pointer ?? ''}`;
+      return { ...p, file, pointer, ...(source.locate(pointer) ?? {}) };
+    });
+  const raw = source.value;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new HelmforgeError(`${file}: a stack file is a YAML mapping`, [{ file, line: 1, column: 1, message: 'expected a mapping with apiVersion, kind, metadata …', hint: 'run `helmforge init` for a starter file' }]);
+  }
+  const structural = validateAgainst(stackSchema(), raw);
+  if (structural.length) throw new HelmforgeError(`${file} does not match the stack file schema`, located(structural));
+  const doc = raw as Record<string, unknown>;
+  const stack: StackConfig = {
+    apiVersion: STACK_API_VERSION,
+    kind: 'Platform',
+    metadata: doc.metadata as StackConfig['metadata'],
+    ...(doc.cluster ? { cluster: doc.cluster as StackConfig['cluster'] } : {}),
+    ...(doc.global ? { global: doc.global as StackConfig['global'] } : {}),
+    components: {},
+    apps: {},
+  };
+  const problems: Problem[] = [];
+  const check = (chart: SubchartPackage, overrides: unknown, pointer: string): ComponentValues => {
+    const values = (overrides ?? {}) as Record<string, unknown>;
+    const merged = mergeValues(mergeValues(chart.defaults, { global: doc.global ?? {} }), values);
+    problems.push(...located(validateAgainst(valuesSchemaOf(chart), merged), pointer));
+    return { ...values, enabled: values.enabled !== false };
+  };
+  for (const c of COMPONENTS) stack.components[c.key] = check(c.chart, doc[c.key], `/${c.key}`);
+  for (const [name, values] of Object.entries((doc.apps ?? {}) as Record<string, unknown>)) stack.apps[name] = check(APP_CHART, values, `/apps/${name}`);
+  if (problems.length) throw new HelmforgeError(`${file}: values do not match the charts' schemas`, problems);
+  return stack;
+}
