@@ -5,7 +5,8 @@ import { HelmforgeError, type Problem } from './errors.js';
 export interface YamlSource {
   file: string;
   value: unknown;
-  locate(pointer: string): { line: number; column: number } | undefined;
+  /** Position of the value at a JSON pointer, or of its key with `{ key: true }` (for unknown keys). */
+  locate(pointer: string, options?: { key?: boolean }): { line: number; column: number } | undefined;
 }
 
 export function parseYamlSource(text: string, file: string): YamlSource {
@@ -19,8 +20,8 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   return {
     file,
     value: doc.toJS({ maxAliasCount: 100 }),
-    locate(pointer) {
-      const node = nodeAt(doc, pointer);
+    locate(pointer, options) {
+      const node = nodeAt(doc, pointer, options?.key ?? false);
       if (!node?.range) return undefined;
       const pos = lineCounter.linePos(node.range[0]);
       return { line: pos.line, column: pos.col };
@@ -29,15 +30,15 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 }
 
 /** The deepest node on the pointer's path that exists (a missing key points at its parent). */
-function nodeAt(doc: Document, pointer: string): Node | undefined {
+function nodeAt(doc: Document, pointer: string, wantKey: boolean): Node | undefined {
   let node = doc.contents as Node | null;
   if (!node) return undefined;
   const parts = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  for (const part of parts) {
+  for (const [i, part] of parts.entries()) {
     if (isMap(node)) {
       const pair: { key: unknown; value: unknown } | undefined = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === part);
       if (!pair) return node;
-      node = (pair.value as Node | null) ?? (pair.key as Node);
+      node = wantKey && i === parts.length - 1 ? (pair.key as Node) : ((pair.value as Node | null) ?? (pair.key as Node));
     } else if (isSeq(node)) {
       const item = node.items[Number(part)] as Node | undefined;
       if (!item) return node;

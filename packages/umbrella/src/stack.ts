@@ -121,16 +121,24 @@ function buildStackSchema(): JsonSchema {
   return { ...base, definitions };
 }
 
+function readStackText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new HelmforgeError(`cannot read the stack file ${file}`, [{ file, message: (error as Error).message, hint: 'run `helmforge init` to write a starter stack file, or pass --config FILE' }]);
+  }
+}
+
 /**
  * Reads and checks a stack file: YAML syntax, then the stack schema, then each component's overrides
  * merged onto its chart defaults against the chart's full schema. Every problem names file, line and pointer.
  */
-export function loadStack(file: string, text = readFileSync(file, 'utf8')): StackConfig {
+export function loadStack(file: string, text = readStackText(file)): StackConfig {
   const source = parseYamlSource(text, file);
   const located = (problems: Problem[], prefix = ''): Problem[] =>
     problems.map((p) => {
       const pointer = `${prefix}${p.pointer ?? ''}`;
-      return { ...p, file, pointer, ...(source.locate(pointer) ?? {}) };
+      return { ...p, file, pointer, ...(source.locate(pointer, { key: p.message.startsWith('unknown key') || p.message.startsWith('the name') }) ?? {}) };
     });
   const raw = source.value;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {

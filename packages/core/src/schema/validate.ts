@@ -25,7 +25,8 @@ export function schemaValidator(schema: JsonSchema): ValidateFunction {
 export function validateAgainst(schema: JsonSchema, value: unknown): Problem[] {
   const validate = schemaValidator(schema);
   if (validate(value)) return [];
-  const errors = (validate.errors ?? []).filter((e) => !['anyOf', 'if', 'oneOf'].includes(e.keyword) || (validate.errors ?? []).length === 1);
+  // Drop ajv's summary errors (anyOf/if/propertyNames …) when a more specific one explains them.
+  const errors = (validate.errors ?? []).filter((e) => !['anyOf', 'if', 'oneOf', 'propertyNames', 'allOf'].includes(e.keyword) || (validate.errors ?? []).length === 1);
   const seen = new Set<string>();
   return (errors.length ? errors : (validate.errors ?? [])).flatMap((e) => {
     const problem = toProblem(e);
@@ -36,11 +37,16 @@ export function validateAgainst(schema: JsonSchema, value: unknown): Problem[] {
   });
 }
 
+const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
 function toProblem(e: ErrorObject): Problem {
   const params = e.params as Record<string, unknown>;
+  if (e.propertyName !== undefined) {
+    return { pointer: `${e.instancePath}/${escapePointer(e.propertyName)}`, message: `the name "${e.propertyName}" ${e.message ?? 'is not allowed'}`, hint: 'names are DNS-1123 labels: lowercase letters, digits and "-", starting and ending with a letter or digit' };
+  }
   if (e.keyword === 'additionalProperties') {
     const key = String(params.additionalProperty);
-    return { pointer: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: `unknown key "${key}"`, hint: 'remove it or check its spelling against the schema' };
+    return { pointer: `${e.instancePath}/${escapePointer(key)}`, message: `unknown key "${key}"`, hint: 'remove it or check its spelling against the schema' };
   }
   if (e.keyword === 'required') {
     return { pointer: e.instancePath, message: `missing required key "${String(params.missingProperty)}"`, hint: 'add it' };

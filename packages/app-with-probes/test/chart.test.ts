@@ -1,0 +1,110 @@
+// The app-with-probes chart rendered by real Helm (4.1.4 and 3.17.0): lint, probes, rollout, checksums.
+import { describe, expect, it } from 'vitest';
+import { missingDescriptions } from '@helmforge/core';
+import { findObject, parseManifests, writeTreeToTemp, type K8sObject } from '../../../tools/testkit/chart.js';
+import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
+import { generate, scenarios } from '../src/index.js';
+
+const chart = generate();
+const dir = writeTreeToTemp(chart.files, 'app-with-probes');
+
+type Container = { name: string; livenessProbe?: unknown; readinessProbe?: unknown; startupProbe?: unknown; envFrom?: unknown[]; volumeMounts?: { name: string; mountPath: string }[] };
+type PodSpec = { containers: Container[]; volumes?: { name: string }[]; imagePullSecrets?: { name: string }[] };
+const podSpec = (d: K8sObject) => (d.spec as { template: { spec: PodSpec } }).template.spec;
+const podAnnotations = (d: K8sObject) => (d.spec as { template: { metadata: { annotations: Record<string, string> } } }).template.metadata.annotations;
+
+describe('app-with-probes chart', () => {
+  it('describes every values property and generates byte-identical files twice', () => {
+    expect(missingDescriptions(chart.valuesSchema)).toEqual([]);
+    expect([...generate().files]).toEqual([...chart.files]);
+  });
+
+  describe.each(HELM_BINARIES)('$label', (helm) => {
+    const template = (...args: string[]) => {
+      const r = runHelm(helm, ['template', 'rel', dir, ...args]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return parseManifests(r.stdout);
+    };
+
+    it.each(['', ...Object.keys(scenarios)])('passes helm lint --strict with scenario "%s"', (scenario) => {
+      const r = runHelm(helm, ['lint', '--strict', dir, ...(scenario ? ['-f', `${dir}/ci/${scenario}-values.yaml`] : [])]);
+      expect(r.stdout + r.stderr).toContain('0 chart(s) failed');
+      expect(r.status).toBe(0);
+    });
+
+    it('renders the configured probes and a rollout that keeps old replicas until new ones are ready', () => {
+      const objects = template('--set', 'readinessProbe.periodSeconds=7', '--set', 'minReadySeconds=12');
+      const deployment = findObject(objects, 'Deployment', 'rel-app-with-probes');
+      const spec = deployment.spec as Record<string, unknown>;
+      expect(spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } });
+      expect(spec.minReadySeconds).toBe(12);
+      expect(spec.progressDeadlineSeconds).toBe(600);
+      expect(spec.revisionHistoryLimit).toBe(5);
+      const [container] = podSpec(deployment).containers;
+      expect(container?.readinessProbe).toEqual({ httpGet: { path: '/', port: 'http' }, initialDelaySeconds: 0, periodSeconds: 7, timeoutSeconds: 3, successThreshold: 1, failureThreshold: 3 });
+      expect(container?.livenessProbe).toMatchObject({ httpGet: { path: '/', port: 'http' }, periodSeconds: 10 });
+      expect(container?.startupProbe).toMatchObject({ httpGet: { path: '/', port: 'http' }, failureThreshold: 30 });
+      const service = findObject(objects, 'Service', 'rel-app-with-probes');
+      expect((service.spec as { ports: unknown[] }).ports).toEqual([{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }]);
+    });
+
+    it('renders tcpSocket, grpc and exec probes and percentages in the rollout', () => {
+      const objects = template('-f', `${dir}/ci/tcp-exec-grpc-probes-values.yaml`, '--set', 'strategy.rollingUpdate.maxSurge=25%');
+      const deployment = findObject(objects, 'Deployment');
+      const [container] = podSpec(deployment).containers;
+      expect(container?.livenessProbe).toMatchObject({ tcpSocket: { port: 'http' } });
+      expect(container?.readinessProbe).toMatchObject({ grpc: { port: 9090 } });
+      expect(container?.startupProbe).toMatchObject({ exec: { command: ['cat', '/tmp/started'] } });
+      expect((deployment.spec as { strategy: { rollingUpdate: unknown } }).strategy.rollingUpdate).toEqual({ maxSurge: '25%', maxUnavailable: 0 });
+    });
+
+    it('rolls the pods when a ConfigMap or Secret value changes (checksum annotations)', () => {
+      const checksum = (...args: string[]) => podAnnotations(findObject(template(...args), 'Deployment'));
+      const a = checksum('--set', 'config.env.LOG_LEVEL=info');
+      const b = checksum('--set', 'config.env.LOG_LEVEL=debug');
+      const c = checksum('--set', 'config.env.LOG_LEVEL=info');
+      expect(a['checksum/config']).toMatch(/^[0-9a-f]{64}$/);
+      expect(a['checksum/config']).not.toBe(b['checksum/config']);
+      expect(a['checksum/config']).toBe(c['checksum/config']);
+      const s1 = checksum('--set', 'secret.env.TOKEN=one');
+      const s2 = checksum('--set', 'secret.env.TOKEN=two');
+      expect(s1['checksum/secret']).not.toBe(s2['checksum/secret']);
+    });
+
+    it('renders every optional object with all features on, honouring global values', () => {
+      const objects = template('-f', `${dir}/ci/all-features-values.yaml`);
+      expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Ingress', 'Pod', 'PodDisruptionBudget', 'Secret', 'Secret', 'Service', 'ServiceAccount']);
+      const deployment = findObject(objects, 'Deployment');
+      const pod = podSpec(deployment);
+      expect(JSON.stringify(pod.containers[0])).toContain('registry.example.lan:30500/nginxinc/nginx-unprivileged:1.27.3-alpine');
+      expect(pod.imagePullSecrets).toEqual([{ name: 'registry-pull' }]);
+      expect(pod.containers[0]?.envFrom).toEqual([{ configMapRef: { name: 'rel-app-with-probes' } }, { secretRef: { name: 'rel-app-with-probes' } }]);
+      expect(pod.containers[0]?.volumeMounts?.map((m) => m.mountPath)).toEqual(['/tmp', '/etc/app', '/etc/app-secrets', '/data', '/var/cache/app']);
+      expect(deployment.metadata.labels?.team).toBe('platform');
+      expect((deployment.spec as { replicas?: number }).replicas).toBeUndefined(); // the HPA owns the count
+      const ingress = findObject(objects, 'Ingress');
+      expect(ingress.spec).toMatchObject({ ingressClassName: 'nginx', tls: [{ secretName: 'app-tls', hosts: ['app.example.lan'] }] });
+    });
+
+    it('has secure defaults: non-root, no privilege escalation, read-only root, all capabilities dropped', () => {
+      const pod = podSpec(findObject(template(), 'Deployment')) as PodSpec & { securityContext: Record<string, unknown>; containers: (Container & { securityContext: Record<string, unknown>; resources: Record<string, unknown> })[] };
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+      expect(pod.containers[0]?.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+      expect(pod.containers[0]?.resources).toMatchObject({ requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } });
+    });
+
+    it.each([
+      ['readinessProbe.periodSeconds=ten', /readinessProbe/],
+      ['livenessProbe.timeoutSeconds=0', /livenessProbe/],
+      ['image.tag=latest', /image/],
+      ['strategy.rollingUpdate.maxUnavailable=half', /maxUnavailable/],
+      ['replicaCount=-1', /replicaCount/],
+    ])('rejects --set %s through the values schema', (set, field) => {
+      const r = runHelm(helm, ['template', 'rel', dir, '--set', set]);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toMatch(/schema/);
+      expect(r.stderr).toMatch(field);
+    });
+  });
+});

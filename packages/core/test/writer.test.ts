@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diffTree, readTree, writeTreesAtomically } from '../src/writer.js';
+
+const temp = () => mkdtempSync(join(tmpdir(), 'helmforge-writer-'));
+
+describe('atomic, deterministic writer', () => {
+  it('replaces a directory with exactly the tree, LF and one final newline', () => {
+    const root = temp();
+    const dir = join(root, 'out');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'stale.txt'), 'old');
+    writeTreesAtomically([{ dir, tree: new Map([['b/c.txt', 'x\r\ny\n\n\n'], ['a.txt', 'a']]) }]);
+    expect([...readTree(dir)]).toEqual([['a.txt', 'a\n'], ['b/c.txt', 'x\ny\n']]);
+    expect(readdirSync(root)).toEqual(['out']);
+  });
+
+  it('leaves every target untouched when a write fails part-way', () => {
+    const root = temp();
+    const first = join(root, 'first');
+    mkdirSync(first);
+    writeFileSync(join(first, 'keep.txt'), 'precious\n');
+    // The second target's parent is a file, so staging it fails after the first tree was staged.
+    writeFileSync(join(root, 'blocker'), '');
+    const second = join(root, 'blocker', 'second');
+    expect(() => writeTreesAtomically([{ dir: first, tree: new Map([['new.txt', 'n']]) }, { dir: second, tree: new Map([['x', 'y']]) }])).toThrow();
+    expect([...readTree(first)]).toEqual([['keep.txt', 'precious\n']]);
+    expect(readdirSync(root).sort()).toEqual(['blocker', 'first']);
+  });
+
+  it('lists changed, missing and extra files', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'same'), 's\n');
+    writeFileSync(join(dir, 'changed'), 'old\n');
+    writeFileSync(join(dir, 'extra'), 'e\n');
+    const diff = diffTree(dir, new Map([['same', 's'], ['changed', 'new'], ['missing', 'm']]));
+    expect(diff).toEqual({ changed: ['changed'], missing: ['missing'], extra: ['extra'] });
+  });
+});

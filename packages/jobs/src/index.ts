@@ -1,0 +1,47 @@
+// The jobs chart: schema, defaults, templates and CI scenarios, composed by buildChart.
+import { buildChart, type GeneratedChart } from '@helmforge/core';
+import { fileURLToPath } from 'node:url';
+import { defaults } from './defaults.js';
+import { scenarios } from './scenarios.js';
+import { schema } from './schema.js';
+
+export { schema, defaults, scenarios };
+export { CRON_SCHEDULE, TIME_ZONE, type JobsValues } from './schema.js';
+export { BACKUP_CLAIM, BACKUP_SOURCE_CLAIM } from './defaults.js';
+
+export const CHART_NAME = 'jobs';
+export const CHART_VERSION = '0.1.0';
+
+export function generate(): GeneratedChart {
+  return buildChart({
+    metadata: {
+      name: CHART_NAME,
+      description: 'Batch work: Jobs, CronJobs and Helm hook Jobs from lists in values, with secure pod defaults.',
+      version: CHART_VERSION,
+      appVersion: CHART_VERSION,
+      keywords: ['job', 'cronjob', 'hook', 'backup'],
+      annotations: { 'helmforge.dev/generated': 'true' },
+    },
+    schema,
+    defaults,
+    templatesDir: fileURLToPath(new URL('../templates/', import.meta.url)),
+    scenarios,
+    readme: README,
+  });
+}
+
+const README = `Three lists, one shape: \`jobs\` (run once per release), \`cronJobs\` (on a schedule) and \`hooks\` (Helm hook Jobs,
+for example a pre-install/pre-upgrade migration). Every entry starts from \`defaults\` (image, resources, secure pod and
+container securityContext, restartPolicy, backoffLimit, …) and overrides what it needs; securityContext keys are merged.
+
+**The schema catches mistakes before the cluster does.** \`restartPolicy\` is \`OnFailure\` or \`Never\` (a Job with \`Always\`
+is rejected), \`backoffLimit\` and the other counts are non-negative, and \`schedule\` must be a five-field cron expression
+or a macro such as \`@daily\` (the pattern compiles in Go's RE2, so \`helm install\` itself rejects a malformed schedule).
+
+**Jobs survive upgrades.** A Job's pod template is immutable; each plain Job's name ends in a hash of its spec, so a changed
+job becomes a new Job (and runs again) instead of failing \`helm upgrade\`. Plain Jobs get no TTL by default, because Helm
+would re-create a deleted Job on the next upgrade. CronJobs default to \`concurrencyPolicy: Forbid\` and short histories,
+so runs cannot pile up; their runs and hook Jobs are removed after \`defaults.ttlSecondsAfterFinished\`.
+
+**Default example.** A nightly backup CronJob tars the \`app-data\` claim into the \`backup-data\` claim (both from nfs-pv)
+and prunes archives older than \`KEEP_DAYS\`; a \`migrate\` pre-install/pre-upgrade hook shows where a migration goes.`;

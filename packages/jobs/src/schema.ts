@@ -1,0 +1,157 @@
+// Values schema of the jobs chart: Jobs, CronJobs and Helm hook Jobs from lists, each with secure pod
+// defaults (from `defaults`) that a single entry can override.
+import {
+  ContainerSecurityContext, DNS1123_LABEL, FreeObject, Image, ImagePullSecrets, NameOverrides, ObjectList, PodSecurityContext, Resources,
+  ServiceAccount, StringMap, T, valuesSchema, type Static,
+} from '@helmforge/core';
+
+/** Builds the RE2- and ECMAScript-compatible pattern of one cron field. */
+function cronField(value: string, question = false): string {
+  const range = `(${value})(-(${value}))?`;
+  const atom = `(\\*${question ? '|\\?' : ''}|${range})(/[1-9][0-9]?)?`;
+  return `${atom}(,${atom})*`;
+}
+const MINUTE = '[0-5]?[0-9]';
+const HOUR = '[01]?[0-9]|2[0-3]';
+const DAY_OF_MONTH = '0?[1-9]|[12][0-9]|3[01]';
+const MONTH = '0?[1-9]|1[0-2]|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const DAY_OF_WEEK = '[0-7]|SUN|MON|TUE|WED|THU|FRI|SAT|sun|mon|tue|wed|thu|fri|sat';
+const MACRO = '@(yearly|annually|monthly|weekly|daily|midnight|hourly)|@every ([0-9]+(ms|s|m|h))+';
+
+/**
+ * A standard five-field cron expression (minute hour day-of-month month day-of-week, with `*`, ranges,
+ * lists, steps and month/day names) or a macro such as `@hourly`; what the CronJob controller accepts.
+ * Written without lookaround so both Go's RE2 (Helm) and ECMAScript (ajv) compile it.
+ */
+export const CRON_SCHEDULE = `^(${MACRO}|${[cronField(MINUTE), cronField(HOUR), cronField(DAY_OF_MONTH, true), cronField(MONTH), cronField(DAY_OF_WEEK, true)].join(' ')})$`;
+
+/** An IANA time zone name such as Etc/UTC or Europe/Berlin. */
+export const TIME_ZONE = '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$';
+
+const RestartPolicy = T.Union([T.Literal('OnFailure'), T.Literal('Never')], {
+  description: 'Pod restartPolicy: OnFailure (retry in the same pod) or Never (a new pod per retry). Always is not allowed for Jobs.',
+});
+
+const EnvVar = T.Object(
+  {
+    name: T.String({ description: 'Variable name.', minLength: 1 }),
+    value: T.Optional(T.String({ description: 'Literal value.' })),
+    valueFrom: T.Optional(FreeObject('Source of the value (core/v1 EnvVarSource), e.g. secretKeyRef.')),
+  },
+  { description: 'An environment variable (core/v1 EnvVar).', additionalProperties: false },
+);
+
+const EnvFromRef = (kind: string) =>
+  T.Object(
+    { name: T.String({ description: `${kind} name.`, minLength: 1 }), optional: T.Optional(T.Boolean({ description: `Start even when the ${kind} is missing.` })) },
+    { description: `Load every key of a ${kind}.`, additionalProperties: false },
+  );
+
+const EnvFrom = T.Object(
+  {
+    prefix: T.Optional(T.String({ description: 'Prefix added to every variable name.' })),
+    configMapRef: T.Optional(EnvFromRef('ConfigMap')),
+    secretRef: T.Optional(EnvFromRef('Secret')),
+  },
+  { description: 'A ConfigMap or Secret loaded as environment variables (core/v1 EnvFromSource).', additionalProperties: false, minProperties: 1 },
+);
+
+/** What every kind of job (plain, cron, hook) accepts: the pod and the Job spec. */
+const jobProperties = {
+  name: T.String({ description: 'Name of the job, unique in its list; objects are called <fullname>-<name>.', pattern: DNS1123_LABEL, maxLength: 30 }),
+  enabled: T.Optional(T.Boolean({ description: 'Render this entry (default true).' })),
+  image: T.Optional(Image('Container image; defaults.image when omitted.')),
+  command: T.Optional(T.Array(T.String({ description: 'Argument.' }), { description: 'Overrides the image ENTRYPOINT.' })),
+  args: T.Optional(T.Array(T.String({ description: 'Argument.' }), { description: 'Overrides the image CMD.' })),
+  workingDir: T.Optional(T.String({ description: 'Working directory of the container.', pattern: '^/' })),
+  env: T.Optional(T.Array(EnvVar, { description: 'Environment variables.' })),
+  envFrom: T.Optional(T.Array(EnvFrom, { description: 'ConfigMaps and Secrets loaded as environment variables.' })),
+  resources: T.Optional(Resources('Requests and limits; defaults.resources when omitted.')),
+  volumes: T.Optional(ObjectList('Pod volumes (core/v1 Volume), e.g. a persistentVolumeClaim from nfs-pv.')),
+  volumeMounts: T.Optional(ObjectList('Container volume mounts (core/v1 VolumeMount).')),
+  restartPolicy: T.Optional(RestartPolicy),
+  backoffLimit: T.Optional(T.Integer({ minimum: 0, description: 'Retries before the Job is marked failed; defaults.backoffLimit when omitted.' })),
+  activeDeadlineSeconds: T.Optional(T.Integer({ minimum: 1, description: 'Seconds the Job may run in total before it is terminated and marked failed.' })),
+  ttlSecondsAfterFinished: T.Optional(T.Integer({ minimum: 0, description: 'Seconds after completion before the Job and its pods are deleted; for CronJobs and hooks defaults.ttlSecondsAfterFinished when omitted.' })),
+  completions: T.Optional(T.Integer({ minimum: 1, description: 'Successful pods needed to complete the Job.' })),
+  parallelism: T.Optional(T.Integer({ minimum: 0, description: 'Pods running at the same time.' })),
+  completionMode: T.Optional(T.Union([T.Literal('NonIndexed'), T.Literal('Indexed')], { description: 'Indexed gives each pod a completion index (JOB_COMPLETION_INDEX); needs completions.' })),
+  podSecurityContext: T.Optional(PodSecurityContext('Pod securityContext keys merged over defaults.podSecurityContext.')),
+  securityContext: T.Optional(ContainerSecurityContext('Container securityContext keys merged over defaults.securityContext.')),
+  serviceAccountName: T.Optional(T.String({ description: 'ServiceAccount of the pod; the chart\'s own when omitted.' })),
+  automountServiceAccountToken: T.Optional(T.Boolean({ description: 'Mount an API token (only for jobs that talk to the API server).' })),
+  labels: T.Optional(StringMap('Extra labels on the Job (and CronJob).')),
+  annotations: T.Optional(StringMap('Extra annotations on the Job (and CronJob).')),
+  podLabels: T.Optional(StringMap('Extra labels on the pods.')),
+  podAnnotations: T.Optional(StringMap('Extra annotations on the pods.')),
+  nodeSelector: T.Optional(StringMap('Node labels the pod must match.')),
+  tolerations: T.Optional(ObjectList('Tolerations (core/v1 Toleration).')),
+  affinity: T.Optional(FreeObject('Affinity (core/v1 Affinity).')),
+  priorityClassName: T.Optional(T.String({ description: 'PriorityClass of the pods.' })),
+};
+
+const completionRule = {
+  // Indexed completion needs a completion count.
+  if: { properties: { completionMode: { const: 'Indexed' } }, required: ['completionMode'] },
+  then: { required: ['completions'] },
+};
+
+const Job = T.Object(jobProperties, { description: 'A Job run once per release (its name carries a hash of its pod template, so a changed job runs again instead of failing the upgrade).', additionalProperties: false, ...completionRule });
+
+const CronJob = T.Object(
+  {
+    ...jobProperties,
+    schedule: T.String({ description: 'Five-field cron expression (minute hour day-of-month month day-of-week) or a macro such as @daily.', pattern: CRON_SCHEDULE }),
+    timeZone: T.Optional(T.String({ description: 'IANA time zone of the schedule, e.g. Europe/Berlin; the controller\'s zone when omitted.', pattern: TIME_ZONE })),
+    concurrencyPolicy: T.Optional(T.Union([T.Literal('Allow'), T.Literal('Forbid'), T.Literal('Replace')], { description: 'What to do when a run is due while the previous one still runs; defaults.concurrencyPolicy when omitted.' })),
+    startingDeadlineSeconds: T.Optional(T.Integer({ minimum: 0, description: 'A missed run that cannot start within this many seconds is skipped.' })),
+    successfulJobsHistoryLimit: T.Optional(T.Integer({ minimum: 0, description: 'Finished successful Jobs kept; defaults.successfulJobsHistoryLimit when omitted.' })),
+    failedJobsHistoryLimit: T.Optional(T.Integer({ minimum: 0, description: 'Failed Jobs kept; defaults.failedJobsHistoryLimit when omitted.' })),
+    suspend: T.Optional(T.Boolean({ description: 'Suspend future runs.' })),
+  },
+  { description: 'A CronJob.', additionalProperties: false, ...completionRule },
+);
+
+export const HookEvent = T.Union(
+  ['pre-install', 'post-install', 'pre-upgrade', 'post-upgrade', 'pre-delete', 'post-delete', 'pre-rollback', 'post-rollback'].map((e) => T.Literal(e)),
+  { description: 'A Helm hook event.' },
+);
+const DeletePolicy = T.Union(['before-hook-creation', 'hook-succeeded', 'hook-failed'].map((p) => T.Literal(p)), { description: 'A Helm hook delete policy.' });
+
+const HookJob = T.Object(
+  {
+    ...jobProperties,
+    events: T.Array(HookEvent, { description: 'Helm hook events that run this Job (helm.sh/hook), e.g. pre-install and pre-upgrade for a migration.', minItems: 1, uniqueItems: true }),
+    weight: T.Optional(T.Integer({ description: 'Hook weight (helm.sh/hook-weight): hooks run in ascending order.' })),
+    deletePolicy: T.Optional(T.Array(DeletePolicy, { description: 'When Helm deletes the hook Job (helm.sh/hook-delete-policy); defaults.hookDeletePolicy when omitted.', uniqueItems: true })),
+  },
+  { description: 'A Helm hook Job: Helm waits for it to succeed before it goes on (a failure fails the release).', additionalProperties: false, ...completionRule },
+);
+
+export const schema = valuesSchema('jobs', 'Batch work: Jobs, CronJobs and Helm hook Jobs from lists, with secure pod defaults.', {
+  ...NameOverrides,
+  imagePullSecrets: ImagePullSecrets(),
+  serviceAccount: ServiceAccount('ServiceAccount the job pods run as (unless an entry names its own).'),
+  defaults: T.Object(
+    {
+      image: Image('Image of entries that name none.'),
+      resources: Resources('Requests and limits of entries that set none.'),
+      podSecurityContext: PodSecurityContext('Pod securityContext every entry starts from.'),
+      securityContext: ContainerSecurityContext('Container securityContext every entry starts from.'),
+      restartPolicy: RestartPolicy,
+      backoffLimit: T.Integer({ minimum: 0, description: 'Retries before a Job is marked failed.' }),
+      ttlSecondsAfterFinished: T.Integer({ minimum: 0, description: 'Seconds after completion before a finished CronJob run or hook Job is deleted. Plain Jobs only get a TTL when their entry sets one (Helm would re-create a deleted Job, and run it again, on the next upgrade).' }),
+      concurrencyPolicy: T.Union([T.Literal('Allow'), T.Literal('Forbid'), T.Literal('Replace')], { description: 'CronJob concurrency policy; Forbid keeps runs from piling up.' }),
+      successfulJobsHistoryLimit: T.Integer({ minimum: 0, description: 'Successful CronJob runs kept.' }),
+      failedJobsHistoryLimit: T.Integer({ minimum: 0, description: 'Failed CronJob runs kept.' }),
+      hookDeletePolicy: T.Array(DeletePolicy, { description: 'Delete policy of hook Jobs that set none.', uniqueItems: true }),
+      tmpDir: T.Boolean({ description: 'Mount a writable emptyDir at /tmp in every job (the root filesystem is read-only).' }),
+    },
+    { description: 'Settings every entry starts from; an entry overrides them key by key.', additionalProperties: false },
+  ),
+  jobs: T.Array(Job, { description: 'Jobs that run once per install/upgrade (re-run when their pod template changes).' }),
+  cronJobs: T.Array(CronJob, { description: 'CronJobs.' }),
+  hooks: T.Array(HookJob, { description: 'Helm hook Jobs, e.g. a pre-upgrade database migration.' }),
+});
+
+export type JobsValues = Static<typeof schema>;

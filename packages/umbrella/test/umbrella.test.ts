@@ -1,0 +1,82 @@
+// The umbrella chart composed from the committed stack file, checked with both real Helm binaries.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { findObject, parseManifests, writeTreeToTemp } from '../../../tools/testkit/chart.js';
+import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
+import { APP_CHART, COMPONENTS, composePlatform, loadStack } from '../src/index.js';
+
+const stack = loadStack(join(REPO_ROOT, 'helmforge.yaml'));
+const platform = composePlatform(stack);
+const dir = writeTreeToTemp(platform.chart, platform.metadata.name);
+const scenarios = [...platform.chart.keys()].filter((p) => p.startsWith('ci/'));
+const parts = [...COMPONENTS.map((c) => c.key), ...Object.keys(stack.apps)];
+
+describe('umbrella chart', () => {
+  it('declares one dependency per part, with conditions and an alias per application, and vendors each chart once', () => {
+    const chart = parse(platform.chart.get('Chart.yaml') ?? '') as { apiVersion: string; version: string; dependencies: { name: string; alias?: string; condition: string }[] };
+    expect(chart.apiVersion).toBe('v2');
+    expect(chart.dependencies.map((d) => d.alias ?? d.name)).toEqual(parts);
+    for (const d of chart.dependencies) expect(d.condition).toBe(`${d.alias ?? d.name}.enabled`);
+    expect(chart.dependencies.filter((d) => d.name === APP_CHART.CHART_NAME).map((d) => d.alias)).toEqual(Object.keys(stack.apps));
+    const vendored = new Set([...platform.chart.keys()].filter((p) => p.startsWith('charts/')).map((p) => p.split('/')[1]));
+    expect([...vendored].sort()).toEqual([...new Set(chart.dependencies.map((d) => d.name))].sort());
+  });
+
+  describe.each(HELM_BINARIES)('$label', (helm) => {
+    it.each(['', ...scenarios])('helm lint --strict passes (values %s)', (scenario) => {
+      const r = runHelm(helm, ['lint', '--strict', dir, ...(scenario ? ['-f', join(dir, scenario)] : [])]);
+      expect(r.stdout + r.stderr).toContain('1 chart(s) linted, 0 chart(s) failed');
+      expect(r.status).toBe(0);
+    });
+
+    it('reports every dependency present (no missing or out-of-date subchart)', () => {
+      const r = runHelm(helm, ['dependency', 'list', dir]);
+      expect(r.status).toBe(0);
+      const rows = r.stdout.trim().split('\n').slice(1);
+      expect(rows).toHaveLength(parts.length);
+      for (const row of rows) expect(row).toMatch(/\sunpacked\s*$/);
+    });
+
+    it('renders every part, with global values honoured by the subcharts', () => {
+      const r = runHelm(helm, ['template', 'demo', dir, '--set', 'global.imageRegistry=registry.lan:30500', '--set', 'global.commonLabels.owner=ops', '--set', 'global.imagePullSecrets[0]=registry-pull']);
+      expect(r.stderr).toBe('');
+      const objects = parseManifests(r.stdout);
+      for (const app of Object.keys(stack.apps)) {
+        const deployment = findObject(objects, 'Deployment', `demo-${app}`);
+        expect(deployment.metadata.labels?.owner).toBe('ops');
+        const pod = (deployment.spec as { template: { spec: { containers: { image: string }[]; imagePullSecrets: unknown } } }).template.spec;
+        expect(pod.containers[0]?.image).toMatch(/^registry\.lan:30500\//);
+        expect(pod.imagePullSecrets).toEqual([{ name: 'registry-pull' }]);
+      }
+    });
+
+    it('accepts <part>.enabled=false and leaves that part out', () => {
+      const [first] = Object.keys(stack.apps);
+      const r = runHelm(helm, ['template', 'demo', dir, '--set', `${first}.enabled=false`]);
+      expect(r.status).toBe(0);
+      expect(parseManifests(r.stdout).some((o) => o.metadata.name === `demo-${first}`)).toBe(false);
+    });
+
+    it("Helm's schema check rejects web.readinessProbe.periodSeconds=ten", () => {
+      const r = runHelm(helm, ['template', 'demo', dir, '--set', 'web.readinessProbe.periodSeconds=ten']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/values don't meet the specifications of the schema/);
+      expect(r.stderr).toMatch(/readinessProbe/);
+    });
+
+    it('rejects an unknown key under a part', () => {
+      const r = runHelm(helm, ['template', 'demo', dir, '--set', 'web.replicas=3']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/replicas/);
+    });
+
+    it.runIf(helm.major === 4)('helm install --dry-run=client renders the release and its NOTES', () => {
+      const r = runHelm(helm, ['install', 'demo', dir, '--dry-run=client', '--namespace', 'platform']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/STATUS: pending-install/);
+      expect(r.stdout).toMatch(/NOTES:\n.*installed as release demo in namespace platform/);
+    });
+  });
+});

@@ -1,0 +1,86 @@
+// Fetching schema documents: local files and http(s) URLs, with the on-disk cache for downloads and one
+// in-memory copy per URL so that concurrent lookups of the same document make one request.
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import { OnDiskCache } from '../cache/ondisk.js';
+
+/** What a fetch found: the text, or nothing there (404 / no such file). Other failures are thrown. */
+export type FetchResult = { found: true; body: string } | { found: false };
+
+export interface Fetcher {
+  fetch(location: string): Promise<FetchResult>;
+}
+
+export class NotFoundError extends Error {}
+
+export function isUrl(location: string): boolean {
+  return /^https?:\/\//i.test(location);
+}
+
+export interface HttpFetcherOptions {
+  cacheDir?: string;
+  insecureSkipTlsVerify?: boolean;
+  /** Request timeout in ms (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** The fetcher used in the main thread; workers forward to it. */
+export class DefaultFetcher implements Fetcher {
+  private readonly cache: OnDiskCache | undefined;
+  private readonly inflight = new Map<string, Promise<FetchResult>>();
+
+  constructor(private readonly options: HttpFetcherOptions = {}) {
+    this.cache = options.cacheDir !== undefined ? new OnDiskCache(options.cacheDir) : undefined;
+  }
+
+  fetch(location: string): Promise<FetchResult> {
+    let p = this.inflight.get(location);
+    if (p === undefined) {
+      p = this.load(location);
+      this.inflight.set(location, p);
+      // failures are not remembered: a later lookup tries again
+      p.catch(() => this.inflight.delete(location));
+    }
+    return p;
+  }
+
+  private async load(location: string): Promise<FetchResult> {
+    if (!isUrl(location)) {
+      const path = location.startsWith('file://') ? new URL(location).pathname : location;
+      try {
+        return { found: true, body: await readFile(path, 'utf8') };
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return { found: false };
+        throw err;
+      }
+    }
+    const cached = await this.cache?.get(location);
+    if (cached !== undefined) return { found: true, body: cached };
+    const res = await httpGet(location, this.options);
+    if (res.status === 404) return { found: false };
+    if (res.status !== 200) throw new Error(`could not download ${location}: HTTP ${res.status}`);
+    await this.cache?.set(location, res.body);
+    return { found: true, body: res.body };
+  }
+}
+
+function httpGet(url: string, options: HttpFetcherOptions, redirects = 0): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const mod = url.startsWith('https:') ? https : http;
+    const req = mod.get(url, { rejectUnauthorized: !options.insecureSkipTlsVerify, timeout: options.timeoutMs ?? 30_000 }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (status >= 300 && status < 400 && res.headers.location !== undefined && redirects < 5) {
+        res.resume();
+        resolve(httpGet(new URL(res.headers.location, url).toString(), options, redirects + 1));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`timed out downloading ${url}`)));
+    req.on('error', (err) => reject(new Error(`could not download ${url}: ${err.message}`)));
+  });
+}

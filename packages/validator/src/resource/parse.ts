@@ -1,0 +1,83 @@
+// Turns the text of one document into a JavaScript value, with the limits that keep a hostile input bounded:
+// nesting depth, alias expansion (YAML alias bombs), and duplicate keys in strict mode. The fast parser handles
+// ordinary manifests; anything else goes to the `yaml` library in YAML 1.1 mode (the dialect of sigs.k8s.io/yaml).
+import { parseDocument as yamlParseDocument } from 'yaml';
+import type { ScalarTag, CollectionTag, Tags } from 'yaml';
+import { BAIL, DuplicateKeyError, YamlLimitError, fastParse } from './fastyaml.js';
+
+export interface ParseOptions {
+  /** Duplicate keys are errors (kubeconform -strict). */
+  strict: boolean;
+  /** Maximum nesting of mappings/sequences (default 40; the deepest built-in or CRD object nests under 30). */
+  maxDepth?: number;
+  /** Maximum alias nodes (default 100). */
+  maxAliasCount?: number;
+}
+
+export const DEFAULT_MAX_DEPTH = 40;
+
+export type ParseResult = { ok: true; value: unknown; line?: undefined } | { ok: true; empty: true; value?: undefined } | { ok: false; error: string; line?: number };
+
+/** Tags of YAML 1.1 that sigs.k8s.io/yaml does not apply to plain scalars (timestamps, sexagesimal numbers). */
+function goYamlTags(tags: Tags): Tags {
+  return tags.filter((t: ScalarTag | CollectionTag) => t.tag !== 'tag:yaml.org,2002:timestamp' && (t as ScalarTag).format !== 'TIME');
+}
+
+export function parseManifest(text: string, options: ParseOptions): ParseResult {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  try {
+    const v = fastParse(text, { uniqueKeys: options.strict, maxDepth });
+    if (v !== BAIL) return v === undefined ? { ok: true, empty: true } : { ok: true, value: v };
+  } catch (err) {
+    if (err instanceof DuplicateKeyError) return { ok: false, error: `error unmarshalling resource: ${err.message}` };
+    if (err instanceof YamlLimitError) return { ok: false, error: `error unmarshalling resource: ${err.message}: refusing to validate it` };
+    if (err instanceof RangeError) return { ok: false, error: 'error unmarshalling resource: document nests too deeply' };
+    throw err;
+  }
+  return slowParse(text, options.strict, maxDepth, options.maxAliasCount ?? 100);
+}
+
+function slowParse(text: string, strict: boolean, maxDepth: number, maxAliasCount: number): ParseResult {
+  try {
+    const doc = yamlParseDocument(text, {
+      version: '1.1',
+      uniqueKeys: strict,
+      merge: true,
+      customTags: goYamlTags,
+      prettyErrors: true,
+      strict: false,
+    });
+    const first = doc.errors[0];
+    if (first !== undefined) {
+      const line = first.linePos?.[0]?.line;
+      const msg = first.message.split('\n')[0] ?? first.message;
+      return { ok: false, error: `error unmarshalling resource: ${msg}`, ...(line !== undefined ? { line } : {}) };
+    }
+    if (doc.contents === null) return { ok: true, empty: true };
+    const value: unknown = doc.toJS({ maxAliasCount });
+    if (value === null || value === undefined) return { ok: true, empty: true };
+    if (depthExceeds(value, maxDepth)) {
+      return { ok: false, error: `error unmarshalling resource: document nests deeper than ${maxDepth} levels: refusing to validate it` };
+    }
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      return { ok: false, error: `error unmarshalling resource: YAML aliases expand beyond ${maxAliasCount} nodes (an alias bomb?): ${err.message}` };
+    }
+    if (err instanceof RangeError) return { ok: false, error: 'error unmarshalling resource: document nests too deeply' };
+    return { ok: false, error: `error unmarshalling resource: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+function depthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  let visited = 0;
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) return true;
+    if (++visited > 5_000_000) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return false;
+}
