@@ -1,3 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { packageTestConfig } from '../../tools/vitest.shared.js';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } });
+export default packageTestConfig(import.meta.dirname);

@@ -60,6 +60,7 @@ export interface GeneratedChart {
   metadata: ChartMetadata;
   valuesSchema: JsonSchema;
   values: object;
+  scenarios: Record<string, object>;
   /** Paths relative to the chart directory. */
   files: FileTree;
 }
@@ -85,7 +86,6 @@ export function buildChart(spec: ChartSpec): GeneratedChart {
   if (unportable.length) {
     throw new HelmforgeError(`chart ${name}: patterns Helm's Go regexp cannot compile`, unportable.map((pointer) => ({ pointer, message: 'lookaround or backreference in pattern', hint: 'rewrite it for RE2, e.g. with `not` instead of a negative lookahead' })));
   }
-  checkValues(name, 'values.yaml', valuesSchema, spec.defaults);
   const files: FileTree = new Map();
   files.set('Chart.yaml', chartYaml(metadata));
   files.set('values.schema.json', `${JSON.stringify(valuesSchema, null, 2)}\n`);
@@ -93,12 +93,20 @@ export function buildChart(spec: ChartSpec): GeneratedChart {
   files.set('.helmignore', HELMIGNORE);
   const context = { chart: name };
   for (const f of [...renderTemplateDir(CORE_TEMPLATES, context), ...renderTemplateDir(spec.templatesDir, context)]) files.set(`templates/${f.path}`, f.content);
-  for (const [scenario, values] of Object.entries(spec.scenarios ?? {})) {
-    checkValues(name, `ci/${scenario}-values.yaml`, valuesSchema, mergeValues(spec.defaults, values));
-    files.set(`ci/${scenario}-values.yaml`, stringify(values, { lineWidth: 0 }));
-  }
+  for (const [scenario, values] of Object.entries(spec.scenarios ?? {})) files.set(`ci/${scenario}-values.yaml`, stringify(values, { lineWidth: 0 }));
   files.set('README.md', chartReadme(metadata, spec.readme ?? '', renderValuesTable(valuesSchema, spec.defaults)));
-  return { metadata, valuesSchema, values: spec.defaults, files };
+  return { metadata, valuesSchema, values: spec.defaults, scenarios: spec.scenarios ?? {}, files };
+}
+
+/**
+ * Checks a chart's defaults and each CI scenario (merged onto the defaults, as Helm does) against its
+ * values schema. Tests call it for every chart; generation skips it because compiling a schema costs more
+ * than everything else `helmforge generate` does.
+ */
+export function verifyChartValues(chart: GeneratedChart): void {
+  const name = chart.metadata.name;
+  checkValues(name, 'values.yaml', chart.valuesSchema, chart.values);
+  for (const [scenario, values] of Object.entries(chart.scenarios)) checkValues(name, `ci/${scenario}-values.yaml`, chart.valuesSchema, mergeValues(chart.values, values));
 }
 
 export function chartReadme(metadata: ChartMetadata, body: string, table: string): string {

@@ -34,7 +34,8 @@ export function renderTemplate(source: string, context: Record<string, unknown>,
  */
 export function checkHelmActions(source: string, output: string, context: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const expected = [...source.matchAll(ESCAPED_ACTION)].map((m) => `{{${hbs.compile(m[1] ?? '', { noEscape: true, strict: true })(context)}}}`);
+  const fill = (body: string) => (body.includes('{{') ? hbs.compile(body, { noEscape: true, strict: true })(context) : body);
+  const expected = [...source.matchAll(ESCAPED_ACTION)].map((m) => `{{${fill(m[1] ?? '')}}}`);
   const actual = output.match(HELM_ACTION) ?? [];
   if (expected.length !== actual.length) {
     problems.push(`authored ${expected.length} Helm actions but the output has ${actual.length}: is a Helm action missing its \\ escape?`);

@@ -99,6 +99,24 @@ export function partialSchema(schema: unknown): unknown {
 
 let stackSchemaCache: JsonSchema | undefined;
 
+let shapeCache: JsonSchema | undefined;
+
+/**
+ * The stack schema with each part's section reduced to "an object": what loadStack checks first. The
+ * sections are then checked merged with their chart's defaults against the full chart schema, which
+ * finds the same mistakes with the same pointers, and compiles each chart schema only once.
+ */
+function stackShapeSchema(): JsonSchema {
+  if (!shapeCache) {
+    const { definitions: _drop, ...full } = stackSchema() as JsonSchema & { properties: Record<string, unknown> };
+    const properties: Record<string, unknown> = { ...full.properties };
+    for (const c of COMPONENTS) properties[c.key] = { type: 'object' };
+    properties.apps = { ...(properties.apps as object), additionalProperties: { type: 'object' } };
+    shapeCache = { ...full, properties };
+  }
+  return shapeCache;
+}
+
 /** JSON Schema of the stack file (schemas/helmforge.schema.json). */
 export function stackSchema(): JsonSchema {
   return (stackSchemaCache ??= buildStackSchema());
@@ -144,7 +162,7 @@ export function loadStack(file: string, text = readStackText(file)): StackConfig
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new HelmforgeError(`${file}: a stack file is a YAML mapping`, [{ file, line: 1, column: 1, message: 'expected a mapping with apiVersion, kind, metadata …', hint: 'run `helmforge init` for a starter file' }]);
   }
-  const structural = validateAgainst(stackSchema(), raw);
+  const structural = validateAgainst(stackShapeSchema(), raw);
   if (structural.length) throw new HelmforgeError(`${file} does not match the stack file schema`, located(structural));
   const doc = raw as Record<string, unknown>;
   const stack: StackConfig = {
@@ -159,6 +177,9 @@ export function loadStack(file: string, text = readStackText(file)): StackConfig
   const problems: Problem[] = [];
   const check = (chart: SubchartPackage, overrides: unknown, pointer: string): ComponentValues => {
     const values = (overrides ?? {}) as Record<string, unknown>;
+    const { enabled: _enabled, ...changes } = values;
+    // Unchanged defaults need no check (tests verify every chart's defaults); global was checked above.
+    if (!Object.keys(changes).length) return { ...values, enabled: values.enabled !== false };
     const merged = mergeValues(mergeValues(chart.defaults, { global: doc.global ?? {} }), values);
     problems.push(...located(validateAgainst(valuesSchemaOf(chart), merged), pointer));
     return { ...values, enabled: values.enabled !== false };
