@@ -54,7 +54,7 @@ const Volume = T.Object(
 export const schema = valuesSchema('nfs-pv', 'Static NFS PersistentVolumes and the PersistentVolumeClaims bound to them, one pair per export.', {
   volumeDefaults: T.Object(
     {
-      server: Server('NFS server used by volumes that do not name one (host name, IPv4 or IPv6 address).'),
+      server: Server('NFS server used by volumes that do not name one (host name, IPv4 or IPv6 address; write IPv6 without brackets, the kubelet adds them since Kubernetes 1.22).'),
       accessModes: AccessModes('Access modes of every volume that does not set its own.'),
       reclaimPolicy: ReclaimPolicy('Reclaim policy of every volume that does not set its own. Retain keeps the data after the claim (or the release) is deleted.'),
       mountOptions: MountOptions('NFS mount options of every volume that does not set its own.'),

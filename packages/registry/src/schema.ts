@@ -109,7 +109,7 @@ export const schema = valuesSchema('registry', 'A private container and OCI regi
     {
       enabled: T.Boolean({ description: 'Create a kubernetes.io/dockerconfigjson Secret with the chart\'s credentials (needs auth.username/password, not auth.existingSecret).' }),
       name: T.String({ description: 'Name of that Secret, not prefixed with the release, so other charts can list it in global.imagePullSecrets.', pattern: DNS1123_SUBDOMAIN }),
-      server: T.String({ description: 'Registry host as nodes pull from it, e.g. 192.168.1.20:30500. Empty: the first Ingress host, else the Service DNS name and port.' }),
+      server: T.String({ description: 'Registry host as nodes pull from it, e.g. 192.168.1.20:30500. Empty: the first Ingress host, else 127.0.0.1:<nodePort> for a NodePort Service with a fixed port, else the Service DNS name and port. Must equal the host in image references.' }),
     },
     { description: 'Image pull Secret for the registry\'s own credentials.', additionalProperties: false },
   ),

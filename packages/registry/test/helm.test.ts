@@ -3,11 +3,11 @@
 import bcrypt from 'bcryptjs';
 import { findObject } from '../../../tools/testkit/chart.js';
 import { describe, expect, it } from 'vitest';
-import { HELM_BINARIES, SCENARIOS, chartOnDisk, decode, podSpec, runHelm, template, type K8sObject } from './support.js';
+import { HELM_BINARIES, SCENARIOS, chartOnDisk, decode, podSpec, renderNotes, runHelm, template, type K8sObject, type Loose } from './support.js';
 
 const ci = (scenario: string) => ['-f', `${chartOnDisk()}/ci/${scenario}-values.yaml`];
-const volume = (o: K8sObject, name: string) => (podSpec(o).volumes as Array<Record<string, any>>).find((v) => v.name === name);
-const container = (o: K8sObject) => podSpec(o).containers[0] as Record<string, any>;
+const volume = (o: K8sObject, name: string) => (podSpec(o).volumes as Array<Record<string, Loose>>).find((v) => v.name === name);
+const container = (o: K8sObject) => podSpec(o).containers[0] as Record<string, Loose>;
 const envNames = (o: K8sObject) => (container(o).env as Array<{ name: string }>).map((e) => e.name);
 
 describe.each(HELM_BINARIES)('registry chart with $label', (helm) => {
@@ -35,7 +35,7 @@ describe.each(HELM_BINARIES)('registry chart with $label', (helm) => {
     expect(c.resources.limits).toBeDefined();
     expect(c.livenessProbe.httpGet).toEqual({ path: '/', port: 'http' });
     expect(c.readinessProbe.httpGet).toEqual({ path: '/debug/health', port: 'debug' });
-    const annotations = (deploy.spec as any).template.metadata.annotations;
+    const annotations = (deploy.spec as Loose).template.metadata.annotations;
     expect(annotations['checksum/config']).toMatch(/^[0-9a-f]{64}$/);
     expect(annotations['checksum/secret']).toMatch(/^[0-9a-f]{64}$/);
     expect(annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': '5001', 'prometheus.io/path': '/metrics' });
@@ -43,11 +43,11 @@ describe.each(HELM_BINARIES)('registry chart with $label', (helm) => {
     expect(findObject(objects, 'PersistentVolumeClaim', 'reg-registry')).toBeDefined();
     expect(envNames(deploy)).toEqual(['REGISTRY_HTTP_SECRET']);
     const svc = findObject(objects, 'Service', 'reg-registry');
-    expect((svc.spec as any).ports).toEqual([{ name: 'http', port: 5000, targetPort: 'http', protocol: 'TCP' }]);
+    expect((svc.spec as Loose).ports).toEqual([{ name: 'http', port: 5000, targetPort: 'http', protocol: 'TCP' }]);
   });
 
   it('changes checksum/config when config.yml changes', () => {
-    const checksum = (args: string[]) => (findObject(template(helm, args), 'Deployment').spec as any).template.metadata.annotations['checksum/config'];
+    const checksum = (args: string[]) => (findObject(template(helm, args), 'Deployment').spec as Loose).template.metadata.annotations['checksum/config'];
     expect(checksum([])).toBe(checksum([]));
     expect(checksum(['--set', 'config.logLevel=debug'])).not.toBe(checksum([]));
   });
@@ -66,8 +66,8 @@ describe.each(HELM_BINARIES)('registry chart with $label', (helm) => {
     const config = JSON.parse(decode(pull, '.dockerconfigjson'));
     expect(config.auths['192.168.1.20:30500']).toEqual({ username: 'platform', password: 'change-me-please', auth: Buffer.from('platform:change-me-please').toString('base64') });
     const svc = findObject(objects, 'Service', 'reg-registry');
-    expect((svc.spec as any).type).toBe('NodePort');
-    expect((svc.spec as any).ports[0].nodePort).toBe(30500);
+    expect((svc.spec as Loose).type).toBe('NodePort');
+    expect((svc.spec as Loose).ports[0].nodePort).toBe(30500);
   });
 
   it('generates a password when none is given and uses the same one everywhere', () => {
@@ -98,7 +98,7 @@ describe.each(HELM_BINARIES)('registry chart with $label', (helm) => {
     expect(objects.some((o) => o.kind === 'PersistentVolumeClaim')).toBe(false);
     expect(volume(findObject(objects, 'Deployment'), 'data')?.persistentVolumeClaim).toEqual({ claimName: 'registry-data' });
     const cron = findObject(objects, 'CronJob', 'reg-registry-gc');
-    expect((cron.spec as any).schedule).toBe('0 3 * * 0');
+    expect((cron.spec as Loose).schedule).toBe('0 3 * * 0');
     expect(container(cron).args).toEqual(['garbage-collect', '/etc/docker/registry/config.yml']);
     expect(volume(cron, 'data')?.persistentVolumeClaim).toEqual({ claimName: 'registry-data' });
     expect(volume(cron, 'config')?.configMap).toEqual({ name: 'reg-registry' });
@@ -128,7 +128,7 @@ describe.each(HELM_BINARIES)('registry chart with $label', (helm) => {
     expect(config).not.toContain('filesystem');
     expect(config).not.toContain('minio-secret');
     const other = template(helm, ci('s3-existing-secret'));
-    const env = container(findObject(other, 'Deployment')).env as Array<Record<string, any>>;
+    const env = container(findObject(other, 'Deployment')).env as Array<Record<string, Loose>>;
     expect(env.find((e) => e.name === 'REGISTRY_STORAGE_S3_ACCESSKEY')?.valueFrom.secretKeyRef).toEqual({ name: 'registry-s3', key: 's3AccessKey' });
     const r = runHelm(helm, ['template', 'reg', chartOnDisk(), '--set', 'storage.type=s3']);
     expect(r.stderr).toContain('storage.s3.bucket is required');
@@ -149,8 +149,8 @@ describe.each(HELM_BINARIES)('registry chart with $label', (helm) => {
     const objects = template(helm, ci('ingress-tls'));
     const ingress = findObject(objects, 'Ingress', 'reg-registry');
     expect(ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('0');
-    expect((ingress.spec as any).tls).toEqual([{ secretName: 'registry-tls', hosts: ['registry.example.lan'] }]);
-    expect((ingress.spec as any).rules[0].http.paths[0].backend).toEqual({ service: { name: 'reg-registry', port: { name: 'http' } } });
+    expect((ingress.spec as Loose).tls).toEqual([{ secretName: 'registry-tls', hosts: ['registry.example.lan'] }]);
+    expect((ingress.spec as Loose).rules[0].http.paths[0].backend).toEqual({ service: { name: 'reg-registry', port: { name: 'http' } } });
     const config = JSON.parse(decode(findObject(objects, 'Secret', 'registry-pull'), '.dockerconfigjson'));
     expect(Object.keys(config.auths)).toEqual(['registry.example.lan']);
   });
@@ -158,11 +158,11 @@ describe.each(HELM_BINARIES)('registry chart with $label', (helm) => {
   it('renders a StatefulSet with a volumeClaimTemplate and a headless Service', () => {
     const objects = template(helm, ci('statefulset'));
     const sts = findObject(objects, 'StatefulSet', 'reg-registry');
-    expect((sts.spec as any).serviceName).toBe('reg-registry-headless');
-    expect((sts.spec as any).volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'fast', resources: { requests: { storage: '50Gi' } } });
+    expect((sts.spec as Loose).serviceName).toBe('reg-registry-headless');
+    expect((sts.spec as Loose).volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'fast', resources: { requests: { storage: '50Gi' } } });
     expect(volume(sts, 'data')).toBeUndefined();
     expect(objects.some((o) => o.kind === 'PersistentVolumeClaim' || o.kind === 'Deployment')).toBe(false);
-    expect((findObject(objects, 'Service', 'reg-registry-headless').spec as any).clusterIP).toBe('None');
+    expect((findObject(objects, 'Service', 'reg-registry-headless').spec as Loose).clusterIP).toBe('None');
   });
 
   it('uses an emptyDir, global.imageRegistry and global.imagePullSecrets', () => {
@@ -171,14 +171,14 @@ describe.each(HELM_BINARIES)('registry chart with $label', (helm) => {
     expect(volume(deploy, 'data')?.emptyDir).toEqual({});
     expect(container(deploy).image).toBe('registry.example.lan:30500/library/registry:2.8.3');
     expect(podSpec(deploy).imagePullSecrets).toEqual([{ name: 'registry-pull' }]);
-    expect((deploy.spec as any).template.metadata.annotations['prometheus.io/scrape']).toBeUndefined();
+    expect((deploy.spec as Loose).template.metadata.annotations['prometheus.io/scrape']).toBeUndefined();
     expect(objects.some((o) => o.kind === 'Pod')).toBe(false);
   });
 
   it('adds a helm test pod that fetches / through the Service (200 even with auth)', () => {
     const pod = findObject(template(helm), 'Pod', 'reg-registry-test-http');
     expect(pod.metadata.annotations?.['helm.sh/hook']).toBe('test');
-    expect((pod.spec as any).containers[0].args).toContain('http://reg-registry:5000/');
+    expect((pod.spec as Loose).containers[0].args).toContain('http://reg-registry:5000/');
   });
 
   it('rejects invalid values with a message naming the field', () => {
@@ -189,4 +189,35 @@ describe.each(HELM_BINARIES)('registry chart with $label', (helm) => {
     expect(r2.status).not.toBe(0);
     expect(r2.stderr).toMatch(/service[./]nodePort/);
   });
+
+  it('NOTES.txt tells how to log in and, for a NodePort, how to trust the plain-HTTP registry', () => {
+    const defaultsNotes = renderNotes(helm);
+    expect(defaultsNotes).toContain('kubectl -n platform rollout status deployment/reg-registry');
+    expect(defaultsNotes).toContain('kubectl -n platform get secret reg-registry -o jsonpath="{.data.password}" | base64 -d');
+    expect(defaultsNotes).toContain('docker login 127.0.0.1:5000 --username admin --password-stdin');
+    expect(defaultsNotes).toContain('helm registry login 127.0.0.1:5000 --username admin --password-stdin');
+    const nodePort = renderNotes(helm, ci('nodeport'));
+    expect(nodePort).toContain('Every node reaches it at <node-ip>:30500');
+    expect(nodePort).toContain('/etc/containerd/certs.d/<node-ip>:30500/hosts.toml');
+    expect(nodePort).toContain('"insecure-registries"');
+    expect(nodePort).toContain('add --plain-http to helm push and helm pull');
+    expect(nodePort).toContain('Pods pull with the Secret registry-pull (for 192.168.1.20:30500)');
+    expect(renderNotes(helm, ci('existing-secret'))).toContain('Secret registry-htpasswd');
+    expect(renderNotes(helm, ci('emptydir'))).toContain('WARNING: storage is an emptyDir');
+    expect(renderNotes(helm, ci('proxy'))).toContain('pull-through cache of https://registry-1.docker.io');
+    expect(renderNotes(helm, ci('ingress-tls'))).toContain('https://registry.example.lan/');
+    expect(renderNotes(helm, ci('statefulset'))).toContain('rollout status statefulset/reg-registry');
+  });
 });
+
+// Helm 3.17's install --dry-run=client still contacts a cluster, so this runs with Helm 4 only.
+const helm4 = HELM_BINARIES.find((h) => h.major === 4)!;
+describe(`registry chart with ${helm4.label} install --dry-run=client`, () => {
+  it('installs client-side (lookup finds nothing, so credentials are generated) and prints the NOTES', () => {
+    const r = runHelm(helm4, ['install', 'reg', chartOnDisk(), '--namespace', 'platform', '--dry-run=client', '-f', `${chartOnDisk()}/ci/nodeport-values.yaml`], { env: { KUBECONFIG: '/nonexistent' } });
+    expect(r.status, r.stderr).toBe(0);
+    const printed = r.stdout.slice(r.stdout.indexOf('NOTES:\n') + 'NOTES:\n'.length);
+    expect(printed.trim()).toBe(renderNotes(helm4, ['-f', `${chartOnDisk()}/ci/nodeport-values.yaml`]).trim());
+  });
+});
+
