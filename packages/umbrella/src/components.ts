@@ -1,6 +1,8 @@
 // The subchart packages the umbrella composes. Each owns its schema, defaults and templates; the umbrella
 // only needs this small contract from them.
 import * as appWithProbes from '@helmforge/app-with-probes';
+import * as nfsPv from '@helmforge/nfs-pv';
+import * as registry from '@helmforge/registry';
 import type { GeneratedChart, TSchema } from '@helmforge/core';
 
 export interface SubchartPackage {
@@ -19,7 +21,10 @@ export interface Component {
 }
 
 /** The fixed parts of the platform, in the order they appear in Chart.yaml and values.yaml. */
-export const COMPONENTS: Component[] = [];
+export const COMPONENTS: Component[] = [
+  { key: 'nfs-pv', chart: nfsPv, summary: 'Static NFS PersistentVolumes and the claims bound to them.' },
+  { key: 'registry', chart: registry, summary: 'Private container registry (distribution) with htpasswd auth.' },
+];
 
 /** The chart behind every entry of `apps` (one dependency alias per application). */
 export const APP_CHART: SubchartPackage = appWithProbes;

@@ -22,10 +22,37 @@ cluster:
 
 global:
   imageRegistry: ""
-  imagePullSecrets: []
+  # The registry's pull Secret (registry.pullSecret), so nodes can pull images pushed to it.
+  imagePullSecrets: [registry-pull]
   storageClass: ""
   commonLabels:
     platform: on-prem
+
+# Static PersistentVolumes on the NFS server and claims bound to them; each claim is named exactly like
+# its volume, which is how the other parts refer to it (existingClaim: registry-data).
+nfs-pv:
+  volumeDefaults:
+    server: 192.168.1.10
+    mountOptions: [nfsvers=4.1]
+  volumes:
+    - { name: registry-data, path: /nfsdata/registry, capacity: 50Gi, owner: "1000:1000" }
+    - { name: prometheus-data, path: /nfsdata/prometheus, capacity: 20Gi, owner: "65534:65534" }
+    - { name: grafana-data, path: /nfsdata/grafana, capacity: 5Gi, owner: "472:472" }
+    - { name: app-data, path: /nfsdata/app, capacity: 10Gi, owner: "101:101" }
+    - { name: backup-data, path: /nfsdata/backup, capacity: 100Gi }
+
+# The private registry, reached by the nodes at <node-ip>:30500.
+registry:
+  persistence:
+    existingClaim: registry-data
+  service:
+    type: NodePort
+    nodePort: 30500
+  pullSecret:
+    enabled: true
+    server: 192.168.1.11:30500
+  garbageCollect:
+    enabled: true
 
 apps:
   web:
@@ -33,6 +60,10 @@ apps:
     config:
       env:
         LOG_LEVEL: info
+    persistence:
+      enabled: true
+      existingClaim: app-data
+      subPath: web
   api:
     replicaCount: 2
     ports:
