@@ -1,5 +1,5 @@
 // The jobs chart through real Helm (both binaries): lint, render, schema rejections, secure pods.
-import { missingDescriptions } from '@helmforge/core';
+import { missingDescriptions, verifyChartValues } from '@helmforge/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -30,9 +30,10 @@ describe('generate()', () => {
   it('is deterministic', () => {
     expect([...generate().files]).toEqual([...generate().files]);
   });
-  it('describes every values property and writes one ci file per scenario', () => {
+  it('describes every values property, has valid defaults and scenarios, and writes one ci file per scenario', () => {
     const chart = generate();
     expect(missingDescriptions(chart.valuesSchema)).toEqual([]);
+    expect(() => verifyChartValues(chart)).not.toThrow();
     expect([...chart.files.keys()].filter((p) => p.startsWith('ci/')).sort()).toEqual(Object.keys(scenarios).map((s) => `ci/${s}-values.yaml`).sort());
   });
 });
