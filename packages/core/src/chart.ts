@@ -2,7 +2,9 @@
 import type { TSchema } from '@sinclair/typebox';
 import { stringify } from 'yaml';
 import { fileURLToPath } from 'node:url';
-import { renderTemplateDir } from './engine.js';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { listFiles, renderTemplateDir } from './engine.js';
 import { HelmforgeError } from './errors.js';
 import { mergeValues } from './merge.js';
 import { toJsonSchema, missingDescriptions, unportablePatterns, type JsonSchema } from './schema/toolkit.js';
@@ -54,6 +56,8 @@ export interface ChartSpec {
   scenarios?: Record<string, object>;
   /** Markdown placed in the README between the title and the values table. */
   readme?: string;
+  /** Directory copied verbatim into the chart's files/ (never templated: alert rules, dashboards …). */
+  filesDir?: string;
 }
 
 export interface GeneratedChart {
@@ -93,6 +97,7 @@ export function buildChart(spec: ChartSpec): GeneratedChart {
   files.set('.helmignore', HELMIGNORE);
   const context = { chart: name };
   for (const f of [...renderTemplateDir(CORE_TEMPLATES, context), ...renderTemplateDir(spec.templatesDir, context)]) files.set(`templates/${f.path}`, f.content);
+  if (spec.filesDir) for (const f of listFiles(spec.filesDir)) files.set(`files/${relative(spec.filesDir, f).split(sep).join('/')}`, readFileSync(f, 'utf8'));
   for (const [scenario, values] of Object.entries(spec.scenarios ?? {})) files.set(`ci/${scenario}-values.yaml`, stringify(values, { lineWidth: 0 }));
   files.set('README.md', chartReadme(metadata, spec.readme ?? '', renderValuesTable(valuesSchema, spec.defaults)));
   return { metadata, valuesSchema, values: spec.defaults, scenarios: spec.scenarios ?? {}, files };

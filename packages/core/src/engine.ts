@@ -64,7 +64,8 @@ export function renderTemplateDir(dir: string, context: Record<string, unknown>)
     });
 }
 
-function listFiles(dir: string): string[] {
+/** Every file under `dir`, recursively, in a stable order. */
+export function listFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {

@@ -1,7 +1,5 @@
 // The monitoring chart: schema, defaults, templates, chart files (alert rules, dashboards) and CI scenarios.
 import { buildChart, type GeneratedChart } from '@helmforge/core';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaults } from './defaults.js';
 import { scenarios } from './scenarios.js';
@@ -17,7 +15,7 @@ export const CHART_VERSION = '0.1.0';
 export const FILES_DIR = fileURLToPath(new URL('../files/', import.meta.url));
 
 export function generate(): GeneratedChart {
-  const chart = buildChart({
+  return buildChart({
     metadata: {
       name: CHART_NAME,
       description: 'Prometheus and Grafana with provisioned configuration, alert rules, least-privilege RBAC and an optional node-exporter.',
@@ -31,20 +29,8 @@ export function generate(): GeneratedChart {
     templatesDir: fileURLToPath(new URL('../templates/', import.meta.url)),
     scenarios,
     readme: README,
+    filesDir: FILES_DIR,
   });
-  for (const file of listFiles(FILES_DIR)) {
-    chart.files.set(`files/${relative(FILES_DIR, file).split(sep).join('/')}`, readFileSync(file, 'utf8').replace(/\r\n/g, '\n'));
-  }
-  return chart;
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const p = join(dir, name);
-      return statSync(p).isDirectory() ? listFiles(p) : [p];
-    });
 }
 
 const README = `Prometheus scrapes itself, every pod and Service annotated \`prometheus.io/scrape: "true"\` (honouring

@@ -1,6 +1,8 @@
 // The subchart packages the umbrella composes. Each owns its schema, defaults and templates; the umbrella
 // only needs this small contract from them.
 import * as appWithProbes from '@helmforge/app-with-probes';
+import * as jobs from '@helmforge/jobs';
+import * as monitoring from '@helmforge/monitoring';
 import * as nfsPv from '@helmforge/nfs-pv';
 import * as registry from '@helmforge/registry';
 import type { GeneratedChart, TSchema } from '@helmforge/core';
@@ -24,6 +26,8 @@ export interface Component {
 export const COMPONENTS: Component[] = [
   { key: 'nfs-pv', chart: nfsPv, summary: 'Static NFS PersistentVolumes and the claims bound to them.' },
   { key: 'registry', chart: registry, summary: 'Private container registry (distribution) with htpasswd auth.' },
+  { key: 'monitoring', chart: monitoring, summary: 'Prometheus and Grafana, with alert rules, a dashboard and least-privilege RBAC.' },
+  { key: 'jobs', chart: jobs, summary: 'Batch Jobs, CronJobs and Helm hook Jobs.' },
 ];
 
 /** The chart behind every entry of `apps` (one dependency alias per application). */

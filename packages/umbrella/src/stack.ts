@@ -85,20 +85,30 @@ export function definitionOf(chart: SubchartPackage): JsonSchema {
   return rest;
 }
 
-/** The same schema with no `required` on objects, for partial overrides (defaults fill the rest). */
+/**
+ * The same schema without `required` along its structure (properties, items, maps, allOf, definitions),
+ * for partial overrides that the chart's defaults complete. Conditional and alternative keywords (if/then,
+ * not, anyOf, oneOf) are kept verbatim: stripping `required` inside them would change what they mean.
+ */
 export function partialSchema(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(partialSchema);
-  if (!schema || typeof schema !== 'object') return schema;
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === 'required' && 'properties' in schema) continue;
-    out[key] = partialSchema(value);
+  for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
+    if (key === 'required') continue;
+    if ((key === 'properties' || key === 'definitions') && value && typeof value === 'object') {
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, partialSchema(v)]));
+    } else if (key === 'items' || key === 'additionalProperties') {
+      out[key] = partialSchema(value);
+    } else if (key === 'allOf' && Array.isArray(value)) {
+      out[key] = value.map(partialSchema);
+    } else {
+      out[key] = value;
+    }
   }
   return out;
 }
 
 let stackSchemaCache: JsonSchema | undefined;
-
 let shapeCache: JsonSchema | undefined;
 
 /**

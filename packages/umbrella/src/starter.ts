@@ -54,6 +54,24 @@ registry:
   garbageCollect:
     enabled: true
 
+# Prometheus and Grafana, their data on the NFS claims.
+monitoring:
+  prometheus:
+    retention:
+      time: 15d
+    persistence:
+      existingClaim: prometheus-data
+  grafana:
+    persistence:
+      existingClaim: grafana-data
+  nodeExporter:
+    enabled: true
+
+# Batch work: the chart's defaults already hold a nightly backup CronJob (app-data → backup-data) and a
+# pre-upgrade migration hook; add Jobs and CronJobs here.
+jobs:
+  enabled: true
+
 apps:
   web:
     replicaCount: 2

@@ -87,7 +87,7 @@ names or {name: ...} objects. Renders nothing when there are none.
 {{- $names = append $names . }}
 {{- end }}
 {{- end }}
-{{- if $names }}
+{{- if $names -}}
 imagePullSecrets:
 {{- range ($names | uniq) }}
   - name: {{ . }}
@@ -97,7 +97,7 @@ imagePullSecrets:
 
 {{/* Pod-level securityContext from .Values.podSecurityContext, omitted when empty. */}}
 {{- define "registry.podSecurityContext" -}}
-{{- with .Values.podSecurityContext }}
+{{- with .Values.podSecurityContext -}}
 securityContext:
   {{- toYaml . | nindent 2 }}
 {{- end }}
@@ -107,7 +107,7 @@ securityContext:
 Container-level securityContext. Usage: include "registry.containerSecurityContext" .Values.securityContext
 */}}
 {{- define "registry.containerSecurityContext" -}}
-{{- with . }}
+{{- with . -}}
 securityContext:
   {{- toYaml . | nindent 2 }}
 {{- end }}
@@ -136,8 +136,8 @@ which disables dynamic provisioning. Usage: include "registry.storageClass" (dic
 {{- define "registry.storageClass" -}}
 {{- $global := .context.Values.global | default dict }}
 {{- $class := default $global.storageClass .storageClass }}
-{{- if $class }}
-{{- if eq "-" (toString $class) }}
+{{- if $class -}}
+{{- if eq "-" (toString $class) -}}
 storageClassName: ""
 {{- else }}
 storageClassName: {{ $class | quote }}
