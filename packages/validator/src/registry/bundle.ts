@@ -2,6 +2,7 @@
 // collection's) or a cluster's `/openapi/v2`. Definitions carry `x-kubernetes-group-version-kind`; the schema
 // of a kind is a reference into the transformed bundle, registered once per Ajv instance, so that shared
 // definitions (PodSpec, ObjectMeta ...) compile once for every kind that uses them.
+import { createHash } from 'node:crypto';
 import type { Fetcher } from './fetch.js';
 import type { ResolvedSchema, SchemaLookup, SchemaSource } from './source.js';
 import { checkTemplate, renderTemplate } from './template.js';
@@ -12,7 +13,7 @@ interface LoadedBundle {
   definitions: Record<string, JsonSchema>;
   /** `group/version/kind` (core group: `version/kind`) → definition name. */
   index: Map<string, string>;
-  transformed: Map<boolean, JsonSchema>;
+  transformed: Map<string, JsonSchema>;
 }
 
 export function gvkKey(apiVersion: string, kind: string): string {
@@ -41,23 +42,29 @@ export class BundleSource implements SchemaSource {
     if (bundle === undefined) throw new Error(`schema bundle ${location} not found`);
     const def = bundle.index.get(gvkKey(lookup.apiVersion, lookup.kind));
     if (def === undefined) return undefined;
-    const bundleId = `helmforge-bundle:${encodeURIComponent(location)}${lookup.strict ? ':strict' : ''}`;
+    const base = `https://bundle.helmforge.invalid/${createHash('sha1').update(location).digest('hex').slice(0, 12)}/${lookup.strict ? 'strict' : 'standard'}`;
+    // the whole transformed bundle is registered once per Ajv instance; Ajv compiles only what the kind reaches
     return {
       id: `${location}#/definitions/${def}${lookup.strict ? ' (strict)' : ''}`,
-      schema: { $ref: `${bundleId}#/definitions/${def}` },
-      dependencies: [{ id: bundleId, load: () => this.transformed(bundle, lookup.strict, bundleId) }],
+      schema: { $ref: `${base}#/definitions/${def}` },
+      dependencies: [{ id: base, load: () => this.wholeBundle(bundle, lookup.strict, base) }],
     };
   }
 
-  private transformed(bundle: LoadedBundle, strict: boolean, id: string): JsonSchema {
-    let t = bundle.transformed.get(strict);
+  private wholeBundle(bundle: LoadedBundle, strict: boolean, base: string): JsonSchema {
+    const definitions: JsonSchema = {};
+    for (const name of Object.keys(bundle.definitions)) definitions[name] = this.definition(bundle, name, strict);
+    return { $id: base, definitions };
+  }
+
+  /** The transformed schema of one definition, with references rewritten to the registered ids. */
+  private definition(bundle: LoadedBundle, name: string, strict: boolean): JsonSchema {
+    const key = `${strict}:${name}`;
+    let t = bundle.transformed.get(key);
     if (t === undefined) {
-      const defs: JsonSchema = {};
-      for (const [name, def] of Object.entries(bundle.definitions)) {
-        defs[name] = transformSchema(normaliseDefinition(name, def), { strict, nullableOptional: true }, false);
-      }
-      t = { $id: id, definitions: defs };
-      bundle.transformed.set(strict, t);
+      const raw = bundle.definitions[name] ?? {};
+      t = transformSchema(normaliseDefinition(name, raw), { strict, nullableOptional: true }, false) as JsonSchema;
+      bundle.transformed.set(key, t);
     }
     return t;
   }
@@ -94,3 +101,4 @@ export function indexBundle(location: string, doc: unknown): LoadedBundle {
   }
   return { location, definitions: definitions as Record<string, JsonSchema>, index, transformed: new Map() };
 }
+

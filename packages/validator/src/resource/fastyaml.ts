@@ -22,7 +22,7 @@ const FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'o
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
 const INT = /^-?(?:0|[1-9][0-9]*)$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const NUMERIC_ISH = /^[-+]?[0-9._][0-9a-fA-FxXoObB_.+-]*$/;
+const MAYBE_NUMBER = /^[-+]?(?:0[xXoObB]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)|_/;
 
 /** Resolves a plain scalar like go-yaml v2. Returns BAIL for forms whose resolution is not certain here. */
 export function resolvePlain(s: string): unknown {
@@ -34,7 +34,7 @@ export function resolvePlain(s: string): unknown {
       if (/^[-+]?0[0-9]/.test(s)) return BAIL; // octal or a leading zero
       return Number(s);
     }
-    if (NUMERIC_ISH.test(s) || s.startsWith('.') || s.startsWith('-.') || s.startsWith('+.')) return BAIL; // hex, underscores, .inf ...
+    if (MAYBE_NUMBER.test(s)) return BAIL; // hex, octal, binary, underscores, .inf, .nan
     return s;
   }
   if (TRUE.has(s)) return true;

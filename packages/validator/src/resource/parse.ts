@@ -2,7 +2,7 @@
 // nesting depth, alias expansion (YAML alias bombs), and duplicate keys in strict mode. The fast parser handles
 // ordinary manifests; anything else goes to the `yaml` library in YAML 1.1 mode (the dialect of sigs.k8s.io/yaml).
 import { parseDocument as yamlParseDocument } from 'yaml';
-import type { ScalarTag, CollectionTag, Tags } from 'yaml';
+import type { ScalarTag, Tags } from 'yaml';
 import { BAIL, DuplicateKeyError, YamlLimitError, fastParse } from './fastyaml.js';
 
 export interface ParseOptions {
@@ -16,11 +16,15 @@ export interface ParseOptions {
 
 export const DEFAULT_MAX_DEPTH = 40;
 
-export type ParseResult = { ok: true; value: unknown; line?: undefined } | { ok: true; empty: true; value?: undefined } | { ok: false; error: string; line?: number };
+export type ParseResult = { ok: true; value: unknown; line?: undefined } | { ok: true; empty: true; value?: undefined } | { ok: false; error: string; line?: number; value?: undefined };
 
 /** Tags of YAML 1.1 that sigs.k8s.io/yaml does not apply to plain scalars (timestamps, sexagesimal numbers). */
 function goYamlTags(tags: Tags): Tags {
-  return tags.filter((t: ScalarTag | CollectionTag) => t.tag !== 'tag:yaml.org,2002:timestamp' && (t as ScalarTag).format !== 'TIME');
+  return tags.filter((t) =>
+    typeof t === 'string'
+      ? t !== 'timestamp' && t !== 'intTime' && t !== 'floatTime'
+      : t.tag !== 'tag:yaml.org,2002:timestamp' && (t as ScalarTag).format !== 'TIME',
+  );
 }
 
 export function parseManifest(text: string, options: ParseOptions): ParseResult {

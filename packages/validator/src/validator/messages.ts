@@ -13,7 +13,19 @@ function quoteList(values: unknown[]): string {
   return values.map((v) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v))).join(', ');
 }
 
-export function describeErrors(errors: ErrorObject[]): SchemaError[] {
+/** The value at a JSON pointer (Ajv's instancePath). */
+export function valueAt(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let v: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+export function describeErrors(errors: ErrorObject[], data: unknown): SchemaError[] {
   const out: SchemaError[] = [];
   const missing = new Map<string, string[]>();
   const seen = new Set<string>();
@@ -24,7 +36,7 @@ export function describeErrors(errors: ErrorObject[]): SchemaError[] {
     switch (e.keyword) {
       case 'type': {
         const t = Array.isArray(p.type) ? (p.type as string[]) : String(p.type).split(',');
-        message = `expected ${t.join(' or ')}, but got ${jsonType(e.data)}`;
+        message = `expected ${t.join(' or ')}, but got ${jsonType(valueAt(data, e.instancePath))}`;
         break;
       }
       case 'additionalProperties':
@@ -43,10 +55,10 @@ export function describeErrors(errors: ErrorObject[]): SchemaError[] {
         message = `value must be ${quoteList([p.allowedValue])}`;
         break;
       case 'format':
-        message = `${JSON.stringify(e.data)} is not valid ${String(p.format)}`;
+        message = `${JSON.stringify(valueAt(data, e.instancePath))} is not valid ${String(p.format)}`;
         break;
       case 'pattern':
-        message = `${JSON.stringify(e.data)} does not match pattern '${String(p.pattern)}'`;
+        message = `${JSON.stringify(valueAt(data, e.instancePath))} does not match pattern '${String(p.pattern)}'`;
         break;
       case 'oneOf':
       case 'anyOf':

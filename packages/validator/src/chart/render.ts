@@ -1,0 +1,85 @@
+// Renders a chart with the real helm binary (`helm template`), one child process per values scenario.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, mkdtempSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { readTarEntries } from './tgz.js';
+
+export interface Scenario {
+  /** `defaults`, `ci/foo-values.yaml`, or the values file as given. */
+  label: string;
+  /** Values file passed with -f (none for the defaults). */
+  valuesFile?: string;
+}
+
+export interface RenderResult {
+  scenario: Scenario;
+  kubernetesVersion: string;
+  ok: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+/** helm from HELM_BIN, else `helm` on PATH. */
+export function helmBinary(explicit?: string): string {
+  return explicit ?? process.env.HELM_BIN ?? 'helm';
+}
+
+/** The defaults, then each ci/*-values.yaml of the chart (directory or .tgz), then extra values files. */
+export function chartScenarios(chart: string, options: { scenarios?: boolean; valuesFiles?: string[] } = {}): Scenario[] {
+  const out: Scenario[] = [{ label: 'defaults' }];
+  if (options.scenarios ?? true) {
+    if (existsSync(chart) && statSync(chart).isDirectory()) {
+      const ci = join(chart, 'ci');
+      if (existsSync(ci)) {
+        for (const f of readdirSync(ci).sort()) if (/-values\.ya?ml$/.test(f)) out.push({ label: `ci/${f}`, valuesFile: join(ci, f) });
+      }
+    } else if (/\.tgz$|\.tar\.gz$/.test(chart) && existsSync(chart)) {
+      const entries = readTarEntries(readFileSync(chart), (p) => /^[^/]+\/ci\/[^/]+-values\.ya?ml$/.test(p));
+      const dir = mkdtempSync(join(tmpdir(), 'helmforge-ci-'));
+      for (const [p, content] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const file = join(dir, basename(p));
+        writeFileSync(file, content);
+        out.push({ label: `ci/${basename(p)}`, valuesFile: file });
+      }
+    }
+  }
+  for (const v of options.valuesFiles ?? []) out.push({ label: v, valuesFile: v });
+  return out;
+}
+
+export function releaseName(chart: string): string {
+  const base = basename(chart).replace(/(-\d+\.\d+\.\d+[^/]*)?\.(tgz|tar\.gz)$/, '');
+  const name = base.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '');
+  return name === '' ? 'release' : name.slice(0, 53);
+}
+
+export function renderChart(helm: string, chart: string, scenario: Scenario, kubernetesVersion: string): Promise<RenderResult> {
+  const args = ['template', releaseName(chart), chart, '--kube-version', kubernetesVersion];
+  if (scenario.valuesFile !== undefined) args.push('-f', scenario.valuesFile);
+  return new Promise((resolve) => {
+    const child = spawn(helm, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', (e) => resolve({ scenario, kubernetesVersion, ok: false, stdout: '', stderr: `could not run ${helm}: ${e.message} (set HELM_BIN or put helm on PATH)` }));
+    child.on('close', (code) =>
+      resolve({ scenario, kubernetesVersion, ok: code === 0, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+  });
+}
+
+/** Runs tasks with at most `limit` at a time, keeping their order. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const run = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
+  return results;
+}

@@ -1,0 +1,155 @@
+// `helmforge-conform`: kubeconform's command line (single-dash long flags, `-flag value` and `-flag=value`,
+// repeatable -schema-location) plus -schema-bundle, -crd and -output sarif.
+import { OUTPUT_FORMATS, type OutputFormat } from '../output/output.js';
+import type { CommandIO } from './io.js';
+import { defaultWorkers, runManifests } from './run.js';
+
+export const VERSION = '0.1.0';
+
+interface FlagSpec {
+  kind: 'bool' | 'string' | 'list' | 'int';
+  help: string;
+  def?: string;
+}
+
+const FLAGS: Record<string, FlagSpec> = {
+  cache: { kind: 'string', help: 'cache schemas downloaded via HTTP to this folder' },
+  crd: { kind: 'list', help: 'CustomResourceDefinition YAML file or URL to take custom resource schemas from (repeatable)' },
+  debug: { kind: 'bool', help: 'print debug information' },
+  'exit-on-error': { kind: 'bool', help: 'immediately stop execution when the first error is encountered' },
+  h: { kind: 'bool', help: 'show this help' },
+  help: { kind: 'bool', help: 'show this help' },
+  'ignore-filename-pattern': { kind: 'list', help: 'regular expression specifying paths to ignore (can be specified multiple times)' },
+  'ignore-missing-schemas': { kind: 'bool', help: 'skip files with missing schemas instead of failing' },
+  'insecure-skip-tls-verify': { kind: 'bool', help: 'disable verification of the server\'s SSL certificate' },
+  'kubernetes-version': { kind: 'string', help: 'version of Kubernetes to validate against, e.g.: 1.33.0', def: 'master' },
+  n: { kind: 'int', help: 'number of worker threads to run concurrently', def: String(defaultWorkers()) },
+  output: { kind: 'string', help: `output format - ${OUTPUT_FORMATS.join(', ')}`, def: 'text' },
+  reject: { kind: 'string', help: 'comma-separated list of kinds or GVKs to reject' },
+  'schema-bundle': { kind: 'list', help: 'a _definitions.json bundle or a cluster /openapi/v2 document (file or URL) giving every built-in kind (repeatable)' },
+  'schema-location': { kind: 'list', help: 'override schemas location search path (can be specified multiple times)' },
+  skip: { kind: 'string', help: 'comma-separated list of kinds or GVKs to ignore' },
+  strict: { kind: 'bool', help: 'disallow additional properties not in schema or duplicated keys' },
+  summary: { kind: 'bool', help: 'print a summary at the end (ignored for junit output)' },
+  v: { kind: 'bool', help: 'show version information' },
+  verbose: { kind: 'bool', help: 'print results for all resources (ignored for tap and junit output)' },
+};
+
+export interface ConformArgs {
+  flags: Map<string, string[]>;
+  files: string[];
+}
+
+export class UsageError extends Error {}
+
+export function parseConformArgs(argv: string[]): ConformArgs {
+  const flags = new Map<string, string[]>();
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      files.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      files.push(arg);
+      continue;
+    }
+    const body = arg.replace(/^--?/, '');
+    const eq = body.indexOf('=');
+    const name = eq === -1 ? body : body.slice(0, eq);
+    const spec = FLAGS[name];
+    if (spec === undefined) throw new UsageError(`flag provided but not defined: -${name}`);
+    let value: string;
+    if (spec.kind === 'bool') {
+      value = eq === -1 ? 'true' : body.slice(eq + 1);
+      if (!/^(1|0|t|f|true|false|TRUE|FALSE|True|False)$/.test(value)) throw new UsageError(`invalid boolean value "${value}" for -${name}`);
+      value = /^(1|t|true)$/i.test(value) ? 'true' : 'false';
+    } else if (eq !== -1) {
+      value = body.slice(eq + 1);
+    } else {
+      const next = argv[i + 1];
+      if (next === undefined) throw new UsageError(`flag needs an argument: -${name}`);
+      value = next;
+      i++;
+    }
+    if (spec.kind === 'int' && !/^-?\d+$/.test(value)) throw new UsageError(`invalid value "${value}" for flag -${name}: parse error`);
+    const list = flags.get(name) ?? [];
+    if (spec.kind === 'list') list.push(value);
+    else list.splice(0, list.length, value);
+    flags.set(name, list);
+  }
+  return { flags, files };
+}
+
+export function conformUsage(): string {
+  const lines = ['Usage: helmforge-conform [OPTION]... [FILE OR FOLDER]...', ''];
+  for (const [name, spec] of Object.entries(FLAGS)) {
+    if (name === 'help') continue;
+    const arg = spec.kind === 'bool' ? '' : spec.kind === 'int' ? ' int' : ' string';
+    lines.push(`  -${name}${arg}`, `    \t${spec.help}${spec.def !== undefined ? ` (default "${spec.def}")` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function csv(v: string | undefined): string[] {
+  return (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Runs the kubeconform-compatible command line; resolves to the exit code. */
+export async function runConform(argv: string[], io: CommandIO): Promise<number> {
+  let args: ConformArgs;
+  try {
+    args = parseConformArgs(argv);
+  } catch (err) {
+    io.stderr.write(`${(err as Error).message}\n${conformUsage()}`);
+    return 1;
+  }
+  const one = (name: string): string | undefined => args.flags.get(name)?.at(-1);
+  const bool = (name: string): boolean => one(name) === 'true';
+  if (bool('h') || bool('help')) {
+    io.stdout.write(conformUsage());
+    return 0;
+  }
+  if (bool('v')) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const output = one('output') ?? 'text';
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) {
+    io.stderr.write(`-output must be one of ${OUTPUT_FORMATS.join(', ')}\n`);
+    return 1;
+  }
+  const n = Number(one('n') ?? defaultWorkers());
+  const cache = one('cache');
+  try {
+    return await runManifests(
+      args.files,
+      {
+        output: output as OutputFormat,
+        summary: bool('summary'),
+        verbose: bool('verbose'),
+        exitOnError: bool('exit-on-error'),
+        ignoreFilenamePatterns: args.flags.get('ignore-filename-pattern') ?? [],
+        schemaLocations: args.flags.get('schema-location') ?? [],
+        schemaBundles: args.flags.get('schema-bundle') ?? [],
+        crds: args.flags.get('crd') ?? [],
+        strict: bool('strict'),
+        kubernetesVersion: one('kubernetes-version') ?? 'master',
+        skip: csv(one('skip')),
+        reject: csv(one('reject')),
+        ignoreMissingSchemas: bool('ignore-missing-schemas'),
+        insecureSkipTlsVerify: bool('insecure-skip-tls-verify'),
+        ...(cache !== undefined ? { cache } : {}),
+        workers: n,
+      },
+      io,
+    );
+  } catch (err) {
+    io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,46 @@
+// Shared by the kubeconform-style CLI and `validateCommand --manifests`: stream, validate, report, exit code.
+import { availableParallelism } from 'node:os';
+import { createOutput } from '../output/index.js';
+import type { OutputFormat } from '../output/output.js';
+import { readResources } from '../resource/files.js';
+import type { StreamOptions } from '../validator/pool.js';
+import { validateStream } from '../validator/pool.js';
+import { isFailure } from '../validator/result.js';
+import { BufferedWriter, type CommandIO } from './io.js';
+
+export interface ManifestRunOptions extends StreamOptions {
+  output: OutputFormat;
+  summary: boolean;
+  verbose: boolean;
+  exitOnError?: boolean;
+  ignoreFilenamePatterns?: string[];
+  toolName?: string;
+}
+
+export function defaultWorkers(): number {
+  return Math.min(4, availableParallelism());
+}
+
+export async function runManifests(targets: string[], options: ManifestRunOptions, io: CommandIO): Promise<number> {
+  const out = new BufferedWriter(io.stdout);
+  const isStdin = targets.length === 0 || (targets.length === 1 && targets[0] === '-');
+  const output = createOutput(options.output, out, {
+    summary: options.summary,
+    verbose: options.verbose,
+    isStdin,
+    color: false,
+    toolName: options.toolName ?? 'helmforge-conform',
+  });
+  let failed = false;
+  const docs = readResources(targets, { ...(options.ignoreFilenamePatterns ? { ignoreFilenamePatterns: options.ignoreFilenamePatterns } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) });
+  for await (const r of validateStream(docs, options)) {
+    output.write(r);
+    if (isFailure(r)) {
+      failed = true;
+      if (options.exitOnError) break;
+    }
+  }
+  output.flush();
+  out.flush();
+  return failed ? 1 : 0;
+}

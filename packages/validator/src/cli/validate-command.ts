@@ -1,0 +1,155 @@
+// `helmforge validate`: charts are rendered with the real helm binary for the default values and each
+// ci/*-values.yaml (helm checks values.schema.json itself), for each Kubernetes version, in parallel child
+// processes; every rendered object is validated and reported per scenario and template file (`# Source:`).
+// With `manifests: true` the targets are manifest files, directories or `-`, as with helmforge-conform.
+import { availableParallelism } from 'node:os';
+import { chartScenarios, helmBinary, mapLimit, renderChart } from '../chart/render.js';
+import { createOutput } from '../output/index.js';
+import type { OutputFormat } from '../output/output.js';
+import { splitText } from '../resource/stream.js';
+import { isFailure, type ValidationResult } from '../validator/result.js';
+import { Validator } from '../validator/validator.js';
+import { DefaultFetcher } from '../registry/fetch.js';
+import { BufferedWriter, type CommandIO } from './io.js';
+import { defaultWorkers, runManifests } from './run.js';
+
+export interface ValidateCommandOptions {
+  /** Targets are manifest files/directories or `-` (stdin) rather than charts. */
+  manifests: boolean;
+  /** Kubernetes versions to render and validate for (default ['1.33.0']). */
+  kubernetesVersions: string[];
+  schemaLocations: string[];
+  schemaBundles: string[];
+  crds: string[];
+  /** Default true. */
+  strict: boolean;
+  output: OutputFormat;
+  summary: boolean;
+  verbose: boolean;
+  skip: string[];
+  reject: string[];
+  ignoreMissingSchemas: boolean;
+  cache?: string;
+  workers?: number;
+  /** helm binary (else HELM_BIN, else `helm` on PATH). */
+  helmBin?: string;
+  /** Extra values files, each one more scenario. */
+  valuesFiles?: string[];
+  /** Render each ci/*-values.yaml too (default true). */
+  scenarios?: boolean;
+}
+
+export const DEFAULT_VALIDATE_OPTIONS: ValidateCommandOptions = {
+  manifests: false,
+  kubernetesVersions: ['1.33.0'],
+  schemaLocations: [],
+  schemaBundles: [],
+  crds: [],
+  strict: true,
+  output: 'text',
+  summary: false,
+  verbose: false,
+  skip: [],
+  reject: [],
+  ignoreMissingSchemas: false,
+};
+
+const processIO: CommandIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+
+export async function validateCommand(targets: string[], options: Partial<ValidateCommandOptions> = {}, io: CommandIO = processIO): Promise<number> {
+  const o: ValidateCommandOptions = { ...DEFAULT_VALIDATE_OPTIONS, ...options };
+  const versions = o.kubernetesVersions.length > 0 ? o.kubernetesVersions : ['1.33.0'];
+  const common = {
+    schemaLocations: o.schemaLocations,
+    schemaBundles: o.schemaBundles,
+    crds: o.crds,
+    strict: o.strict,
+    skip: o.skip,
+    reject: o.reject,
+    ignoreMissingSchemas: o.ignoreMissingSchemas,
+    ...(o.cache !== undefined ? { cache: o.cache } : {}),
+  };
+  try {
+    if (o.manifests) {
+      let code = 0;
+      for (const v of versions) {
+        const c = await runManifests(
+          targets,
+          { ...common, kubernetesVersion: v, output: o.output, summary: o.summary, verbose: o.verbose, workers: o.workers ?? defaultWorkers(), toolName: 'helmforge validate' },
+          io,
+        );
+        code = Math.max(code, c);
+      }
+      return code;
+    }
+    if (targets.length === 0) {
+      io.stderr.write('helmforge validate: give a chart directory or .tgz (or --manifests with files)\n');
+      return 1;
+    }
+    return await validateCharts(targets, o, versions, common, io);
+  } catch (err) {
+    io.stderr.write(`helmforge validate: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+async function validateCharts(
+  charts: string[],
+  o: ValidateCommandOptions,
+  versions: string[],
+  common: Record<string, unknown>,
+  io: CommandIO,
+): Promise<number> {
+  const helm = helmBinary(o.helmBin);
+  const fetcher = new DefaultFetcher({ ...(o.cache !== undefined ? { cacheDir: o.cache } : {}) });
+  const validators = new Map(versions.map((v) => [v, new Validator({ ...common, kubernetesVersion: v }, fetcher)]));
+  const jobs = charts.flatMap((chart) =>
+    chartScenarios(chart, { ...(o.scenarios !== undefined ? { scenarios: o.scenarios } : {}), ...(o.valuesFiles ? { valuesFiles: o.valuesFiles } : {}) }).flatMap((scenario) =>
+      versions.map((v) => ({ chart, scenario, version: v })),
+    ),
+  );
+  const renders = await mapLimit(jobs, Math.max(1, availableParallelism()), (j) => renderChart(helm, j.chart, j.scenario, j.version));
+  const out = new BufferedWriter(io.stdout);
+  const output = createOutput(o.output, out, { summary: o.summary, verbose: o.verbose, toolName: 'helmforge validate' });
+  let failed = false;
+  for (let i = 0; i < renders.length; i++) {
+    const render = renders[i];
+    const job = jobs[i];
+    if (render === undefined || job === undefined) continue;
+    const label = versions.length > 1 ? `${job.scenario.label}, kube ${job.version}` : job.scenario.label;
+    const results: ValidationResult[] = [];
+    if (!render.ok) {
+      results.push({
+        status: 'error',
+        filename: job.scenario.valuesFile ?? job.chart,
+        docIndex: 0,
+        line: 1,
+        kind: '',
+        apiVersion: '',
+        name: '',
+        namespace: '',
+        scenario: label,
+        kubernetesVersion: job.version,
+        message: `helm template failed for values scenario ${job.scenario.label}: ${render.stderr.trim().replace(/\s*\n\s*/g, ' ')}`,
+      });
+    } else {
+      const validator = validators.get(job.version) as Validator;
+      for (const doc of splitText(job.chart, render.stdout)) {
+        for (const r of await validator.validateDocument(doc)) {
+          if (r.status === 'empty') continue; // helm separates templates with empty documents
+          if (r.source !== undefined) r.filename = r.source;
+          r.scenario = label;
+          r.kubernetesVersion = job.version;
+          results.push(r);
+        }
+      }
+    }
+    for (const r of results) {
+      output.write(r);
+      if (isFailure(r)) failed = true;
+    }
+  }
+  output.flush();
+  out.flush();
+  return failed ? 1 : 0;
+}

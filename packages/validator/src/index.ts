@@ -1,0 +1,37 @@
+// @helmforge/validator: kubeconform-compatible Kubernetes schema validation, as a library and as CLIs.
+export { validateCommand, DEFAULT_VALIDATE_OPTIONS, type ValidateCommandOptions } from './cli/validate-command.js';
+export { runConform, parseConformArgs, conformUsage, VERSION } from './cli/conform.js';
+export type { CommandIO } from './cli/io.js';
+
+export { createValidator, schemaSources, Validator, type ValidatorOptions } from './validator/validator.js';
+export { validateStream, type StreamOptions } from './validator/pool.js';
+export { isFailure, type ValidationResult, type Status, type SchemaError, type Summary } from './validator/result.js';
+
+export { readResources, discoverFiles, type DiscoverOptions } from './resource/files.js';
+export { splitText, splitStream, DocumentSplitter, DEFAULT_MAX_DOCUMENT_BYTES, type RawDocument, type SplitOptions } from './resource/stream.js';
+export { parseManifest, DEFAULT_MAX_DEPTH, type ParseOptions, type ParseResult } from './resource/parse.js';
+
+export type { SchemaSource, SchemaLookup, ResolvedSchema } from './registry/source.js';
+export { SchemaLocationSource } from './registry/location.js';
+export { BundleSource, indexBundle } from './registry/bundle.js';
+export { CrdSource, crdSchemas } from './registry/crd.js';
+export { DefaultFetcher, type Fetcher, type FetchResult, type HttpFetcherOptions } from './registry/fetch.js';
+export { DEFAULT_SCHEMA_LOCATION, expandSchemaLocation, renderTemplate, templateVariables, type TemplateInput } from './registry/template.js';
+export { transformSchema, normaliseDefinition, allowNull, type JsonSchema, type TransformOptions } from './registry/transform.js';
+export { OnDiskCache } from './cache/ondisk.js';
+
+export {
+  createOutput,
+  OUTPUT_FORMATS,
+  TextOutput,
+  JsonOutput,
+  JunitOutput,
+  TapOutput,
+  PrettyOutput,
+  SarifOutput,
+  type Output,
+  type OutputFormat,
+  type OutputOptions,
+  type Writer,
+} from './output/index.js';
+export { chartScenarios, renderChart, helmBinary, type Scenario, type RenderResult } from './chart/render.js';

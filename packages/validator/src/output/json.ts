@@ -1,0 +1,58 @@
+// kubeconform's JSON output: {"resources": [...], "summary": {...}}; written at the end.
+import type { ValidationResult } from '../validator/result.js';
+import { Counter, resultPath, type Output, type OutputOptions, type Writer } from './output.js';
+
+const STATUS = { valid: 'statusValid', invalid: 'statusInvalid', error: 'statusError', skipped: 'statusSkipped', empty: 'statusEmpty' } as const;
+
+export interface JsonResource {
+  filename: string;
+  kind: string;
+  name: string;
+  version: string;
+  status: string;
+  msg: string;
+  validationErrors?: { path: string; msg: string }[];
+  line: number;
+  source?: string;
+  scenario?: string;
+}
+
+export class JsonOutput implements Output {
+  private readonly counter = new Counter();
+  private readonly resources: JsonResource[] = [];
+  constructor(
+    private readonly w: Writer,
+    private readonly opts: OutputOptions = {},
+  ) {}
+
+  get summary() {
+    return this.counter.summary;
+  }
+
+  write(r: ValidationResult): void {
+    this.counter.count(r);
+    if (r.status === 'empty') return;
+    if (!this.opts.verbose && (r.status === 'valid' || r.status === 'skipped')) return;
+    const entry: JsonResource = {
+      filename: resultPath(r),
+      kind: r.kind,
+      name: r.name,
+      version: r.apiVersion,
+      status: STATUS[r.status],
+      msg: r.message ?? '',
+      line: r.line,
+    };
+    if (r.errors !== undefined) entry.validationErrors = r.errors.map((e) => ({ path: e.path, msg: e.message }));
+    if (r.source !== undefined) entry.source = r.source;
+    if (r.scenario !== undefined) entry.scenario = r.scenario;
+    this.resources.push(entry);
+  }
+
+  flush(): void {
+    const s = this.counter.summary;
+    const doc = this.opts.summary
+      ? { resources: this.resources, summary: { valid: s.valid, invalid: s.invalid, errors: s.errors, skipped: s.skipped } }
+      : { resources: this.resources };
+    this.w.write(`${JSON.stringify(doc, null, 2)}\n`);
+  }
+}

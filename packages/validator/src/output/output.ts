@@ -1,0 +1,80 @@
+// Output formats, as kubeconform has them (text, json, junit, tap, pretty) plus SARIF. Each format is a small
+// class: write() per result, flush() at the end. Counting is shared.
+import type { Summary, ValidationResult } from '../validator/result.js';
+
+export interface Writer {
+  write(s: string): unknown;
+}
+
+export interface OutputOptions {
+  /** Print the summary (kubeconform -summary). */
+  summary?: boolean;
+  /** Also report valid and skipped resources (kubeconform -verbose). */
+  verbose?: boolean;
+  /** The input was standard input (changes the summary wording). */
+  isStdin?: boolean;
+  /** ANSI colours in `pretty` output. */
+  color?: boolean;
+  /** Tool name and version in JUnit/SARIF. */
+  toolName?: string;
+  toolVersion?: string;
+}
+
+export interface Output {
+  write(result: ValidationResult): void;
+  flush(): void;
+  readonly summary: Summary;
+}
+
+export const OUTPUT_FORMATS = ['text', 'json', 'junit', 'tap', 'pretty', 'sarif'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Counts results the way kubeconform does (empty documents only count their file). */
+export class Counter {
+  readonly summary: Summary = { valid: 0, invalid: 0, errors: 0, skipped: 0, empty: 0, files: 0 };
+  private readonly files = new Set<string>();
+
+  count(r: ValidationResult): void {
+    if (!this.files.has(r.filename)) {
+      this.files.add(r.filename);
+      this.summary.files = this.files.size;
+    }
+    switch (r.status) {
+      case 'valid':
+        this.summary.valid++;
+        break;
+      case 'invalid':
+        this.summary.invalid++;
+        break;
+      case 'error':
+        this.summary.errors++;
+        break;
+      case 'skipped':
+        this.summary.skipped++;
+        break;
+      case 'empty':
+        this.summary.empty++;
+        break;
+    }
+  }
+
+  get resources(): number {
+    const s = this.summary;
+    return s.valid + s.invalid + s.errors + s.skipped;
+  }
+}
+
+/** The path shown for a result: the file, and for chart renders the values scenario. */
+export function resultPath(r: ValidationResult): string {
+  return r.scenario !== undefined ? `${r.filename} [${r.scenario}]` : r.filename;
+}
+
+/** kubeconform's summary line. */
+export function summaryLine(c: Counter, isStdin: boolean): string {
+  const s = c.summary;
+  const n = c.resources;
+  const rp = n === 1 ? '' : 's';
+  const counts = `Valid: ${s.valid}, Invalid: ${s.invalid}, Errors: ${s.errors}, Skipped: ${s.skipped}`;
+  if (isStdin) return `Summary: ${n} resource${rp} found parsing stdin - ${counts}\n`;
+  return `Summary: ${n} resource${rp} found in ${s.files} file${s.files === 1 ? '' : 's'} - ${counts}\n`;
+}

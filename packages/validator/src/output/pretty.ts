@@ -1,0 +1,45 @@
+// kubeconform's pretty output: ✔ / ✖ / - marks, coloured on a terminal.
+import type { ValidationResult } from '../validator/result.js';
+import { Counter, resultPath, summaryLine, type Output, type OutputOptions, type Writer } from './output.js';
+
+export class PrettyOutput implements Output {
+  private readonly counter = new Counter();
+  constructor(
+    private readonly w: Writer,
+    private readonly opts: OutputOptions = {},
+  ) {}
+
+  get summary() {
+    return this.counter.summary;
+  }
+
+  private paint(code: number, s: string): string {
+    return this.opts.color ? `\u001b[${code}m${s}\u001b[0m` : s;
+  }
+
+  write(r: ValidationResult): void {
+    this.counter.count(r);
+    const path = resultPath(r);
+    const what = [r.kind, r.name].filter((x) => x !== '').join(' ');
+    switch (r.status) {
+      case 'valid':
+        if (this.opts.verbose) this.w.write(`${this.paint(92, '\u2714')} ${path}: ${this.paint(92, `${what} is valid`)}\n`);
+        break;
+      case 'invalid':
+        this.w.write(`${this.paint(91, '\u2716')} ${path}: ${this.paint(91, `${what} is invalid: ${r.message ?? ''}`)}\n`);
+        break;
+      case 'error':
+        this.w.write(`${this.paint(91, '\u2716')} ${path}: ${this.paint(91, `${what ? `${what} ` : ''}failed validation: ${r.message ?? ''}`)}\n`);
+        break;
+      case 'skipped':
+        if (this.opts.verbose) this.w.write(`${this.paint(33, '-')} ${path}: ${this.paint(33, `${what ? `${what} ` : ''}skipped`)}\n`);
+        break;
+      case 'empty':
+        break;
+    }
+  }
+
+  flush(): void {
+    if (this.opts.summary) this.w.write(summaryLine(this.counter, this.opts.isStdin ?? false));
+  }
+}

@@ -1,0 +1,62 @@
+// `validateCommand` on fixture charts, rendered by both real helm binaries.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
+import { validateCommand } from '../src/index.js';
+import { BUNDLE, FIXTURES, memoryIO } from './helpers.js';
+
+const GOOD = join(FIXTURES, 'charts', 'good');
+const BAD = join(FIXTURES, 'charts', 'bad');
+
+describe.each(HELM_BINARIES)('validateCommand with $label', (helm) => {
+  it('a valid chart (defaults and ci/ha-values.yaml): exit 0', async () => {
+    const io = memoryIO();
+    const code = await validateCommand([GOOD], { schemaBundles: [BUNDLE], helmBin: helm.bin, summary: true, verbose: true }, io);
+    expect(io.stderr.text).toBe('');
+    expect(code).toBe(0);
+    expect(io.stdout.text).toContain('good/templates/deployment.yaml [defaults] - Deployment good-good is valid');
+    expect(io.stdout.text).toContain('good/templates/deployment.yaml [ci/ha-values.yaml] - Deployment good-good is valid');
+    expect(io.stdout.text).toMatch(/Summary: 6 resources found in 3 files - Valid: 6, Invalid: 0, Errors: 0, Skipped: 0/);
+  });
+
+  it('an invalid chart: exit 1, naming the template file and the failing values scenario', async () => {
+    const io = memoryIO();
+    const code = await validateCommand([BAD], { schemaBundles: [BUNDLE], helmBin: helm.bin, kubernetesVersions: ['1.33.0'] }, io);
+    expect(code).toBe(1);
+    expect(io.stdout.text).toMatch(/^bad\/templates\/deployment\.yaml \[defaults\] - Deployment bad-bad is invalid: .*additionalProperties 'replicaz' not allowed/m);
+    expect(io.stdout.text).toMatch(/ci\/wrong-type-values\.yaml \[ci\/wrong-type-values\.yaml\] - failed validation: helm template failed for values scenario ci\/wrong-type-values\.yaml: .*replicaCount/);
+    expect(io.stdout.text).not.toContain('service.yaml');
+  });
+
+  it('a packaged chart (.tgz) with its ci/ scenarios, JSON output, two Kubernetes versions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'helmforge-pkg-'));
+    const pkg = runHelm(helm, ['package', GOOD, '-d', dir]);
+    expect(pkg.status, pkg.stderr).toBe(0);
+    const tgz = join(dir, readdirSync(dir)[0] as string);
+    const io = memoryIO();
+    const code = await validateCommand([tgz], { schemaBundles: [BUNDLE], helmBin: helm.bin, output: 'json', verbose: true, kubernetesVersions: ['1.32.0', '1.33.0'] }, io);
+    expect(code).toBe(0);
+    const doc = JSON.parse(io.stdout.text) as { resources: { scenario: string }[] };
+    expect(new Set(doc.resources.map((r) => r.scenario))).toEqual(
+      new Set(['defaults, kube 1.32.0', 'defaults, kube 1.33.0', 'ci/ha-values.yaml, kube 1.32.0', 'ci/ha-values.yaml, kube 1.33.0']),
+    );
+  });
+});
+
+describe('validateCommand --manifests', () => {
+  it('validates manifest files like helmforge-conform, strict by default', async () => {
+    const io = memoryIO();
+    const code = await validateCommand([join(FIXTURES, 'manifests', 'invalid.yaml')], { manifests: true, schemaBundles: [BUNDLE], workers: 1 }, io);
+    expect(code).toBe(1);
+    expect(io.stdout.text).toContain('Deployment broken is invalid');
+  });
+
+  it('a missing helm binary is an error finding, not a crash', async () => {
+    const io = memoryIO();
+    const code = await validateCommand([GOOD], { schemaBundles: [BUNDLE], helmBin: '/nonexistent/helm', scenarios: false }, io);
+    expect(code).toBe(1);
+    expect(io.stdout.text).toMatch(/could not run \/nonexistent\/helm/);
+  });
+});

@@ -1,0 +1,84 @@
+// The helmforge-conform bin, spawned as a process with kubeconform's command lines.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseConformArgs } from '../src/index.js';
+import { BIN, BUNDLE, FIXTURES, PROMETHEUS_CRD } from './helpers.js';
+
+function conform(args: string[], input?: string): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: input ?? '', timeout: 60_000 });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const VALID = join(FIXTURES, 'manifests', 'valid.yaml');
+const INVALID = join(FIXTURES, 'manifests', 'invalid.yaml');
+
+describe('helmforge-conform', () => {
+  it('parses kubeconform flags: single dash, -flag value, -flag=value, repeated lists, booleans', () => {
+    const a = parseConformArgs(['-strict', '-summary=true', '-output', 'json', '-schema-location', 'default', '-schema-location=/x', '--n=2', 'a.yaml', '-', 'dir']);
+    expect(a.files).toEqual(['a.yaml', '-', 'dir']);
+    expect(a.flags.get('schema-location')).toEqual(['default', '/x']);
+    expect(a.flags.get('strict')).toEqual(['true']);
+    expect(a.flags.get('n')).toEqual(['2']);
+    expect(() => parseConformArgs(['-nope'])).toThrow(/flag provided but not defined: -nope/);
+  });
+
+  it('valid files: exit 0 and the summary line', () => {
+    const r = conform(['-strict', '-summary', '-schema-bundle', BUNDLE, '-n', '1', VALID]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('Summary: 2 resources found in 1 file - Valid: 2, Invalid: 0, Errors: 0, Skipped: 0\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('an invalid file: exit 1, kubeconform text line, with 2 worker threads', () => {
+    const r = conform(['-strict', '-summary', '-verbose', '-n=2', '-kubernetes-version', '1.33.0', `-schema-bundle=${BUNDLE}`, VALID, INVALID]);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toContain(`${VALID} - ConfigMap one is valid`);
+    expect(lines.find((l) => l.startsWith(`${INVALID} - Deployment broken is invalid: problem validating schema.`))).toContain("'/spec/replicas'");
+    expect(lines.at(-1)).toBe('Summary: 3 resources found in 2 files - Valid: 2, Invalid: 1, Errors: 0, Skipped: 0');
+  });
+
+  it('reads stdin, json output', () => {
+    const r = conform(['-summary', '-output', 'json', '-schema-bundle', BUNDLE, '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: 1}\n');
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout) as { resources: { filename: string; status: string }[]; summary: unknown };
+    expect(doc.resources[0]).toMatchObject({ filename: 'stdin', status: 'statusInvalid' });
+  });
+
+  it('junit, tap and sarif outputs from the bin', () => {
+    expect(XMLValidator.validate(conform(['-output', 'junit', '-schema-bundle', BUNDLE, INVALID]).stdout)).toBe(true);
+    expect(conform(['-output', 'tap', '-schema-bundle', BUNDLE, VALID]).stdout.trimEnd().split('\n').at(-1)).toBe('1..4');
+    const sarif = JSON.parse(conform(['-output=sarif', '-schema-bundle', BUNDLE, INVALID]).stdout) as { version: string };
+    expect(sarif.version).toBe('2.1.0');
+  });
+
+  it('missing schemas, -ignore-missing-schemas, -skip, -reject, -crd, -exit-on-error', () => {
+    const widget = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n';
+    expect(conform(['-schema-bundle', BUNDLE, '-'], widget)).toMatchObject({ status: 1, stdout: 'stdin - Widget w failed validation: could not find schema for Widget\n' });
+    expect(conform(['-ignore-missing-schemas', '-schema-bundle', BUNDLE, '-'], widget).status).toBe(0);
+    expect(conform(['-skip', 'Deployment,Service', '-schema-bundle', BUNDLE, INVALID]).status).toBe(0);
+    expect(conform(['-reject', 'v1/ConfigMap', '-schema-bundle', BUNDLE, VALID]).stdout).toContain('prohibited resource kind ConfigMap');
+    const prom = 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: p}\nspec: {replicas: 1}\n';
+    expect(conform(['-strict', '-crd', PROMETHEUS_CRD, '-schema-bundle', BUNDLE, '-'], prom).status).toBe(0);
+    const r = conform(['-exit-on-error', '-n', '1', '-schema-bundle', BUNDLE, '-'], `${widget}---\n${widget}`);
+    expect(r.status).toBe(1);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('-h prints the flags; an unknown flag is a usage error', () => {
+    const h = conform(['-h']);
+    expect(h.status).toBe(0);
+    for (const flag of ['-schema-location', '-ignore-filename-pattern', '-insecure-skip-tls-verify', '-schema-bundle', '-crd', '-output']) expect(h.stdout).toContain(flag);
+    const bad = conform(['-bogus']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('flag provided but not defined: -bogus');
+  });
+
+  it('-ignore-filename-pattern skips matching files of a directory', () => {
+    const r = conform(['-summary', '-schema-bundle', BUNDLE, '-ignore-filename-pattern', 'invalid', join(FIXTURES, 'manifests')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Summary: 5 resources found in 4 files/);
+  });
+});

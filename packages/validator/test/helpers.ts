@@ -1,0 +1,63 @@
+// Shared test helpers: paths to the offline schema data, a local HTTP server that serves it and counts requests,
+// and an in-memory CommandIO.
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { splitText, createValidator, type ValidatorOptions, type ValidationResult } from '../src/index.js';
+
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const REPO_ROOT = join(PACKAGE_ROOT, '..', '..');
+export const SHARED_SCHEMAS = join(REPO_ROOT, '..', 'shared', 'kubernetes-schemas');
+export const BUNDLE = join(SHARED_SCHEMAS, 'v1.33', '_definitions.json');
+export const PROMETHEUS_CRD = join(SHARED_SCHEMAS, 'crds', 'monitoring.coreos.com_prometheuses.yaml');
+export const FIXTURES = join(PACKAGE_ROOT, 'test', 'fixtures');
+export const BIN = join(PACKAGE_ROOT, 'dist', 'conform-bin.js');
+
+export interface SchemaServer {
+  url: string;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves `root` on 127.0.0.1 (random port); 404 for what is not there. Every request is recorded. */
+export async function startSchemaServer(root: string): Promise<SchemaServer> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+    requests.push(path);
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => res.writeHead(200, { 'content-type': 'application/json' }).end(body),
+      () => res.writeHead(404).end('not found'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export class MemoryWriter {
+  text = '';
+  write(s: string): void {
+    this.text += s;
+  }
+}
+
+export function memoryIO(): { stdout: MemoryWriter; stderr: MemoryWriter } {
+  return { stdout: new MemoryWriter(), stderr: new MemoryWriter() };
+}
+
+/** Validates a YAML text with a fresh validator; returns every result. */
+export async function validateYaml(text: string | Buffer, options: ValidatorOptions = {}): Promise<ValidationResult[]> {
+  const v = createValidator({ schemaBundles: [BUNDLE], ...options });
+  const out: ValidationResult[] = [];
+  for (const doc of splitText('test.yaml', text)) out.push(...(await v.validateDocument(doc)));
+  return out;
+}

@@ -1,0 +1,96 @@
+// Schema sources: location templates (local paths and URLs), bundles by URL, and the on-disk cache.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_SCHEMA_LOCATION, createValidator, expandSchemaLocation, renderTemplate, splitText, templateVariables } from '../src/index.js';
+import { FIXTURES, SHARED_SCHEMAS, startSchemaServer, type SchemaServer } from './helpers.js';
+
+const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n';
+const CM_EXTRA = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nextra: 1\n';
+
+async function statusOf(text: string, options: Parameters<typeof createValidator>[0]): Promise<string[]> {
+  const v = createValidator(options);
+  const out: string[] = [];
+  for (const d of splitText('t.yaml', text)) for (const r of await v.validateDocument(d)) out.push(r.status === 'error' ? `error: ${r.message}` : r.status);
+  return out;
+}
+
+describe('schema location templates', () => {
+  it('computes kubeconform variables', () => {
+    expect(templateVariables({ kind: 'Deployment', apiVersion: 'apps/v1', kubernetesVersion: '1.33.0', strict: true })).toEqual({
+      NormalizedKubernetesVersion: 'v1.33.0',
+      StrictSuffix: '-strict',
+      ResourceKind: 'deployment',
+      KindSuffix: '-apps-v1',
+      Group: 'apps',
+      ResourceAPIVersion: 'v1',
+    });
+    expect(templateVariables({ kind: 'Prometheus', apiVersion: 'monitoring.coreos.com/v1', kubernetesVersion: 'master', strict: false })).toMatchObject({
+      NormalizedKubernetesVersion: 'master',
+      StrictSuffix: '',
+      KindSuffix: '-monitoring-v1',
+      Group: 'monitoring.coreos.com',
+    });
+    expect(renderTemplate(DEFAULT_SCHEMA_LOCATION, { kind: 'Service', apiVersion: 'v1', kubernetesVersion: '1.33.0', strict: true })).toBe(
+      'https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.33.0-standalone-strict/service-v1.json',
+    );
+    expect(expandSchemaLocation('default')).toBe(DEFAULT_SCHEMA_LOCATION);
+    expect(expandSchemaLocation('/schemas')).toBe('/schemas/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json');
+    expect(() => createValidator({ schemaLocations: ['/x/{{ .Nope }}.json'] })).toThrow(/unknown variable/);
+  });
+
+  it('reads standalone schemas from a templated local path, strict variant by suffix', async () => {
+    const loc = join(FIXTURES, 'schemas');
+    expect(await statusOf(CM_EXTRA, { schemaLocations: [loc], strict: true })).toEqual(['invalid']);
+    expect(await statusOf(CM_EXTRA, { schemaLocations: [loc], strict: false })).toEqual(['valid']);
+  });
+
+  it('tries several locations in order', async () => {
+    const missing = join(FIXTURES, 'nowhere', '{{ .ResourceKind }}.json');
+    expect(await statusOf(CM, { schemaLocations: [missing, join(FIXTURES, 'schemas')] })).toEqual(['valid']);
+    expect(await statusOf(CM, { schemaLocations: [missing] })).toEqual(['error: could not find schema for ConfigMap']);
+  });
+});
+
+describe('over HTTP, with the on-disk cache', () => {
+  let server: SchemaServer;
+  let fixtures: SchemaServer;
+  beforeAll(async () => {
+    server = await startSchemaServer(SHARED_SCHEMAS);
+    fixtures = await startSchemaServer(join(FIXTURES, 'schemas'));
+  });
+  afterAll(async () => {
+    await server.close();
+    await fixtures.close();
+  });
+
+  it('a bundle by URL; a second run with the cache makes no request; a 404 is never cached', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'helmforge-cache-'));
+    const options = {
+      schemaBundles: [`${server.url}/v1.33/_definitions.json`],
+      schemaLocations: [`${fixtures.url}/{{ .ResourceKind }}-nothere.json`],
+      cache,
+      ignoreMissingSchemas: true,
+    };
+    const docs = `${CM}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n`;
+    expect(await statusOf(docs, options)).toEqual(['valid', 'skipped']);
+    expect(server.requests).toEqual(['/v1.33/_definitions.json']);
+    expect(fixtures.requests).toEqual(['/widget-nothere.json']);
+    expect(readdirSync(cache)).toHaveLength(1);
+
+    expect(await statusOf(docs, options)).toEqual(['valid', 'skipped']);
+    expect(server.requests).toHaveLength(1); // served from the cache
+    expect(fixtures.requests).toEqual(['/widget-nothere.json', '/widget-nothere.json']); // the 404 was asked again
+  });
+
+  it('standalone schemas by URL template', async () => {
+    const before = fixtures.requests.length;
+    expect(await statusOf(`${CM}---\n${CM}`, { schemaLocations: [`${fixtures.url}/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`], strict: true })).toEqual(['valid', 'valid']);
+    expect(fixtures.requests.slice(before)).toEqual(['/master-standalone-strict/configmap-v1.json']); // one download, compiled once
+  });
+
+  it('a download failure is an error for the resource', async () => {
+    expect(await statusOf(CM, { schemaBundles: ['http://127.0.0.1:1/_definitions.json'] })).toEqual([expect.stringMatching(/^error: could not download/)]);
+  });
+});

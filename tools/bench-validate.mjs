@@ -1,0 +1,266 @@
+#!/usr/bin/env node
+// Benchmark of the validator (npm run bench:validate, after a build): generates a corpus of Kubernetes resources
+// (Deployments, Services, ConfigMaps, CronJobs, PVCs, PVs, Ingresses; ~1% invalid) as multi-document files,
+// then validates it in strict mode from the v1.33 _definitions.json bundle with 2 workers, in a cold child
+// process running the helmforge-conform bin. Prints resources/s, wall time and peak RSS, for 21,000 and then
+// 210,000 resources (RSS should not grow: the input is streamed).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'packages', 'validator', 'dist', 'conform-bin.js');
+const BUNDLE = join(ROOT, '..', 'shared', 'kubernetes-schemas', 'v1.33', '_definitions.json');
+const DOCS_PER_FILE = 100;
+
+for (const [what, p] of [['validator build', BIN], ['schema bundle', BUNDLE]]) {
+  if (!existsSync(p)) {
+    console.error(`${what} missing: ${p}${what === 'validator build' ? ' (run npm run build first)' : ''}`);
+    process.exit(2);
+  }
+}
+
+const kinds = [
+  (i, bad) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-${i}
+  namespace: bench
+  labels:
+    app.kubernetes.io/name: web
+    app.kubernetes.io/instance: web-${i}
+spec:
+  replicas: ${bad ? '"three"' : 3}
+  revisionHistoryLimit: 5
+  minReadySeconds: 5
+  progressDeadlineSeconds: 600
+  selector:
+    matchLabels:
+      app.kubernetes.io/instance: web-${i}
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: 25%
+      maxUnavailable: 0
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/instance: web-${i}
+    spec:
+      securityContext:
+        runAsNonRoot: true
+        seccompProfile:
+          type: RuntimeDefault
+      containers:
+        - name: web
+          image: "registry.local/web:1.${i % 50}.0"
+          imagePullPolicy: IfNotPresent
+          ports:
+            - name: http
+              containerPort: 8080
+              protocol: TCP
+          env:
+            - name: LOG_LEVEL
+              value: info
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: http
+            periodSeconds: 10
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: http
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+            limits:
+              memory: 256Mi
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: ["ALL"]
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+      volumes:
+        - name: tmp
+          emptyDir: {}
+`,
+  (i, bad) => `apiVersion: v1
+kind: Service
+metadata:
+  name: web-${i}
+  namespace: bench
+spec:
+  type: ClusterIP
+  selector:
+    app.kubernetes.io/instance: web-${i}
+  ports:
+    - name: http
+      port: 80
+      targetPort: http
+      protocol: TCP
+${bad ? '  clusterIPs: 10.0.0.1\n' : ''}`,
+  (i, bad) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: config-${i}
+  namespace: bench
+data:
+  LOG_LEVEL: info
+  ${bad ? 'PORT: 8080' : 'PORT: "8080"'}
+  app.conf: |
+    listen 8080;
+    root /srv/www;
+`,
+  (i, bad) => `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: backup-${i}
+  namespace: bench
+spec:
+  schedule: "0 3 * * *"
+  timeZone: Etc/UTC
+  concurrencyPolicy: Forbid
+  jobTemplate:
+    spec:
+      backoffLimit: 2
+      ttlSecondsAfterFinished: 3600
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: backup
+              image: registry.local/backup:2.1.0
+              args: ["--target", "/backup"]
+${bad ? '              unknownField: true\n' : ''}`,
+  (i, bad) => `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: data-${i}
+  namespace: bench
+spec:
+  accessModes: [ReadWriteMany]
+  storageClassName: nfs
+  volumeName: nfs-${i}
+  resources:
+    requests:
+      storage: ${bad ? '{ size: 10Gi }' : '10Gi'}
+`,
+  (i, bad) => `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: nfs-${i}
+spec:
+  capacity:
+    storage: 10Gi
+  accessModes:
+    - ReadWriteMany
+  persistentVolumeReclaimPolicy: Retain
+  storageClassName: nfs
+  mountOptions: [nfsvers=4.1]
+  nfs:
+    server: 10.0.0.10
+    path: /exports/data-${i}
+${bad ? '    readOnly: "no"\n' : ''}`,
+  (i, bad) => `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web-${i}
+  namespace: bench
+  annotations:
+    nginx.ingress.kubernetes.io/proxy-body-size: "0"
+spec:
+  ingressClassName: nginx
+  tls:
+    - hosts: [web-${i}.example.test]
+      secretName: web-tls
+  rules:
+    - host: web-${i}.example.test
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web-${i}
+                port:
+                  ${bad ? 'number: http' : 'number: 80'}
+`,
+];
+
+function generate(dir, total) {
+  mkdirSync(dir, { recursive: true });
+  let invalid = 0;
+  for (let f = 0; f * DOCS_PER_FILE < total; f++) {
+    const docs = [];
+    for (let j = 0; j < DOCS_PER_FILE && f * DOCS_PER_FILE + j < total; j++) {
+      const i = f * DOCS_PER_FILE + j;
+      const bad = i % 100 === 37; // 1 %
+      if (bad) invalid++;
+      docs.push(kinds[i % kinds.length](i, bad));
+    }
+    writeFileSync(join(dir, `corpus-${String(f).padStart(5, '0')}.yaml`), `---\n${docs.join('---\n')}`);
+  }
+  return invalid;
+}
+
+function run(dir) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const args = [BIN, '-strict', '-summary', '-n', '2', '-output', 'text', '-schema-bundle', BUNDLE, dir];
+    const child = spawn(process.execPath, args, { env: { ...process.env, HELMFORGE_CONFORM_STATS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let polledPeak = 0;
+    const poll = setInterval(() => {
+      try {
+        // VmHWM of the child: a second opinion on the peak RSS
+        const status = require_proc(child.pid);
+        if (status > polledPeak) polledPeak = status;
+      } catch {
+        /* gone */
+      }
+    }, 50);
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const statsLine = stderr.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+      const stats = statsLine ? JSON.parse(statsLine) : {};
+      resolve({ code, wallMs, stats, polledPeakKiB: polledPeak, summary: stdout.trim().split('\n').at(-1), stderr });
+    });
+  });
+}
+
+import { readFileSync } from 'node:fs';
+function require_proc(pid) {
+  const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = /VmHWM:\s+(\d+) kB/.exec(s);
+  return m ? Number(m[1]) : 0;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'helmforge-bench-'));
+try {
+  for (const total of [21_000, 210_000]) {
+    const dir = join(tmp, String(total));
+    const invalid = generate(dir, total);
+    const r = await run(dir);
+    const rss = Math.max(r.stats.maxRSSKiB ?? 0, r.polledPeakKiB) / 1024;
+    console.log(`${total.toLocaleString('en-US')} resources (${invalid} invalid) in ${Math.ceil(total / DOCS_PER_FILE)} files`);
+    console.log(`  ${r.summary}`);
+    console.log(`  wall time ${(r.wallMs / 1000).toFixed(2)} s (cold process, schema compilation included), ${Math.round(total / (r.wallMs / 1000)).toLocaleString('en-US')} resources/s`);
+    console.log(`  peak RSS ${rss.toFixed(0)} MB (process incl. worker threads), exit code ${r.code}`);
+    if (r.code !== 1) console.log(`  unexpected exit code (the corpus has invalid resources): ${r.stderr}`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
