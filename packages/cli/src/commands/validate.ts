@@ -1,5 +1,76 @@
-import type { Command } from 'commander';
+import { OUTPUT_FORMATS, validateCommand as runValidate, type OutputFormat } from '@helmforge/validator';
+import { Option, type Command } from 'commander';
 import type { Io } from '../program.js';
 
-// Wired to @helmforge/validator once it lands.
-export function validateCommand(_program: Command, _io: Io, _setExit: (code: number) => void): void {}
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const collectList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+interface ValidateFlags {
+  manifests?: boolean;
+  kubernetesVersion?: string[];
+  schemaLocation?: string[];
+  schemaBundle?: string[];
+  crd?: string[];
+  strict: boolean;
+  output: OutputFormat;
+  summary?: boolean;
+  verbose?: boolean;
+  skip?: string[];
+  reject?: string[];
+  ignoreMissingSchemas?: boolean;
+  cache?: string;
+  workers?: string;
+  helmBin?: string;
+  values?: string[];
+  scenarios: boolean;
+}
+
+export function validateCommand(program: Command, _io: Io, setExit: (code: number) => void): void {
+  program
+    .command('validate')
+    .description('Render charts with the real helm over their values scenarios and validate every object against the Kubernetes schemas (kubeconform semantics).')
+    .argument('[targets...]', 'chart directories or .tgz files; with --manifests: YAML/JSON files, directories, or - for stdin')
+    .option('--manifests', 'validate manifest files instead of charts')
+    .option('-k, --kubernetes-version <version>', 'Kubernetes version to render and validate for (repeatable; default 1.33.0)', collect)
+    .option('--schema-location <location>', 'kubeconform schema location template, path or URL; "default" for the public collection (repeatable)', collect)
+    .option('--schema-bundle <file|url>', 'a _definitions.json bundle or a cluster /openapi/v2 document (repeatable)', collect)
+    .option('--crd <file>', 'CustomResourceDefinition YAML used as a schema source (repeatable)', collect)
+    .option('--no-strict', 'accept unknown fields and duplicate keys')
+    .addOption(new Option('-o, --output <format>', 'report format').choices([...OUTPUT_FORMATS]).default('text'))
+    .option('--summary', 'print a summary line')
+    .option('--verbose', 'also list valid resources')
+    .option('--skip <kinds>', 'comma-separated kinds (or apiVersion/kind) to skip', collectList)
+    .option('--reject <kinds>', 'comma-separated kinds (or apiVersion/kind) to reject', collectList)
+    .option('--ignore-missing-schemas', 'skip resources whose schema is not found instead of failing')
+    .option('--cache <dir>', 'cache downloaded schemas in this directory')
+    .option('-n, --workers <n>', 'validation worker threads')
+    .option('--helm-bin <path>', 'helm binary (default: $HELM_BIN, then helm on PATH)')
+    .option('-f, --values <file>', 'an extra values file to render as one more scenario (repeatable)', collect)
+    .option('--no-scenarios', 'render the default values only, not ci/*-values.yaml')
+    .addHelpText(
+      'after',
+      '\nExit code 0 when every object is valid, 1 otherwise.\nExamples:\n  helmforge validate charts/platform --schema-bundle ../shared/kubernetes-schemas/v1.33/_definitions.json\n  helm template x ./chart | helmforge validate --manifests - --summary',
+    )
+    .action(async (targets: string[], f: ValidateFlags) => {
+      const code = await runValidate(targets, {
+        manifests: f.manifests ?? false,
+        kubernetesVersions: f.kubernetesVersion ?? ['1.33.0'],
+        schemaLocations: f.schemaLocation ?? [],
+        schemaBundles: f.schemaBundle ?? [],
+        crds: f.crd ?? [],
+        strict: f.strict,
+        output: f.output,
+        summary: f.summary ?? false,
+        verbose: f.verbose ?? false,
+        skip: f.skip ?? [],
+        reject: f.reject ?? [],
+        ignoreMissingSchemas: f.ignoreMissingSchemas ?? false,
+        scenarios: f.scenarios,
+        ...(f.cache ? { cache: f.cache } : {}),
+        ...(f.workers ? { workers: Number(f.workers) } : {}),
+        ...(f.helmBin ? { helmBin: f.helmBin } : {}),
+        ...(f.values ? { valuesFiles: f.values } : {}),
+      });
+      setExit(code);
+    });
+}

@@ -2,7 +2,9 @@
 // ci/*-values.yaml (helm checks values.schema.json itself), for each Kubernetes version, in parallel child
 // processes; every rendered object is validated and reported per scenario and template file (`# Source:`).
 // With `manifests: true` the targets are manifest files, directories or `-`, as with helmforge-conform.
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { chartScenarios, helmBinary, mapLimit, renderChart } from '../chart/render.js';
 import { createOutput } from '../output/index.js';
 import type { OutputFormat } from '../output/output.js';
@@ -84,6 +86,12 @@ export async function validateCommand(targets: string[], options: Partial<Valida
     }
     if (targets.length === 0) {
       io.stderr.write('helmforge validate: give a chart directory or .tgz (or --manifests with files)\n');
+      return 1;
+    }
+    // A missing path would reach helm as a repository reference ("repo x not found"): say what it is.
+    const missing = targets.filter((t) => !existsSync(t) || (statSync(t).isDirectory() && !existsSync(join(t, 'Chart.yaml'))));
+    if (missing.length > 0) {
+      for (const t of missing) io.stderr.write(`helmforge validate: ${t}: no chart there (expected a directory with Chart.yaml, or a .tgz); for manifest files use --manifests\n`);
       return 1;
     }
     return await validateCharts(targets, o, versions, common, io);

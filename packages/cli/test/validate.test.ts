@@ -1,0 +1,55 @@
+// `helmforge validate` on the generated umbrella chart: rendered by each real helm, every object valid in
+// strict mode against the Kubernetes 1.33 bundle.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
+
+const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'bin.js');
+const BUNDLE = join(REPO_ROOT, '..', 'shared', 'kubernetes-schemas', 'v1.33', '_definitions.json');
+const CHART = join(REPO_ROOT, 'charts', 'platform');
+
+function helmforge(args: string[], helmBin: string, input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', input, env: { ...process.env, HELM_BIN: helmBin }, maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe.each(HELM_BINARIES)('helmforge validate with $label', (helm) => {
+  it('the generated charts/platform is valid in strict mode, for every scenario and two Kubernetes versions', () => {
+    const r = helmforge(['validate', CHART, '--schema-bundle', BUNDLE, '--summary', '-k', '1.33.0', '-k', '1.31.0'], helm.bin);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Summary: \d+ resources found in \d+ files - Valid: \d+, Invalid: 0, Errors: 0, Skipped: 0$/m);
+    expect(r.status).toBe(0);
+  });
+
+  it('reports a stack-file change that renders an invalid object, naming the template, and exits 1', () => {
+    const chart = join(mkdtempSync(join(tmpdir(), 'helmforge-validate-')), 'platform');
+    cpSync(CHART, chart, { recursive: true });
+    // An extraVolumeMounts entry with a typo passes the values schema (it is a raw object) but not Kubernetes'.
+    writeFileSync(join(chart, 'ci', 'typo-values.yaml'), 'web:\n  extraVolumeMounts:\n    - name: tmp\n      mountPth: /x\n');
+    const r = helmforge(['validate', chart, '--schema-bundle', BUNDLE, '-o', 'json'], helm.bin);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as { resources: { filename: string; kind: string; status: string; msg: string }[] };
+    const invalid = report.resources.filter((x) => x.status === 'statusInvalid');
+    expect(invalid).toHaveLength(1);
+    expect(invalid[0]).toMatchObject({ kind: 'Deployment', filename: expect.stringMatching(/platform\/charts\/web\/templates\/deployment\.yaml/) });
+    expect(invalid[0]?.msg).toMatch(/mountPth/);
+  });
+
+  it('validates helm template output streamed on stdin (--manifests -)', () => {
+    const rendered = runHelm(helm, ['template', 'demo', CHART]);
+    const r = helmforge(['validate', '--manifests', '-', '--schema-bundle', BUNDLE, '--summary'], helm.bin, rendered.stdout);
+    expect(r.stdout).toMatch(/Invalid: 0, Errors: 0/);
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('helmforge validate input errors', () => {
+  it('names a target that is not a chart', () => {
+    const r = helmforge(['validate', 'no-such-chart'], HELM_BINARIES[0]?.bin ?? 'helm');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no-such-chart: no chart there .*--manifests/);
+  });
+});
