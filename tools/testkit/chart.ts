@@ -1,8 +1,11 @@
-// Test kit: write a generated chart (a FileTree) to a fresh temp directory so real helm can read it.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// Test kit: generated charts on disk for real helm, rendered objects, NOTES.txt, and the checks every chart passes.
+import { missingDescriptions, verifyChartValues, type GeneratedChart } from '@helmforge/core';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { basename, dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { runHelm, type HelmBinary } from './helm.js';
 
 export function writeTreeToTemp(files: Map<string, string>, name = 'chart'): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'helmforge-test-')), name);
@@ -32,4 +35,51 @@ export function findObject(objects: K8sObject[], kind: string, name?: string): K
   const found = objects.find((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
   if (!found) throw new Error(`no ${kind}${name ? ` named ${name}` : ''} in: ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
   return found;
+}
+
+/**
+ * NOTES.txt as helm renders it. `helm template` leaves NOTES out and Helm 3's `install --dry-run=client`
+ * still wants a cluster, so a copy of the chart carries NOTES.txt as a plain file plus one template that
+ * renders it with `tpl` (same engine, values and helpers) into a ConfigMap.
+ */
+export function notesRenderer(chartDir: string, defaults: { release: string; namespace: string }) {
+  let copy: string | undefined;
+  return (helm: HelmBinary, args: string[] = [], release = defaults.release): string => {
+    if (!copy) {
+      copy = join(mkdtempSync(join(tmpdir(), 'helmforge-notes-')), basename(chartDir));
+      cpSync(chartDir, copy, { recursive: true });
+      mkdirSync(join(copy, 'notes'));
+      renameSync(join(copy, 'templates', 'NOTES.txt'), join(copy, 'notes', 'NOTES.txt'));
+      writeFileSync(
+        join(copy, 'templates', 'zz-notes.yaml'),
+        ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: rendered-notes', 'data:', '  NOTES.txt: {{ tpl (.Files.Get "notes/NOTES.txt") . | quote }}', ''].join('\n'),
+      );
+    }
+    const r = runHelm(helm, ['template', release, copy, '--namespace', defaults.namespace, '--show-only', 'templates/zz-notes.yaml', ...args]);
+    if (r.status !== 0) throw new Error(`rendering NOTES.txt failed:\n${r.stderr}`);
+    return (parse(r.stdout) as { data: { 'NOTES.txt': string } }).data['NOTES.txt'];
+  };
+}
+
+/** The checks every generated chart must pass, as tests: documented schema, valid defaults and scenarios, determinism. */
+export function describeGeneratedChart(generate: () => GeneratedChart): void {
+  const chart = generate();
+  describe(`${chart.metadata.name} generate()`, () => {
+    it('documents every values property', () => {
+      expect(missingDescriptions(chart.valuesSchema)).toEqual([]);
+    });
+
+    it('has defaults and ci scenarios that match its values schema', () => {
+      expect(() => verifyChartValues(chart)).not.toThrow();
+    });
+
+    it('is deterministic: two calls give byte-identical files', () => {
+      expect([...generate().files]).toEqual([...chart.files]);
+    });
+
+    it('writes one ci file per scenario, and LF text only', () => {
+      for (const name of Object.keys(chart.scenarios)) expect(chart.files.has(`ci/${name}-values.yaml`), name).toBe(true);
+      for (const [path, content] of chart.files) expect(content.includes('\r'), path).toBe(false);
+    });
+  });
 }

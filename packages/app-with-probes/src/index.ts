@@ -1,33 +1,11 @@
 // The app-with-probes chart: schema, defaults, templates and CI scenarios, composed by buildChart.
-import { buildChart, type GeneratedChart } from '@helmforge/core';
-import { fileURLToPath } from 'node:url';
+import { defineSubchart } from '@helmforge/core';
 import { defaults } from './defaults.js';
 import { scenarios } from './scenarios.js';
 import { schema } from './schema.js';
 
 export { schema, defaults, scenarios };
 export type { AppValues } from './schema.js';
-
-export const CHART_NAME = 'app-with-probes';
-export const CHART_VERSION = '0.1.0';
-
-export function generate(): GeneratedChart {
-  return buildChart({
-    metadata: {
-      name: CHART_NAME,
-      description: 'An application Deployment with liveness, readiness and startup probes, zero-downtime rolling updates, Service, config, HPA, PDB and Ingress.',
-      version: CHART_VERSION,
-      appVersion: defaults.image.tag,
-      keywords: ['deployment', 'probes', 'rolling-update'],
-      annotations: { 'helmforge.dev/generated': 'true' },
-    },
-    schema,
-    defaults,
-    templatesDir: fileURLToPath(new URL('../templates/', import.meta.url)),
-    scenarios,
-    readme: README,
-  });
-}
 
 const README = `Used once per application through Helm dependency aliases (for example \`web\` and \`api\` in the umbrella chart).
 
@@ -41,3 +19,18 @@ removes an old one. A release whose pods never become ready therefore stalls (re
 
 **Config.** \`config.env\`/\`secret.env\` become a ConfigMap/Secret loaded with \`envFrom\`; \`config.files\`/\`secret.files\`
 are mounted as files. Their checksums are pod annotations, so a config change rolls the pods.`;
+
+export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
+  metadata: {
+    name: 'app-with-probes',
+    description: 'An application Deployment with liveness, readiness and startup probes, zero-downtime rolling updates, Service, config, HPA, PDB and Ingress.',
+    version: '0.1.0',
+    appVersion: defaults.image.tag,
+    keywords: ['deployment', 'probes', 'rolling-update'],
+  },
+  schema,
+  defaults,
+  scenarios,
+  readme: README,
+  packageUrl: import.meta.url,
+});

@@ -1,7 +1,6 @@
 // The app-with-probes chart rendered by real Helm (4.1.4 and 3.17.0): lint, probes, rollout, checksums.
 import { describe, expect, it } from 'vitest';
-import { missingDescriptions, verifyChartValues } from '@helmforge/core';
-import { findObject, parseManifests, writeTreeToTemp, type K8sObject } from '../../../tools/testkit/chart.js';
+import { describeGeneratedChart, findObject, parseManifests, writeTreeToTemp, type K8sObject } from '../../../tools/testkit/chart.js';
 import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
 import { generate, scenarios } from '../src/index.js';
 
@@ -13,13 +12,9 @@ type PodSpec = { containers: Container[]; volumes?: { name: string }[]; imagePul
 const podSpec = (d: K8sObject) => (d.spec as { template: { spec: PodSpec } }).template.spec;
 const podAnnotations = (d: K8sObject) => (d.spec as { template: { metadata: { annotations: Record<string, string> } } }).template.metadata.annotations;
 
-describe('app-with-probes chart', () => {
-  it('describes every values property, has valid defaults and scenarios, and generates byte-identical files twice', () => {
-    expect(missingDescriptions(chart.valuesSchema)).toEqual([]);
-    expect(() => verifyChartValues(chart)).not.toThrow();
-    expect([...generate().files]).toEqual([...chart.files]);
-  });
+describeGeneratedChart(generate);
 
+describe('app-with-probes chart', () => {
   describe.each(HELM_BINARIES)('$label', (helm) => {
     const template = (...args: string[]) => {
       const r = runHelm(helm, ['template', 'rel', dir, ...args]);

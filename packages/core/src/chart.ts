@@ -2,7 +2,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { stringify } from 'yaml';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { listFiles, renderTemplateDir } from './engine.js';
 import { HelmforgeError } from './errors.js';
@@ -67,6 +67,32 @@ export interface GeneratedChart {
   scenarios: Record<string, object>;
   /** Paths relative to the chart directory. */
   files: FileTree;
+}
+
+/** What a subchart package declares about itself; see defineSubchart. */
+export interface SubchartDefinition extends Omit<ChartSpec, 'metadata' | 'templatesDir' | 'filesDir'> {
+  metadata: Omit<ChartSpec['metadata'], 'annotations'>;
+  /** The package's `import.meta.url` (of src/index): templates/ and, if present, files/ sit beside src/. */
+  packageUrl: string;
+}
+
+export interface Subchart {
+  CHART_NAME: string;
+  CHART_VERSION: string;
+  generate(): GeneratedChart;
+}
+
+/** The contract every subchart package exports: its name, version and a generate() over buildChart. */
+export function defineSubchart(def: SubchartDefinition): Subchart {
+  const { packageUrl, metadata, ...rest } = def;
+  const filesDir = fileURLToPath(new URL('../files/', packageUrl));
+  const spec: ChartSpec = {
+    ...rest,
+    metadata: { ...metadata, annotations: { 'helmforge.dev/generated': 'true' } },
+    templatesDir: fileURLToPath(new URL('../templates/', packageUrl)),
+    ...(existsSync(filesDir) ? { filesDir } : {}),
+  };
+  return { CHART_NAME: metadata.name, CHART_VERSION: metadata.version, generate: () => buildChart(spec) };
 }
 
 const CORE_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));

@@ -1,6 +1,5 @@
 // The jobs chart: schema, defaults, templates and CI scenarios, composed by buildChart.
-import { buildChart, type GeneratedChart } from '@helmforge/core';
-import { fileURLToPath } from 'node:url';
+import { defineSubchart } from '@helmforge/core';
 import { defaults } from './defaults.js';
 import { scenarios } from './scenarios.js';
 import { schema } from './schema.js';
@@ -8,27 +7,6 @@ import { schema } from './schema.js';
 export { schema, defaults, scenarios };
 export { CRON_SCHEDULE, TIME_ZONE, type JobsValues } from './schema.js';
 export { BACKUP_CLAIM, BACKUP_SOURCE_CLAIM } from './defaults.js';
-
-export const CHART_NAME = 'jobs';
-export const CHART_VERSION = '0.1.0';
-
-export function generate(): GeneratedChart {
-  return buildChart({
-    metadata: {
-      name: CHART_NAME,
-      description: 'Batch work: Jobs, CronJobs and Helm hook Jobs from lists in values, with secure pod defaults.',
-      version: CHART_VERSION,
-      appVersion: CHART_VERSION,
-      keywords: ['job', 'cronjob', 'hook', 'backup'],
-      annotations: { 'helmforge.dev/generated': 'true' },
-    },
-    schema,
-    defaults,
-    templatesDir: fileURLToPath(new URL('../templates/', import.meta.url)),
-    scenarios,
-    readme: README,
-  });
-}
 
 const README = `Three lists, one shape: \`jobs\` (run once per release), \`cronJobs\` (on a schedule) and \`hooks\` (Helm hook Jobs,
 for example a pre-install/pre-upgrade migration). Every entry starts from \`defaults\` (image, resources, secure pod and
@@ -45,3 +23,18 @@ so runs cannot pile up; their runs and hook Jobs are removed after \`defaults.tt
 
 **Default example.** A nightly backup CronJob tars the \`app-data\` claim into the \`backup-data\` claim (both from nfs-pv)
 and prunes archives older than \`KEEP_DAYS\`; a \`migrate\` pre-install/pre-upgrade hook shows where a migration goes.`;
+
+export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
+  metadata: {
+    name: 'jobs',
+    description: 'Batch work: Jobs, CronJobs and Helm hook Jobs from lists in values, with secure pod defaults.',
+    version: '0.1.0',
+    appVersion: '0.1.0',
+    keywords: ['job', 'cronjob', 'hook', 'backup'],
+  },
+  schema,
+  defaults,
+  scenarios,
+  readme: README,
+  packageUrl: import.meta.url,
+});

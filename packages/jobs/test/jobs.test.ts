@@ -1,10 +1,9 @@
 // The jobs chart through real Helm (both binaries): lint, render, schema rejections, secure pods.
-import { missingDescriptions, verifyChartValues } from '@helmforge/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findObject, parseManifests, writeTreeToTemp, type K8sObject } from '../../../tools/testkit/chart.js';
+import { describeGeneratedChart, findObject, parseManifests, writeTreeToTemp, type K8sObject } from '../../../tools/testkit/chart.js';
 import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
 import { CRON_SCHEDULE, defaults, generate, scenarios } from '../src/index.js';
 
@@ -26,17 +25,7 @@ function podOf(o: K8sObject): Pod['spec'] {
   return (spec.template ?? spec.jobTemplate!.spec.template).spec;
 }
 
-describe('generate()', () => {
-  it('is deterministic', () => {
-    expect([...generate().files]).toEqual([...generate().files]);
-  });
-  it('describes every values property, has valid defaults and scenarios, and writes one ci file per scenario', () => {
-    const chart = generate();
-    expect(missingDescriptions(chart.valuesSchema)).toEqual([]);
-    expect(() => verifyChartValues(chart)).not.toThrow();
-    expect([...chart.files.keys()].filter((p) => p.startsWith('ci/')).sort()).toEqual(Object.keys(scenarios).map((s) => `ci/${s}-values.yaml`).sort());
-  });
-});
+describeGeneratedChart(generate);
 
 describe('CRON_SCHEDULE', () => {
   const re = new RegExp(CRON_SCHEDULE);

@@ -1,5 +1,5 @@
 // The monitoring chart: schema, defaults, templates, chart files (alert rules, dashboards) and CI scenarios.
-import { buildChart, type GeneratedChart } from '@helmforge/core';
+import { defineSubchart } from '@helmforge/core';
 import { fileURLToPath } from 'node:url';
 import { defaults } from './defaults.js';
 import { scenarios } from './scenarios.js';
@@ -8,30 +8,8 @@ import { schema } from './schema.js';
 export { schema, defaults, scenarios };
 export { PROMETHEUS_DURATION, PROMETHEUS_SIZE, type MonitoringValues } from './schema.js';
 
-export const CHART_NAME = 'monitoring';
-export const CHART_VERSION = '0.1.0';
-
 /** Chart files copied verbatim (never templated): alert rules and dashboards keep their `{{ … }}` as written. */
 export const FILES_DIR = fileURLToPath(new URL('../files/', import.meta.url));
-
-export function generate(): GeneratedChart {
-  return buildChart({
-    metadata: {
-      name: CHART_NAME,
-      description: 'Prometheus and Grafana with provisioned configuration, alert rules, least-privilege RBAC and an optional node-exporter.',
-      version: CHART_VERSION,
-      appVersion: defaults.prometheus.image.tag,
-      keywords: ['prometheus', 'grafana', 'node-exporter', 'monitoring'],
-      annotations: { 'helmforge.dev/generated': 'true' },
-    },
-    schema,
-    defaults,
-    templatesDir: fileURLToPath(new URL('../templates/', import.meta.url)),
-    scenarios,
-    readme: README,
-    filesDir: FILES_DIR,
-  });
-}
 
 const README = `Prometheus scrapes itself, every pod and Service annotated \`prometheus.io/scrape: "true"\` (honouring
 \`prometheus.io/port\`, \`prometheus.io/path\` and \`prometheus.io/scheme\`), the kubelets and their cAdvisor, and node-exporter
@@ -57,3 +35,18 @@ volume usage) is provisioned from a ConfigMap. Config checksums on the pod templ
 
 **node-exporter** (\`nodeExporter.enabled\`) runs with host network and PID namespaces and read-only mounts of \`/proc\`, \`/sys\`
 and \`/\`, tolerates control-plane taints, and otherwise keeps the secure defaults (non-root, read-only root, no capabilities).`;
+
+export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
+  metadata: {
+    name: 'monitoring',
+    description: 'Prometheus and Grafana with provisioned configuration, alert rules, least-privilege RBAC and an optional node-exporter.',
+    version: '0.1.0',
+    appVersion: defaults.prometheus.image.tag,
+    keywords: ['prometheus', 'grafana', 'node-exporter', 'monitoring'],
+  },
+  schema,
+  defaults,
+  scenarios,
+  readme: README,
+  packageUrl: import.meta.url,
+});

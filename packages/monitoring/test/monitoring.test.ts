@@ -1,10 +1,9 @@
 // The monitoring chart through real Helm (both binaries) and real promtool.
-import { missingDescriptions, verifyChartValues } from '@helmforge/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findObject, parseManifests, writeTreeToTemp, type K8sObject } from '../../../tools/testkit/chart.js';
+import { describeGeneratedChart, findObject, parseManifests, writeTreeToTemp, type K8sObject } from '../../../tools/testkit/chart.js';
 import { HELM_BINARIES, runHelm, type HelmBinary } from '../../../tools/testkit/helm.js';
 import { generate, scenarios } from '../src/index.js';
 import { checkRender } from './promtool.js';
@@ -44,17 +43,13 @@ function podSpec(o: K8sObject): PodSpec {
 
 const workloads = (objects: K8sObject[]) => objects.filter((o) => ['Deployment', 'StatefulSet', 'DaemonSet'].includes(o.kind));
 
+describeGeneratedChart(generate);
+
 describe('generate()', () => {
-  it('is deterministic', () => {
-    expect([...generate().files]).toEqual([...generate().files]);
-  });
-  it('describes every values property, has valid defaults and scenarios, ships the rule and dashboard files and one ci file per scenario', () => {
+  it('ships the rule and dashboard files verbatim', () => {
     const chart = generate();
-    expect(missingDescriptions(chart.valuesSchema)).toEqual([]);
-    expect(() => verifyChartValues(chart)).not.toThrow();
     expect(chart.files.get('files/alerting-rules.yaml')).toContain('{{ $labels.pod }}');
     expect(JSON.parse(chart.files.get('files/dashboards/kubernetes-resources.json')!)).toMatchObject({ title: 'Kubernetes / Resources' });
-    expect([...chart.files.keys()].filter((p) => p.startsWith('ci/')).sort()).toEqual(Object.keys(scenarios).map((s) => `ci/${s}-values.yaml`).sort());
   });
 });
 

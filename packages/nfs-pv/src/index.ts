@@ -1,6 +1,5 @@
 // The nfs-pv chart: schema, defaults, templates and CI scenarios, composed by buildChart.
-import { buildChart, type GeneratedChart } from '@helmforge/core';
-import { fileURLToPath } from 'node:url';
+import { defineSubchart } from '@helmforge/core';
 import { defaults } from './defaults.js';
 import { scenarios } from './scenarios.js';
 import { schema } from './schema.js';
@@ -9,30 +8,9 @@ export { schema, defaults, scenarios };
 export { NFS_SERVER, ABSOLUTE_PATH } from './schema.js';
 export type { NfsPvValues } from './schema.js';
 
-export const CHART_NAME = 'nfs-pv';
-export const CHART_VERSION = '0.1.0';
-
 /** Name of the PersistentVolume the chart makes for a volume: cluster-scoped, so prefixed with the release. */
 export function persistentVolumeName(release: string, volume: string): string {
   return `${release}-${volume}`;
-}
-
-export function generate(): GeneratedChart {
-  return buildChart({
-    metadata: {
-      name: CHART_NAME,
-      description: 'Static NFS PersistentVolumes and the PersistentVolumeClaims bound to them, for charts that mount NFS exports by claim name.',
-      version: CHART_VERSION,
-      appVersion: '1.0.0',
-      keywords: ['nfs', 'persistentvolume', 'storage'],
-      annotations: { 'helmforge.dev/generated': 'true' },
-    },
-    schema,
-    defaults,
-    templatesDir: fileURLToPath(new URL('../templates/', import.meta.url)),
-    scenarios,
-    readme: README,
-  });
 }
 
 const README = `For every entry of \`volumes\` the chart makes a PersistentVolume on the NFS export \`server:path\` and a
@@ -52,3 +30,18 @@ collide.
 
 **Data survives.** With \`reclaimPolicy: Retain\` (the default) deleting a claim or uninstalling the release never touches
 the files on the server; a new install binds fresh objects to the same directories.`;
+
+export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
+  metadata: {
+    name: 'nfs-pv',
+    description: 'Static NFS PersistentVolumes and the PersistentVolumeClaims bound to them, for charts that mount NFS exports by claim name.',
+    version: '0.1.0',
+    appVersion: '1.0.0',
+    keywords: ['nfs', 'persistentvolume', 'storage'],
+  },
+  schema,
+  defaults,
+  scenarios,
+  readme: README,
+  packageUrl: import.meta.url,
+});

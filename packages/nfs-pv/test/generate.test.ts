@@ -1,23 +1,15 @@
 // Generation without helm: documented schema, deterministic output, the schema's server/path/quantity rules.
-import { mergeValues, missingDescriptions, validateAgainst } from '@helmforge/core';
+import { mergeValues, validateAgainst } from '@helmforge/core';
 import { describe, expect, it } from 'vitest';
 import { CHART_NAME, defaults, generate, persistentVolumeName, scenarios } from '../src/index.js';
+import { describeGeneratedChart } from '../../../tools/testkit/chart.js';
 
 const problems = (override: object) => validateAgainst(generate().valuesSchema, mergeValues(defaults, override));
 const volume = (fields: object) => ({ volumes: [{ name: 'v', path: '/data', capacity: '1Gi', ...fields }] });
 
+describeGeneratedChart(generate);
+
 describe('nfs-pv generate()', () => {
-  it('documents every values property', () => {
-    expect(missingDescriptions(generate().valuesSchema)).toEqual([]);
-  });
-
-  it('is deterministic: two calls give identical files', () => {
-    const a = generate();
-    const b = generate();
-    expect([...a.files.keys()]).toEqual([...b.files.keys()]);
-    for (const [path, content] of a.files) expect(b.files.get(path), path).toBe(content);
-  });
-
   it('writes the chart files and one ci file per scenario', () => {
     const chart = generate();
     expect(chart.metadata.name).toBe(CHART_NAME);

@@ -1,34 +1,11 @@
 // The registry chart: schema, defaults, templates and CI scenarios, composed by buildChart.
-import { buildChart, type GeneratedChart } from '@helmforge/core';
-import { fileURLToPath } from 'node:url';
+import { defineSubchart } from '@helmforge/core';
 import { defaults } from './defaults.js';
 import { scenarios } from './scenarios.js';
 import { schema } from './schema.js';
 
 export { schema, defaults, scenarios };
 export type { RegistryValues } from './schema.js';
-
-export const CHART_NAME = 'registry';
-export const CHART_VERSION = '0.1.0';
-
-export function generate(): GeneratedChart {
-  return buildChart({
-    metadata: {
-      name: CHART_NAME,
-      description: 'A private container and OCI registry (CNCF distribution 2.8) with htpasswd auth, persistent storage, metrics and optional garbage collection.',
-      version: CHART_VERSION,
-      appVersion: defaults.image.tag,
-      keywords: ['registry', 'oci', 'docker', 'distribution'],
-      sources: ['https://github.com/distribution/distribution'],
-      annotations: { 'helmforge.dev/generated': 'true' },
-    },
-    schema,
-    defaults,
-    templatesDir: fileURLToPath(new URL('../templates/', import.meta.url)),
-    scenarios,
-    readme: README,
-  });
-}
 
 const README = `Runs the CNCF distribution registry (\`registry:2.8\`) as a Deployment (or a StatefulSet with \`kind: StatefulSet\`).
 
@@ -59,3 +36,19 @@ that other charts list in \`global.imagePullSecrets\`.
 \`registry garbage-collect /etc/docker/registry/config.yml\` on the same config and volume. Run it when nobody pushes:
 blobs uploaded during a collection can be lost. With a ReadWriteOnce volume the Job must run on the registry's node;
 an nfs-pv claim (ReadWriteMany) has no such limit.`;
+
+export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
+  metadata: {
+    name: 'registry',
+    description: 'A private container and OCI registry (CNCF distribution 2.8) with htpasswd auth, persistent storage, metrics and optional garbage collection.',
+    version: '0.1.0',
+    appVersion: defaults.image.tag,
+    keywords: ['registry', 'oci', 'docker', 'distribution'],
+    sources: ['https://github.com/distribution/distribution'],
+  },
+  schema,
+  defaults,
+  scenarios,
+  readme: README,
+  packageUrl: import.meta.url,
+});

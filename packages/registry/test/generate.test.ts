@@ -1,20 +1,12 @@
 // Generation without helm: the schema is documented everywhere, output is deterministic, defaults are valid.
-import { missingDescriptions, validateAgainst, mergeValues } from '@helmforge/core';
+import { validateAgainst, mergeValues } from '@helmforge/core';
 import { describe, expect, it } from 'vitest';
 import { CHART_NAME, defaults, generate, scenarios } from '../src/index.js';
+import { describeGeneratedChart } from '../../../tools/testkit/chart.js';
+
+describeGeneratedChart(generate);
 
 describe('registry generate()', () => {
-  it('documents every values property', () => {
-    expect(missingDescriptions(generate().valuesSchema)).toEqual([]);
-  });
-
-  it('is deterministic: two calls give identical files', () => {
-    const a = generate();
-    const b = generate();
-    expect([...a.files.keys()]).toEqual([...b.files.keys()]);
-    for (const [path, content] of a.files) expect(b.files.get(path), path).toBe(content);
-  });
-
   it('writes the chart files, templates and one ci file per scenario', () => {
     const chart = generate();
     expect(chart.metadata.name).toBe(CHART_NAME);
