@@ -2,13 +2,13 @@
 // alias per application), the subcharts vendored under charts/, merged values, and a values schema that
 // holds every subchart's schema under its key or alias.
 import {
-  GlobalValues, HELMIGNORE, chartReadme, chartYaml, normalizeText, renderTemplateDir, renderValuesTable, renderValuesYaml,
+  DRAFT_07, GlobalValues, HELMIGNORE, chartReadme, chartYaml, normalizeText, renderTemplateDir, renderValuesTable, renderValuesYaml,
   toJsonSchema, type ChartDependency, type ChartMetadata, type FileTree, type JsonSchema,
 } from '@helmforge/core';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { APP_CHART, COMPONENTS, type SubchartPackage } from './components.js';
-import { definitionOf, partialSchema, stackSchema, valuesSchemaOf, type StackConfig } from './stack.js';
+import { definitionOf, partialSchema, stackSchema, type StackConfig } from './stack.js';
 
 export interface ComposedPlatform {
   /** The umbrella chart directory's files (relative to charts/<name>/). */
@@ -79,15 +79,15 @@ export function composePlatform(stack: StackConfig): ComposedPlatform {
  */
 function umbrellaSchema(name: string, parts: Part[]): JsonSchema {
   const definitions: Record<string, JsonSchema> = {};
-  const properties: Record<string, unknown> = { global: toJsonSchema(GlobalValues, {}) };
-  delete (properties.global as JsonSchema).$schema;
+  const { $schema: _drop, ...global } = toJsonSchema(GlobalValues);
+  const properties: Record<string, unknown> = { global };
   for (const p of parts) {
     definitions[p.chart.CHART_NAME] ??= partialSchema(definitionOf(p.chart)) as JsonSchema;
     // allOf keeps the description visible: draft-07 ignores siblings of a bare $ref.
     properties[p.key] = { description: p.summary, allOf: [{ $ref: `#/definitions/${p.chart.CHART_NAME}` }] };
   }
   return {
-    $schema: valuesSchemaOf(APP_CHART).$schema,
+    $schema: DRAFT_07,
     title: `${name} umbrella chart values`,
     description: 'Values of the umbrella chart: `global` and one section per subchart (key or alias).',
     type: 'object',
