@@ -56,6 +56,20 @@ describe('umbrella chart', () => {
       }
     });
 
+    it('has one `helm test` pod per service, each fetching a Service and port that the release renders', () => {
+      const objects = parseManifests(runHelm(helm, ['template', 'demo', dir]).stdout);
+      const ports = new Map(objects.filter((o) => o.kind === 'Service').map((o) => [o.metadata.name, (o.spec as { ports: { port: number }[] }).ports.map((p) => p.port)]));
+      const tests = objects.filter((o) => o.kind === 'Pod' && o.metadata.annotations?.['helm.sh/hook'] === 'test');
+      const targets = tests.map((pod) => {
+        const args = (pod.spec as { containers: { args: string[] }[] }).containers[0]?.args ?? [];
+        const url = new URL(args.find((a) => a.startsWith('http')) ?? '');
+        expect(ports.get(url.hostname), `${pod.metadata.name} → ${url.href}`).toContain(Number(url.port || (url.protocol === 'https:' ? 443 : 80)));
+        return url.hostname;
+      });
+      expect(targets.sort()).toEqual([...ports.keys()].sort());
+      expect(targets).toEqual(expect.arrayContaining(['demo-registry', 'demo-monitoring-prometheus', 'demo-monitoring-grafana', ...Object.keys(stack.apps).map((a) => `demo-${a}`)]));
+    });
+
     it('accepts <part>.enabled=false and leaves that part out', () => {
       const [first] = Object.keys(stack.apps);
       const r = runHelm(helm, ['template', 'demo', dir, '--set', `${first}.enabled=false`]);
