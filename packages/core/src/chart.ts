@@ -99,8 +99,16 @@ const CORE_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 
 export const HELMIGNORE = ['# Patterns to ignore when building packages.', '.DS_Store', '.git/', '.gitignore', '*.swp', '*.bak', '*.tmp', '*.orig', '*~', '.idea/', '.vscode/', ''].join('\n');
 
+/**
+ * YAML for Helm to read. Helm parses YAML 1.1 (go-yaml), where unquoted yes, on, 12:30 or 2026-01-01 are
+ * not strings; writing in 1.1 mode quotes such strings so they arrive as written.
+ */
+export function toHelmYaml(value: unknown): string {
+  return stringify(value, { version: '1.1', lineWidth: 0 });
+}
+
 export function chartYaml(metadata: ChartMetadata): string {
-  return stringify(metadata, { lineWidth: 0 });
+  return toHelmYaml(metadata);
 }
 
 /** Renders one chart: Chart.yaml, values.yaml, values.schema.json, templates, README.md, ci/, .helmignore. */
@@ -124,7 +132,7 @@ export function buildChart(spec: ChartSpec): GeneratedChart {
   const context = { chart: name };
   for (const f of [...renderTemplateDir(CORE_TEMPLATES, context), ...renderTemplateDir(spec.templatesDir, context)]) files.set(`templates/${f.path}`, f.content);
   if (spec.filesDir) for (const f of listFiles(spec.filesDir)) files.set(`files/${relative(spec.filesDir, f).split(sep).join('/')}`, readFileSync(f, 'utf8'));
-  for (const [scenario, values] of Object.entries(spec.scenarios ?? {})) files.set(`ci/${scenario}-values.yaml`, stringify(values, { lineWidth: 0 }));
+  for (const [scenario, values] of Object.entries(spec.scenarios ?? {})) files.set(`ci/${scenario}-values.yaml`, toHelmYaml(values));
   files.set('README.md', chartReadme(metadata, spec.readme ?? '', renderValuesTable(valuesSchema, spec.defaults)));
   return { metadata, valuesSchema, values: spec.defaults, scenarios: spec.scenarios ?? {}, files };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { T, missingDescriptions, renderValuesTable, renderValuesYaml, toJsonSchema, unportablePatterns, validateAgainst, valuesSchema, mergeValues } from '../src/index.js';
+import { T, toHelmYaml, missingDescriptions, renderValuesTable, renderValuesYaml, toJsonSchema, unportablePatterns, validateAgainst, valuesSchema, mergeValues } from '../src/index.js';
 
 const schema = valuesSchema('demo', 'A demo chart.', {
   replicas: T.Integer({ minimum: 0, description: 'How many pods.' }),
@@ -38,6 +38,15 @@ describe('values schema toolkit', () => {
     expect(text).toContain('# -- How many pods.\nreplicas: 2');
     expect(text).toContain('  # -- Image tag.\n  tag: "1.0"');
     expect(parse(text)).toEqual(defaults);
+  });
+
+  it('quotes strings that YAML 1.1 (Helm\'s parser) would read as booleans, times or dates', () => {
+    const loose = toJsonSchema(T.Object({ a: T.String({ description: 'A.' }), b: T.String({ description: 'B.' }), c: T.String({ description: 'C.' }) }));
+    const text = renderValuesYaml(loose, { a: 'yes', b: '12:30', c: 'on' }, { header: [] });
+    expect(text).toContain('a: "yes"');
+    expect(text).toContain('b: "12:30"');
+    expect(text).toContain('c: "on"');
+    expect(toHelmYaml({ enabled: 'off', n: 1 })).toBe('enabled: "off"\nn: 1\n');
   });
 
   it('renders one README row per leaf key with type, default and description', () => {

@@ -2,11 +2,10 @@
 // alias per application), the subcharts vendored under charts/, merged values, and a values schema that
 // holds every subchart's schema under its key or alias.
 import {
-  DRAFT_07, GlobalValues, HELMIGNORE, chartReadme, chartYaml, normalizeText, renderTemplateDir, renderValuesTable, renderValuesYaml,
+  DRAFT_07, GlobalValues, HELMIGNORE, chartReadme, chartYaml, normalizeText, renderTemplateDir, renderValuesTable, renderValuesYaml, toHelmYaml,
   toJsonSchema, type ChartDependency, type ChartMetadata, type FileTree, type JsonSchema,
 } from '@helmforge/core';
 import { fileURLToPath } from 'node:url';
-import { stringify } from 'yaml';
 import { APP_CHART, COMPONENTS, type SubchartPackage } from './components.js';
 import { definitionOf, partialSchema, stackSchema, type StackConfig } from './stack.js';
 
@@ -57,8 +56,8 @@ export function composePlatform(stack: StackConfig): ComposedPlatform {
   files.set('values.schema.json', `${JSON.stringify(schema, null, 2)}\n`);
   files.set('.helmignore', HELMIGNORE);
   for (const f of renderTemplateDir(TEMPLATES, { chart: m.name })) files.set(`templates/${f.path}`, f.content);
-  for (const [name, scenario] of Object.entries(umbrellaScenarios(parts))) files.set(`ci/${name}-values.yaml`, stringify(scenario));
-  files.set('README.md', chartReadme(metadata, umbrellaReadmeBody(stack, parts), renderValuesTable(schema, values)));
+  for (const [name, scenario] of Object.entries(umbrellaScenarios(parts))) files.set(`ci/${name}-values.yaml`, toHelmYaml(scenario));
+  files.set('README.md', chartReadme(metadata, umbrellaReadmeBody(stack, parts), renderValuesTable(schema, values, { skip: [], whole: parts.map((p) => p.key) })));
 
   // Each subchart once, even when several aliases use it.
   const schemas: FileTree = new Map();

@@ -62,25 +62,43 @@ export function unportablePatterns(schema: unknown, pointer = ''): string[] {
   return out;
 }
 
-/** Follows a local `#/definitions/x` reference against the root schema. */
+/**
+ * Follows a local `#/definitions/x` reference against the root schema, also through a lone
+ * `allOf: [{ $ref }]` (how a described reference is written in draft-07).
+ */
 export function resolveRef(root: JsonSchema, schema: JsonSchema | undefined): JsonSchema | undefined {
   let s = schema;
-  for (let i = 0; s && typeof s.$ref === 'string' && i < 16; i++) {
+  for (let i = 0; s && i < 16; i++) {
+    const allOf = s.allOf as JsonSchema[] | undefined;
+    if (!s.properties && allOf?.length === 1) {
+      s = allOf[0];
+      continue;
+    }
+    if (typeof s.$ref !== 'string') break;
     const path = (s.$ref as string).replace(/^#\//, '').split('/');
     s = path.reduce<unknown>((acc, k) => (acc as JsonSchema | undefined)?.[k], root) as JsonSchema | undefined;
   }
   return s;
 }
 
-/** The schema of a child key (object property, additionalProperties, or array items). */
+/**
+ * The schema of a child key (object property, additionalProperties, or array items), as written: a
+ * reference is not followed, so a description beside it wins over the referenced schema's.
+ */
 export function childSchema(root: JsonSchema, schema: JsonSchema | undefined, key: string | number): JsonSchema | undefined {
   const s = resolveRef(root, schema);
   if (!s) return undefined;
-  if (typeof key === 'number') return resolveRef(root, s.items as JsonSchema | undefined);
+  if (typeof key === 'number') return s.items as JsonSchema | undefined;
   const props = s.properties as Record<string, JsonSchema> | undefined;
-  if (props && key in props) return resolveRef(root, props[key]);
-  if (s.additionalProperties && typeof s.additionalProperties === 'object') return resolveRef(root, s.additionalProperties as JsonSchema);
+  if (props && key in props) return props[key];
+  if (s.additionalProperties && typeof s.additionalProperties === 'object') return s.additionalProperties as JsonSchema;
   return undefined;
+}
+
+/** A schema's description, or that of the schema it refers to. */
+export function descriptionOf(root: JsonSchema, schema: JsonSchema | undefined): string | undefined {
+  const d = schema?.description ?? resolveRef(root, schema)?.description;
+  return typeof d === 'string' ? d : undefined;
 }
 
 export type { TObject };

@@ -1,7 +1,7 @@
 // The commented values.yaml: the defaults, each key preceded by its schema description (helm-docs style
 // `# --`), and a yaml-language-server modeline so editors complete and check it against the schema.
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { childSchema, type JsonSchema } from './toolkit.js';
+import { childSchema, descriptionOf, type JsonSchema } from './toolkit.js';
 
 export interface ValuesYamlOptions {
   /** Lines of the header comment (without `#`). */
@@ -11,7 +11,8 @@ export interface ValuesYamlOptions {
 }
 
 export function renderValuesYaml(schema: JsonSchema, values: unknown, options: ValuesYamlOptions): string {
-  const doc = new Document(values, { keepSourceTokens: false });
+  // YAML 1.1, as Helm reads it: strings such as yes, on or 12:30 come out quoted (see toHelmYaml).
+  const doc = new Document(values, { version: '1.1' });
   annotate(doc.contents as Node, schema, schema, 0);
   const modeline = options.schemaPath ? [` yaml-language-server: $schema=${options.schemaPath}`, ''] : [];
   doc.commentBefore = [...modeline, ...options.header.map((l) => (l ? ` ${l}` : ''))].join('\n');
@@ -24,7 +25,7 @@ function annotate(node: Node | null, root: JsonSchema, schema: JsonSchema | unde
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       const sub = childSchema(root, schema, key);
       if (isScalar(pair.key)) {
-        const description = typeof sub?.description === 'string' ? sub.description : undefined;
+        const description = descriptionOf(root, sub);
         if (description) pair.key.commentBefore = description.split('\n').map((l, j) => (j === 0 ? ` -- ${l}` : ` ${l}`)).join('\n');
         // A blank line before each top-level key (but the first) keeps sections apart.
         if (depth === 0 && i > 0) pair.key.spaceBefore = true;

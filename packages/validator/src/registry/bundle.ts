@@ -1,10 +1,11 @@
 // One document that gives every built-in kind: a `_definitions.json` bundle (the kubernetes-json-schema
 // collection's) or a cluster's `/openapi/v2`. Definitions carry `x-kubernetes-group-version-kind`; the schema
-// of a kind is a reference into the transformed bundle, registered once per Ajv instance, so that shared
-// definitions (PodSpec, ObjectMeta ...) compile once for every kind that uses them.
+// of a kind is its transformed definition, whose references are lazy (`LAZY_REF`): the validator transforms and
+// compiles a referenced definition the first time a document reaches it, once per thread for every kind that uses
+// it (PodSpec, ObjectMeta ...). Nothing else of the bundle is transformed or compiled.
 import { createHash } from 'node:crypto';
 import type { Fetcher } from './fetch.js';
-import type { ResolvedSchema, SchemaLookup, SchemaSource } from './source.js';
+import type { DefinitionSet, ResolvedSchema, SchemaLookup, SchemaSource } from './source.js';
 import { checkTemplate, renderTemplate } from './template.js';
 import { normaliseDefinition, transformSchema, type JsonSchema } from './transform.js';
 
@@ -13,7 +14,8 @@ interface LoadedBundle {
   definitions: Record<string, JsonSchema>;
   /** `group/version/kind` (core group: `version/kind`) → definition name. */
   index: Map<string, string>;
-  transformed: Map<string, JsonSchema>;
+  /** Transformed definitions, per mode (strict or not), made on first use. */
+  sets: Map<string, DefinitionSet>;
 }
 
 export function gvkKey(apiVersion: string, kind: string): string {
@@ -42,31 +44,35 @@ export class BundleSource implements SchemaSource {
     if (bundle === undefined) throw new Error(`schema bundle ${location} not found`);
     const def = bundle.index.get(gvkKey(lookup.apiVersion, lookup.kind));
     if (def === undefined) return undefined;
-    const base = `https://bundle.helmforge.invalid/${createHash('sha1').update(location).digest('hex').slice(0, 12)}/${lookup.strict ? 'strict' : 'standard'}`;
-    // the whole transformed bundle is registered once per Ajv instance; Ajv compiles only what the kind reaches
-    return {
-      id: `${location}#/definitions/${def}${lookup.strict ? ' (strict)' : ''}`,
-      schema: { $ref: `${base}#/definitions/${def}` },
-      dependencies: [{ id: base, load: () => this.wholeBundle(bundle, lookup.strict, base) }],
-    };
+    const definitions = this.definitionSet(bundle, lookup.strict);
+    const schema = definitions.get(def);
+    if (schema === undefined) return undefined;
+    return { id: `${location}#/definitions/${def}${lookup.strict ? ' (strict)' : ''}`, schema, definitions };
   }
 
-  private wholeBundle(bundle: LoadedBundle, strict: boolean, base: string): JsonSchema {
-    const definitions: JsonSchema = {};
-    for (const name of Object.keys(bundle.definitions)) definitions[name] = this.definition(bundle, name, strict);
-    return { $id: base, definitions };
-  }
-
-  /** The transformed schema of one definition, with references rewritten to the registered ids. */
-  private definition(bundle: LoadedBundle, name: string, strict: boolean): JsonSchema {
-    const key = `${strict}:${name}`;
-    let t = bundle.transformed.get(key);
-    if (t === undefined) {
-      const raw = bundle.definitions[name] ?? {};
-      t = transformSchema(normaliseDefinition(name, raw), { strict, nullableOptional: true }, false) as JsonSchema;
-      bundle.transformed.set(key, t);
+  private definitionSet(bundle: LoadedBundle, strict: boolean): DefinitionSet {
+    const mode = strict ? 'strict' : 'standard';
+    let set = bundle.sets.get(mode);
+    if (set === undefined) {
+      const base = `https://bundle.helmforge.invalid/${createHash('sha1').update(bundle.location).digest('hex').slice(0, 12)}/${mode}`;
+      const rewriteRef = (ref: string): string => (ref.startsWith('#/') ? `${base}${ref}` : ref);
+      const transformed = new Map<string, JsonSchema>();
+      set = {
+        base,
+        get: (name) => {
+          let t = transformed.get(name);
+          if (t === undefined) {
+            if (!Object.prototype.hasOwnProperty.call(bundle.definitions, name)) return undefined;
+            const raw = bundle.definitions[name] ?? {};
+            t = transformSchema(normaliseDefinition(name, raw), { strict, nullableOptional: true, lazyRefs: true, rewriteRef }, false) as JsonSchema;
+            transformed.set(name, t);
+          }
+          return t;
+        },
+      };
+      bundle.sets.set(mode, set);
     }
-    return t;
+    return set;
   }
 
   private async load(location: string): Promise<LoadedBundle | undefined> {
@@ -99,6 +105,6 @@ export function indexBundle(location: string, doc: unknown): LoadedBundle {
       if (!index.has(key) || gvks.length === 1) index.set(key, name);
     }
   }
-  return { location, definitions: definitions as Record<string, JsonSchema>, index, transformed: new Map() };
+  return { location, definitions: definitions as Record<string, JsonSchema>, index, sets: new Map() };
 }
 

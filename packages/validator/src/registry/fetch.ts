@@ -1,8 +1,6 @@
 // Fetching schema documents: local files and http(s) URLs, with the on-disk cache for downloads and one
 // in-memory copy per URL so that concurrent lookups of the same document make one request.
 import { readFile } from 'node:fs/promises';
-import http from 'node:http';
-import https from 'node:https';
 import { OnDiskCache } from '../cache/ondisk.js';
 
 /** What a fetch found: the text, or nothing there (404 / no such file). Other failures are thrown. */
@@ -65,9 +63,10 @@ export class DefaultFetcher implements Fetcher {
   }
 }
 
-function httpGet(url: string, options: HttpFetcherOptions, redirects = 0): Promise<{ status: number; body: string }> {
+async function httpGet(url: string, options: HttpFetcherOptions, redirects = 0): Promise<{ status: number; body: string }> {
+  // loaded on the first download: most runs read local files only
+  const mod = url.startsWith('https:') ? await import('node:https') : await import('node:http');
   return new Promise((resolve, reject) => {
-    const mod = url.startsWith('https:') ? https : http;
     const req = mod.get(url, { rejectUnauthorized: !options.insecureSkipTlsVerify, timeout: options.timeoutMs ?? 30_000 }, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location !== undefined && redirects < 5) {

@@ -17,6 +17,17 @@ export interface ResolvedSchema {
   schema: JsonSchema;
   /** Schemas it refers to, registered once per Ajv instance under their `$id`. */
   dependencies?: { id: string; load: () => JsonSchema }[];
+  /**
+   * Definitions that `LAZY_REF` references (`<base>#/definitions/<name>`) point to, compiled when first reached.
+   * Such schemas come from a trusted transform and are not checked against the meta-schema.
+   */
+  definitions?: DefinitionSet;
+}
+
+export interface DefinitionSet {
+  base: string;
+  /** The (transformed) schema of a definition; undefined when the bundle has no such definition. */
+  get(name: string): JsonSchema | undefined;
 }
 
 export interface SchemaSource {

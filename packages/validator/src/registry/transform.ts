@@ -14,7 +14,17 @@ export interface TransformOptions {
   nullableOptional: boolean;
   /** Rewrites a `$ref` (e.g. to point into an Ajv-registered bundle). */
   rewriteRef?: (ref: string) => string;
+  /**
+   * Emit references as the `LAZY_REF` keyword instead of `$ref` (same semantics; the validator compiles the target
+   * the first time a document reaches it, so that a kind costs only the definitions its documents use).
+   */
+  lazyRefs?: boolean;
 }
+
+/** Keyword of a reference compiled on first use (see `Validator`); its value is the absolute reference. */
+export const LAZY_REF = 'x-helmforge-ref';
+/** The same, accepting null as well (what `allowNull` makes of a `LAZY_REF`). */
+export const LAZY_REF_OR_NULL = 'x-helmforge-ref-or-null';
 
 const QUANTITY = /(^|\.)api\.resource\.Quantity$/;
 const INT_OR_STRING = /(^|\.)util\.intstr\.IntOrString$/;
@@ -84,9 +94,12 @@ export function transformSchema(schema: unknown, opts: TransformOptions, nullabl
       case 'pattern':
         if (typeof v === 'string' && isUsableRegExp(v)) out.pattern = v;
         break;
-      case '$ref':
-        out.$ref = opts.rewriteRef && typeof v === 'string' ? opts.rewriteRef(v) : v;
+      case '$ref': {
+        const ref = opts.rewriteRef && typeof v === 'string' ? opts.rewriteRef(v) : v;
+        if (opts.lazyRefs && typeof ref === 'string') out[LAZY_REF] = ref;
+        else out.$ref = ref;
         break;
+      }
       default:
         out[k] = v;
     }
@@ -108,6 +121,11 @@ export function allowNull(s: JsonSchema): JsonSchema {
     // a reference: its target is shared by required and optional positions, so null is allowed here
     const { $ref, ...rest } = s;
     return { ...rest, if: { type: 'null' }, else: { $ref } };
+  }
+  if (typeof s[LAZY_REF] === 'string') {
+    // equivalent to the `if`/`else` above, in one keyword that compiles to less code
+    const { [LAZY_REF]: ref, ...rest } = s;
+    return { ...rest, [LAZY_REF_OR_NULL]: ref };
   }
   if (typeof s.type === 'string') {
     if (s.type === 'null') return s;

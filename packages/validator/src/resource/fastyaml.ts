@@ -27,7 +27,7 @@ const MAYBE_NUMBER = /^[-+]?(?:0[xXoObB]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)|_/;
 /** Resolves a plain scalar like go-yaml v2. Returns BAIL for forms whose resolution is not certain here. */
 export function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
-  if (s.length === 0 || NULLS.has(s)) return null;
+  if (s.length === 0) return null;
   if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
     if (INT.test(s)) return Number(s);
     if (FLOAT.test(s)) {
@@ -37,12 +37,22 @@ export function resolvePlain(s: string): unknown {
     if (MAYBE_NUMBER.test(s)) return BAIL; // hex, octal, binary, underscores, .inf, .nan
     return s;
   }
-  if (TRUE.has(s)) return true;
-  if (FALSE.has(s)) return false;
+  // null and booleans are words of at most 5 characters (none starts like a number): most scalars skip the lookups
+  if (s.length <= 5) {
+    if (NULLS.has(s)) return null;
+    if (TRUE.has(s)) return true;
+    if (FALSE.has(s)) return false;
+  }
   return s;
 }
 
 type Bail = typeof BAIL;
+
+/** A mapping key found at a position: its text and the offset just past its colon. */
+interface FoundKey {
+  key: string;
+  end: number;
+}
 
 class Parser {
   private pos = 0;
@@ -113,17 +123,19 @@ class Parser {
     const col = this.pos + indent;
     const c = this.src.charCodeAt(col);
     if (c === 45 && isSpaceOrEnd(this.src.charCodeAt(col + 1))) return this.parseSequence(indent, depth);
-    const keyEnd = this.findKey(col);
-    if (keyEnd !== undefined) return this.parseMapping(indent, depth, col);
+    const key = this.findKey(col);
+    if (key !== undefined) return this.parseMapping(indent, depth, col, key);
     // a lone scalar or flow collection as the whole node
     const v = this.parseInlineValue(col, indent - 1, depth);
     return v;
   }
 
-  private parseMapping(indent: number, depth: number, firstCol?: number): Record<string, unknown> {
+  /** `firstKey`: what findKey(firstCol) gave (the caller looked already). */
+  private parseMapping(indent: number, depth: number, firstCol?: number, firstKey?: FoundKey): Record<string, unknown> {
     if (depth > this.opts.maxDepth) throw new YamlLimitError(`document nests deeper than ${this.opts.maxDepth} levels`);
     const obj: Record<string, unknown> = {};
     let col = firstCol;
+    let found = firstKey;
     for (;;) {
       if (col === undefined) {
         this.skipEmpty();
@@ -134,7 +146,8 @@ class Parser {
         col = this.pos + ind;
         if (this.src.charCodeAt(col) === 45 && isSpaceOrEnd(this.src.charCodeAt(col + 1))) break; // a sequence: the parent's
       }
-      const k = this.findKey(col);
+      const k = found ?? this.findKey(col);
+      found = undefined;
       if (k === undefined) throw BAIL;
       const key = k.key;
       const v = this.parseValueAfterColon(k.end, indent, depth + 1);
@@ -170,8 +183,9 @@ class Parser {
         continue;
       }
       if (c === 45 && isSpaceOrEnd(this.src.charCodeAt(p + 1))) throw BAIL; // "- - x"
-      if (this.findKey(p) !== undefined) {
-        arr.push(this.parseMapping(p - this.pos, depth + 1, p));
+      const key = this.findKey(p);
+      if (key !== undefined) {
+        arr.push(this.parseMapping(p - this.pos, depth + 1, p, key));
         continue;
       }
       arr.push(this.parseInlineValue(p, indent, depth + 1));
@@ -250,6 +264,7 @@ class Parser {
       default: {
         const e = this.lineEnd(p);
         let end = e;
+        let colonSpace = false; // ': ' inside: a mapping the full parser must read
         for (let i = p; i < e; i++) {
           const d = src.charCodeAt(i);
           if (d === 35 && src.charCodeAt(i - 1) === 32) {
@@ -257,11 +272,18 @@ class Parser {
             break;
           }
           if (d === 9) throw BAIL;
+          if (d === 58 && src.charCodeAt(i + 1) === 32) colonSpace = true;
         }
-        let s = src.slice(p, end);
-        s = s.trimEnd();
-        if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1).trimEnd();
-        if (s.includes(': ') || s.endsWith(':')) throw BAIL;
+        let s: string;
+        const last = src.charCodeAt(end - 1);
+        if (last > 32 && last < 127) {
+          s = src.slice(p, end); // nothing to trim
+        } else {
+          s = src.slice(p, end).trimEnd();
+          if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1).trimEnd();
+        }
+        // (': ' in the untrimmed text is ': ' in the trimmed text or a trailing ':')
+        if (colonSpace || s.endsWith(':')) throw BAIL;
         if (c === 45 && isSpaceOrEnd(s.charCodeAt(1))) throw BAIL;
         if (c === 58 && isSpaceOrEnd(s.charCodeAt(1))) throw BAIL;
         const v = resolvePlain(s);
@@ -412,7 +434,7 @@ class Parser {
   }
 
   /** If a mapping key starts at p, returns it and the offset just past its colon. */
-  private findKey(p: number): { key: string; end: number } | undefined {
+  private findKey(p: number): FoundKey | undefined {
     const src = this.src;
     const c = src.charCodeAt(p);
     if (c === 34 || c === 39) {
@@ -432,17 +454,25 @@ class Parser {
       return undefined;
     }
     const len = src.length;
+    let tab = false;
     for (let colon = p; colon < len; colon++) {
       const d = src.charCodeAt(colon);
       if (d === 10) return undefined;
       if (d === 35 && src.charCodeAt(colon - 1) === 32) return undefined;
+      if (d === 9) tab = true;
       if (d !== 58) continue;
       if (isSpaceOrEnd(src.charCodeAt(colon + 1))) {
-        let keyText = src.slice(p, colon);
-        const trimmed = keyText.trimEnd();
-        if (trimmed.length === 0) throw BAIL;
-        keyText = trimmed;
-        if (keyText.includes('\t')) throw BAIL;
+        let keyText: string;
+        const last = src.charCodeAt(colon - 1);
+        if (!tab && last > 32 && last < 127 && colon > p) {
+          keyText = src.slice(p, colon); // the common case: nothing to trim, no tab
+        } else {
+          keyText = src.slice(p, colon);
+          const trimmed = keyText.trimEnd();
+          if (trimmed.length === 0) throw BAIL;
+          keyText = trimmed;
+          if (keyText.includes('\t')) throw BAIL;
+        }
         const v = resolvePlain(keyText);
         if (typeof v !== 'string') throw BAIL; // non-string keys: leave the conversion to the full parser
         if (keyText === '<<') throw BAIL; // merge key

@@ -1,9 +1,19 @@
 // Turns the text of one document into a JavaScript value, with the limits that keep a hostile input bounded:
 // nesting depth, alias expansion (YAML alias bombs), and duplicate keys in strict mode. The fast parser handles
 // ordinary manifests; anything else goes to the `yaml` library in YAML 1.1 mode (the dialect of sigs.k8s.io/yaml).
-import { parseDocument as yamlParseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import type { ScalarTag, Tags } from 'yaml';
+import type * as YamlLibrary from 'yaml';
 import { BAIL, DuplicateKeyError, YamlLimitError, fastParse } from './fastyaml.js';
+
+// The `yaml` library is loaded on the first document the fast parser leaves to it (most runs never need it; it
+// costs tens of milliseconds to load in every worker thread). Its Node build is CommonJS, so require() loads it
+// synchronously.
+let yamlLibrary: typeof YamlLibrary | undefined;
+function yaml(): typeof YamlLibrary {
+  yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof YamlLibrary;
+  return yamlLibrary;
+}
 
 export interface ParseOptions {
   /** Duplicate keys are errors (kubeconform -strict). */
@@ -43,7 +53,7 @@ export function parseManifest(text: string, options: ParseOptions): ParseResult 
 
 function slowParse(text: string, strict: boolean, maxDepth: number, maxAliasCount: number): ParseResult {
   try {
-    const doc = yamlParseDocument(text, {
+    const doc = yaml().parseDocument(text, {
       version: '1.1',
       uniqueKeys: strict,
       merge: true,

@@ -1,13 +1,15 @@
 // Validates a stream of documents, in this thread or with worker threads. Results come out in input order.
 // Documents are handed to workers in batches; at most a few batches per worker are in flight, so memory stays
-// flat however long the stream is.
+// flat however long the stream is. A short stream is validated in this thread: starting workers (each loads Ajv
+// and compiles the kinds it meets) costs more than it saves below a few hundred documents. This module does not
+// load the validator (Ajv) itself unless it validates in this thread, so that workers start as early as possible.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DefaultFetcher, type Fetcher } from '../registry/fetch.js';
 import type { RawDocument } from '../resource/stream.js';
 import type { ValidationResult } from './result.js';
-import { Validator, type ValidatorOptions } from './validator.js';
+import type { ValidatorOptions } from './validator.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 export interface StreamOptions extends ValidatorOptions {
@@ -15,6 +17,8 @@ export interface StreamOptions extends ValidatorOptions {
   workers?: number;
   /** Documents per batch handed to a worker (default 100). */
   batchSize?: number;
+  /** A stream of at most this many documents is validated in this thread, whatever `workers` says (default 500). */
+  inThreadUpTo?: number;
 }
 
 function workerUrl(): URL {
@@ -30,17 +34,36 @@ export async function* validateStream(docs: AsyncIterable<RawDocument>, options:
     fetcher ?? new DefaultFetcher({ ...(options.cache !== undefined ? { cacheDir: options.cache } : {}), insecureSkipTlsVerify: options.insecureSkipTlsVerify ?? false });
   const n = Math.max(1, Math.floor(options.workers ?? 1));
   if (n <= 1) {
-    const validator = new Validator(options, f);
-    for await (const doc of docs) yield* await validator.validateDocument(doc);
+    yield* inThread(docs, [], options, f);
     return;
   }
-  yield* pooled(docs, options, n, f);
+  // look ahead: a short stream is not worth starting workers
+  const it = docs[Symbol.asyncIterator]();
+  const head: RawDocument[] = [];
+  const limit = options.inThreadUpTo ?? 500;
+  for (;;) {
+    const r = await it.next();
+    if (r.done === true) {
+      yield* inThread(undefined, head, options, f);
+      return;
+    }
+    head.push(r.value);
+    if (head.length > limit) break;
+  }
+  yield* pooled(head, { [Symbol.asyncIterator]: () => it }, options, n, f);
 }
 
-async function* pooled(docs: AsyncIterable<RawDocument>, options: StreamOptions, n: number, fetcher: Fetcher): AsyncGenerator<ValidationResult> {
+async function* inThread(docs: AsyncIterable<RawDocument> | undefined, head: RawDocument[], options: StreamOptions, fetcher: Fetcher): AsyncGenerator<ValidationResult> {
+  const { Validator } = await import('./validator.js');
+  const validator = new Validator(options, fetcher);
+  for (const doc of head) yield* await validator.validateDocument(doc);
+  if (docs !== undefined) for await (const doc of docs) yield* await validator.validateDocument(doc);
+}
+
+async function* pooled(head: RawDocument[], rest: AsyncIterable<RawDocument>, options: StreamOptions, n: number, fetcher: Fetcher): AsyncGenerator<ValidationResult> {
   const batchSize = options.batchSize ?? 100;
   const maxInflight = 3;
-  const { workers: _w, batchSize: _b, ...validatorOptions } = options;
+  const { workers: _w, batchSize: _b, inThreadUpTo: _i, ...validatorOptions } = options;
   const workers: { worker: Worker; inflight: number }[] = [];
   const done = new Map<number, ValidationResult[]>();
   let failure: Error | undefined;
@@ -97,10 +120,15 @@ async function* pooled(docs: AsyncIterable<RawDocument>, options: StreamOptions,
       await wait();
     }
   };
+  async function* all(): AsyncGenerator<RawDocument> {
+    yield* head;
+    head = []; // not kept while the rest streams
+    yield* rest;
+  }
   try {
     let batch: RawDocument[] = [];
     let bytes = 0;
-    for await (const doc of docs) {
+    for await (const doc of all()) {
       batch.push(doc);
       bytes += doc.text?.length ?? 0;
       if (batch.length >= batchSize || bytes >= 1024 * 1024) {

@@ -1,7 +1,8 @@
 // Worker thread: validates batches of raw documents with its own Validator (own compiled schemas); schema
-// downloads are forwarded to the main thread so that each URL is fetched (and cached) once.
+// downloads are forwarded to the main thread so that each URL is fetched (and cached) once. Local schema files
+// are read here.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FetchResult, Fetcher } from '../registry/fetch.js';
+import { DefaultFetcher, isUrl, type FetchResult, type Fetcher } from '../registry/fetch.js';
 import type { RawDocument } from '../resource/stream.js';
 import { Validator, type ValidatorOptions } from './validator.js';
 import type { ValidationResult } from './result.js';
@@ -14,8 +15,10 @@ if (port === null) throw new Error('worker.js must run in a worker thread');
 
 let nextReq = 0;
 const waiting = new Map<number, { resolve: (r: FetchResult) => void; reject: (e: Error) => void }>();
+const local = new DefaultFetcher();
 const fetcher: Fetcher = {
   fetch(location) {
+    if (!isUrl(location)) return local.fetch(location);
     const req = nextReq++;
     return new Promise((resolve, reject) => {
       waiting.set(req, { resolve, reject });
