@@ -46,7 +46,7 @@ describe('values schema toolkit', () => {
     expect(text).toContain('a: "yes"');
     expect(text).toContain('b: "12:30"');
     expect(text).toContain('c: "on"');
-    expect(toHelmYaml({ enabled: 'off', n: 1 })).toBe('enabled: "off"\nn: 1\n');
+    expect(toHelmYaml({ enabled: 'off', n: 1 })).toBe('enabled: "off"\n"n": 1\n'); // even the key n means false in YAML 1.1
   });
 
   it('renders one README row per leaf key with type, default and description', () => {
