@@ -14,10 +14,19 @@ const hbs = Handlebars.create();
 const ESCAPED_ACTION = /\\\{\{((?:\{\{[^{}]*\}\}|(?!\}\})[\s\S])*?)\}\}/g;
 const HELM_ACTION = /\{\{[\s\S]*?\}\}/g;
 
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Compiled once per distinct source: the shared _helpers.tpl is rendered for every chart. */
+function compile(source: string): HandlebarsTemplateDelegate {
+  let template = compiled.get(source);
+  if (!template) compiled.set(source, (template = hbs.compile(source, { noEscape: true, strict: true })));
+  return template;
+}
+
 export function renderTemplate(source: string, context: Record<string, unknown>, name: string): string {
   let output: string;
   try {
-    output = hbs.compile(source, { noEscape: true, strict: true })(context);
+    output = compile(source)(context);
   } catch (error) {
     throw new HelmforgeError(`cannot render ${name}`, [{ file: name, message: (error as Error).message, hint: 'fix the Handlebars template' }]);
   }
@@ -34,7 +43,9 @@ export function renderTemplate(source: string, context: Record<string, unknown>,
  */
 export function checkHelmActions(source: string, output: string, context: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const fill = (body: string) => (body.includes('{{') ? hbs.compile(body, { noEscape: true, strict: true })(context) : body);
+  // Bodies hold at most simple `{{name}}` expressions; anything else goes through Handlebars itself.
+  const fill = (body: string) =>
+    !body.includes('{{') ? body : /\{\{(?!\s*[a-zA-Z_]\w*\s*\}\})/.test(body) ? compile(body)(context) : body.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => String(context[key]));
   const expected = [...source.matchAll(ESCAPED_ACTION)].map((m) => `{{${fill(m[1] ?? '')}}}`);
   const actual = output.match(HELM_ACTION) ?? [];
   if (expected.length !== actual.length) {

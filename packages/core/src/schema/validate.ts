@@ -10,26 +10,37 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 // Our schemas are authored in TypeScript and checked by Helm in the tests, so ajv's meta-schema pass is
 // skipped, and so is ajv's code optimiser: compiling is the dominant cost of a cold `helmforge generate`,
 // while the values it checks are small.
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false, addUsedSchema: false, code: { optimize: false } });
-addFormats(ajv);
-const byObject = new WeakMap<object, ValidateFunction>();
+// Two instances: valid input (the common case) is decided by the cheaper first-error validator; only
+// invalid input pays for compiling the all-errors one that reports every problem.
+const options = { strict: false, allowUnionTypes: true, validateSchema: false, addUsedSchema: false, code: { optimize: false } } as const;
+const firstError = new Ajv({ ...options, allErrors: false });
+const allErrors = new Ajv({ ...options, allErrors: true });
+addFormats(firstError);
+addFormats(allErrors);
+
+const byObject = new WeakMap<object, { body: JsonSchema; key: string }>();
 const byContent = new Map<string, ValidateFunction>();
 
-/** A compiled validator, shared by every schema object with the same content (each compiles once). */
-export function schemaValidator(schema: JsonSchema): ValidateFunction {
-  let fn = byObject.get(schema);
-  if (!fn) {
+function compiled(ajv: Ajv, tag: string, schema: JsonSchema): ValidateFunction {
+  let entry = byObject.get(schema);
+  if (!entry) {
     const { $schema: _ignored, ...body } = schema;
-    const key = JSON.stringify(body);
-    fn = byContent.get(key) ?? ajv.compile(body);
-    byContent.set(key, fn);
-    byObject.set(schema, fn);
+    byObject.set(schema, (entry = { body, key: JSON.stringify(body) }));
   }
+  // Shared by every schema object with the same content: each compiles once per instance.
+  let fn = byContent.get(tag + entry.key);
+  if (!fn) byContent.set(tag + entry.key, (fn = ajv.compile(entry.body)));
   return fn;
+}
+
+/** A compiled validator that reports every error (see validateAgainst for the fast path). */
+export function schemaValidator(schema: JsonSchema): ValidateFunction {
+  return compiled(allErrors, 'all:', schema);
 }
 
 /** Problems with JSON pointers, most specific first, without ajv's anyOf/if noise when a better one exists. */
 export function validateAgainst(schema: JsonSchema, value: unknown): Problem[] {
+  if (compiled(firstError, 'first:', schema)(value)) return [];
   const validate = schemaValidator(schema);
   if (validate(value)) return [];
   // Drop ajv's summary errors (anyOf/if/propertyNames …) when a more specific one explains them.
