@@ -1,7 +1,7 @@
 // The stack file (helmforge.yaml): which parts the platform has and how each is configured. Its schema is
 // composed from the subcharts' own values schemas, so an editor completes and checks every key.
 import {
-  DNS1123_LABEL, GlobalValues, HelmforgeError, T, mergeValues, parseYamlSource, toJsonSchema, validateAgainst,
+  DNS1123_LABEL, GlobalValues, HelmforgeError, T, mergeValues, parseYamlSource, toJsonSchema, validateAgainst, validateOverride,
   type JsonSchema, type Problem, type Static,
 } from '@helmforge/core';
 import { readFileSync } from 'node:fs';
@@ -191,7 +191,7 @@ export function loadStack(file: string, text = readStackText(file)): StackConfig
     // Unchanged defaults need no check (tests verify every chart's defaults); global was checked above.
     if (!Object.keys(changes).length) return { ...values, enabled: values.enabled !== false };
     const merged = mergeValues(mergeValues(chart.defaults, { global: doc.global ?? {} }), values);
-    problems.push(...located(validateAgainst(valuesSchemaOf(chart), merged), pointer));
+    problems.push(...located(validateOverride(valuesSchemaOf(chart), merged, changes), pointer));
     return { ...values, enabled: values.enabled !== false };
   };
   for (const c of COMPONENTS) stack.components[c.key] = check(c.chart, doc[c.key], `/${c.key}`);

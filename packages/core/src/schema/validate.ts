@@ -55,6 +55,37 @@ export function validateAgainst(schema: JsonSchema, value: unknown): Problem[] {
   });
 }
 
+const PLAIN_OBJECT_KEYWORDS = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties']);
+
+
+/**
+ * Validates an override merged onto defaults that are known to be valid: only the overridden parts are
+ * checked, each against its own sub-schema, descending through plain object schemas (properties,
+ * required, additionalProperties) as far as the override goes. So checking a few overrides compiles a few
+ * small schemas rather than a chart's whole schema. Any other keyword (conditions, references,
+ * alternatives) makes that subtree be checked whole, so the verdict is the same as validating everything.
+ */
+export function validateOverride(schema: JsonSchema, merged: unknown, override: unknown, pointer = ''): Problem[] {
+  const plain = schema.properties && Object.keys(schema).every((k) => PLAIN_OBJECT_KEYWORDS.has(k));
+  if (!plain || !isObject(override) || !isObject(merged)) return validateAgainst(schema, merged).map((p) => ({ ...p, pointer: `${pointer}${p.pointer ?? ''}` }));
+  const props = schema.properties as Record<string, JsonSchema>;
+  const problems: Problem[] = ((schema.required ?? []) as string[])
+    .filter((key) => !(key in merged))
+    .map((key) => ({ pointer, message: `missing required key "${key}"`, hint: 'add it' }));
+  for (const key of Object.keys(override)) {
+    const at = `${pointer}/${escapePointer(key)}`;
+    const extra = schema.additionalProperties;
+    if (props[key]) problems.push(...validateOverride(props[key], merged[key], override[key], at));
+    else if (extra === false) problems.push({ pointer: at, message: `unknown key "${key}"`, hint: 'remove it or check its spelling against the schema' });
+    else if (isObject(extra)) problems.push(...validateAgainst(extra, merged[key]).map((p) => ({ ...p, pointer: `${at}${p.pointer ?? ''}` })));
+  }
+  return problems;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function toProblem(e: ErrorObject): Problem {
