@@ -4,10 +4,10 @@ export { runConform, parseConformArgs, conformUsage, VERSION } from './cli/confo
 export type { CommandIO } from './cli/io.js';
 
 export { createValidator, schemaSources, Validator, type ValidatorOptions } from './validator/validator.js';
-export { validateStream, type StreamOptions } from './validator/pool.js';
+export { validateStream, validateInputs, type StreamOptions } from './validator/pool.js';
 export { isFailure, type ValidationResult, type Status, type SchemaError, type Summary } from './validator/result.js';
 
-export { readResources, discoverFiles, type DiscoverOptions } from './resource/files.js';
+export { readResources, readInputs, inputDocuments, discoverFiles, type DiscoverOptions, type Input, type ReadOptions } from './resource/files.js';
 export { splitText, splitStream, DocumentSplitter, DEFAULT_MAX_DOCUMENT_BYTES, type RawDocument, type SplitOptions } from './resource/stream.js';
 export { parseManifest, DEFAULT_MAX_DEPTH, type ParseOptions, type ParseResult } from './resource/parse.js';
 

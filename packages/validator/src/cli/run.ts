@@ -2,9 +2,9 @@
 import { availableParallelism } from 'node:os';
 import { createOutput } from '../output/index.js';
 import type { OutputFormat } from '../output/output.js';
-import { readResources } from '../resource/files.js';
+import { readInputs } from '../resource/files.js';
 import type { StreamOptions } from '../validator/pool.js';
-import { validateStream } from '../validator/pool.js';
+import { validateInputs } from '../validator/pool.js';
 import { isFailure } from '../validator/result.js';
 import { BufferedWriter, type CommandIO } from './io.js';
 
@@ -32,12 +32,18 @@ export async function runManifests(targets: string[], options: ManifestRunOption
     toolName: options.toolName ?? 'helmforge-conform',
   });
   let failed = false;
-  const docs = readResources(targets, { ...(options.ignoreFilenamePatterns ? { ignoreFilenamePatterns: options.ignoreFilenamePatterns } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) });
-  for await (const r of validateStream(docs, options)) {
-    output.write(r);
-    if (isFailure(r)) {
-      failed = true;
-      if (options.exitOnError) break;
+  const inputs = readInputs(targets, {
+    ...(options.ignoreFilenamePatterns ? { ignoreFilenamePatterns: options.ignoreFilenamePatterns } : {}),
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+    ...(options.maxDocumentBytes !== undefined ? { maxDocumentBytes: options.maxDocumentBytes } : {}),
+  });
+  outer: for await (const results of validateInputs(inputs, options)) {
+    for (const r of results) {
+      output.write(r);
+      if (isFailure(r)) {
+        failed = true;
+        if (options.exitOnError) break outer;
+      }
     }
   }
   output.flush();

@@ -48,6 +48,10 @@ export function resolvePlain(s: string): unknown {
 
 type Bail = typeof BAIL;
 
+/** Recently seen mapping keys, by a hash of length and first and last characters (see findKey). */
+const KEY_CACHE_SIZE = 4096;
+const keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE).fill(undefined);
+
 /** A mapping key found at a position: its text and the offset just past its colon. */
 interface FoundKey {
   key: string;
@@ -462,25 +466,35 @@ class Parser {
       if (d === 9) tab = true;
       if (d !== 58) continue;
       if (isSpaceOrEnd(src.charCodeAt(colon + 1))) {
-        let keyText: string;
         const last = src.charCodeAt(colon - 1);
         if (!tab && last > 32 && last < 127 && colon > p) {
-          keyText = src.slice(p, colon); // the common case: nothing to trim, no tab
-        } else {
-          keyText = src.slice(p, colon);
-          const trimmed = keyText.trimEnd();
-          if (trimmed.length === 0) throw BAIL;
-          keyText = trimmed;
-          if (keyText.includes('\t')) throw BAIL;
+          // the common case: nothing to trim, no tab. Keys repeat across documents (apiVersion, metadata, name ...):
+          // the cached string (already checked, and internalized by V8 as a property key) makes the property
+          // lookups and stores of the caller cheap
+          const n = colon - p;
+          const slot = (n * 977 + src.charCodeAt(p) * 31 + last) & (KEY_CACHE_SIZE - 1);
+          const cached = keyCache[slot];
+          if (cached !== undefined && cached.length === n && src.startsWith(cached, p)) return { key: cached, end: colon + 1 };
+          const keyText = checkedKey(src.slice(p, colon));
+          if (n <= 64) keyCache[slot] = keyText;
+          return { key: keyText, end: colon + 1 };
         }
-        const v = resolvePlain(keyText);
-        if (typeof v !== 'string') throw BAIL; // non-string keys: leave the conversion to the full parser
-        if (keyText === '<<') throw BAIL; // merge key
-        return { key: keyText, end: colon + 1 };
+        const keyText = src.slice(p, colon).trimEnd();
+        if (keyText.length === 0) throw BAIL;
+        if (keyText.includes('\t')) throw BAIL;
+        return { key: checkedKey(keyText), end: colon + 1 };
       }
     }
     return undefined;
   }
+}
+
+/** A plain scalar as a mapping key: only string keys are for the fast parser. */
+function checkedKey(keyText: string): string {
+  const v = resolvePlain(keyText);
+  if (typeof v !== 'string') throw BAIL; // non-string keys: leave the conversion to the full parser
+  if (keyText === '<<') throw BAIL; // merge key
+  return keyText;
 }
 
 function isSpaceOrEnd(c: number): boolean {

@@ -1,8 +1,8 @@
 // Finds the files to validate (directories recursively: .yaml, .yml, .json) and streams their documents.
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { splitStream, type RawDocument, type SplitOptions } from './stream.js';
+import { splitStream, splitText, type RawDocument, type SplitOptions } from './stream.js';
 
 export interface DiscoverOptions {
   /** Regular expressions: matching file paths are ignored (kubeconform -ignore-filename-pattern). */
@@ -44,23 +44,57 @@ export async function* discoverFiles(targets: string[], options: DiscoverOptions
   }
 }
 
-/** Streams the documents of files, directories and `-` (stdin); one document in memory at a time per file. */
-export async function* readResources(
-  targets: string[],
-  options: DiscoverOptions & SplitOptions & { stdin?: NodeJS.ReadableStream } = {},
-): AsyncGenerator<RawDocument> {
+export type ReadOptions = DiscoverOptions & SplitOptions & { stdin?: NodeJS.ReadableStream };
+
+/** Files up to this size are read whole (and split by whoever validates them); larger ones are streamed. */
+export const WHOLE_FILE_MAX_BYTES = 1024 * 1024;
+
+/** What `readInputs` yields: a small file's bytes, to split with `splitText`, or one document of a streamed input. */
+export type Input = { filename: string; data: Buffer; doc?: undefined } | { doc: RawDocument; filename?: undefined; data?: undefined };
+
+/**
+ * The inputs of files, directories and `-` (stdin), in order. A small file comes whole (one read instead of a
+ * stream, and a worker thread can split it); stdin and large files are streamed, one document in memory at a time.
+ */
+export async function* readInputs(targets: string[], options: ReadOptions = {}): AsyncGenerator<Input> {
   const list = targets.length === 0 ? ['-'] : targets;
   for (const t of list) {
     if (t === '-') {
-      yield* splitStream('stdin', (options.stdin ?? process.stdin) as AsyncIterable<Buffer>, options);
+      for await (const doc of splitStream('stdin', (options.stdin ?? process.stdin) as AsyncIterable<Buffer>, options)) yield { doc };
       continue;
     }
     for await (const file of discoverFiles([t], options)) {
+      let data: Buffer | undefined;
       try {
-        yield* splitStream(file, createReadStream(file, { highWaterMark: 256 * 1024 }), options);
+        const fh = await open(file, 'r');
+        try {
+          if ((await fh.stat()).size <= WHOLE_FILE_MAX_BYTES) data = await fh.readFile();
+        } finally {
+          await fh.close();
+        }
       } catch (err) {
-        yield { filename: file, docIndex: 0, line: 1, error: `could not read file: ${(err as Error).message}` };
+        yield { doc: { filename: file, docIndex: 0, line: 1, error: `could not read file: ${(err as Error).message}` } };
+        continue;
+      }
+      if (data !== undefined) {
+        yield { filename: file, data };
+        continue;
+      }
+      try {
+        for await (const doc of splitStream(file, createReadStream(file, { highWaterMark: 256 * 1024 }), options)) yield { doc };
+      } catch (err) {
+        yield { doc: { filename: file, docIndex: 0, line: 1, error: `could not read file: ${(err as Error).message}` } };
       }
     }
   }
+}
+
+/** The documents of one input. */
+export function inputDocuments(input: Input, options: SplitOptions = {}): RawDocument[] {
+  return input.doc !== undefined ? [input.doc] : splitText(input.filename, input.data, options);
+}
+
+/** Streams the documents of files, directories and `-` (stdin); one document in memory at a time per large file. */
+export async function* readResources(targets: string[], options: ReadOptions = {}): AsyncGenerator<RawDocument> {
+  for await (const input of readInputs(targets, options)) yield* inputDocuments(input, options);
 }

@@ -1,25 +1,40 @@
 // Validates a stream of documents, in this thread or with worker threads. Results come out in input order.
-// Documents are handed to workers in batches; at most a few batches per worker are in flight, so memory stays
-// flat however long the stream is. A short stream is validated in this thread: starting workers (each loads Ajv
-// and compiles the kinds it meets) costs more than it saves below a few hundred documents. This module does not
-// load the validator (Ajv) itself unless it validates in this thread, so that workers start as early as possible.
+// Work is handed to workers in batches (documents, or small files whole: the worker splits them); at most a few
+// batches per worker are in flight, so memory stays flat however long the stream is. A short input is validated in
+// this thread: starting workers (each loads Ajv and compiles the kinds it meets) costs more than it saves below a
+// few hundred documents. This module loads the validator (Ajv) only to validate in this thread, so that workers
+// start as early as possible.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DefaultFetcher, type Fetcher } from '../registry/fetch.js';
-import type { RawDocument } from '../resource/stream.js';
+import { inputDocuments, type Input } from '../resource/files.js';
+import type { RawDocument, SplitOptions } from '../resource/stream.js';
 import type { ValidationResult } from './result.js';
 import type { ValidatorOptions } from './validator.js';
-import type { FromWorker, ToWorker } from './worker.js';
+import type { FromWorker, ToWorker, WorkerData } from './worker.js';
 
-export interface StreamOptions extends ValidatorOptions {
+export interface StreamOptions extends ValidatorOptions, SplitOptions {
   /** Worker threads (kubeconform -n). 1 or less validates in this thread. */
   workers?: number;
   /** Documents per batch handed to a worker (default 100). */
   batchSize?: number;
-  /** A stream of at most this many documents is validated in this thread, whatever `workers` says (default 500). */
-  inThreadUpTo?: number;
+  /** An input of at most this many bytes is validated in this thread, whatever `workers` says (default 256 KiB). */
+  inThreadUpToBytes?: number;
 }
+
+/** Whole files handed to a worker in one batch: up to this many bytes (at least one file). */
+const FILE_BATCH_BYTES = 64 * 1024;
+/** Documents handed to a worker in one batch: up to this many bytes (and `batchSize` documents). */
+const DOC_BATCH_BYTES = 1024 * 1024;
+/** Batches in flight per worker. */
+const MAX_INFLIGHT = 3;
+/**
+ * Young generation of a worker's heap (3 × the semi-space: 8 MiB semi-spaces). V8 doubles the semi-spaces of a busy
+ * thread after a few seconds (to 16 MiB: +32 MiB of RSS for two workers), which made a long run's peak RSS higher than
+ * a short one's without making it faster; smaller young generations promote more and grow the old generation.
+ */
+const WORKER_YOUNG_GENERATION_MB = 24;
 
 function workerUrl(): URL {
   const here = new URL('./worker.js', import.meta.url);
@@ -28,42 +43,65 @@ function workerUrl(): URL {
   return new URL(here.href.replace('/src/validator/worker.js', '/dist/validator/worker.js'));
 }
 
+function defaultFetcher(options: StreamOptions): Fetcher {
+  return new DefaultFetcher({ ...(options.cache !== undefined ? { cacheDir: options.cache } : {}), insecureSkipTlsVerify: options.insecureSkipTlsVerify ?? false });
+}
+
 /** Validates documents as they come; yields results in input order. */
 export async function* validateStream(docs: AsyncIterable<RawDocument>, options: StreamOptions = {}, fetcher?: Fetcher): AsyncGenerator<ValidationResult> {
-  const f =
-    fetcher ?? new DefaultFetcher({ ...(options.cache !== undefined ? { cacheDir: options.cache } : {}), insecureSkipTlsVerify: options.insecureSkipTlsVerify ?? false });
+  async function* inputs(): AsyncGenerator<Input> {
+    for await (const doc of docs) yield { doc };
+  }
+  for await (const results of validateInputs(inputs(), options, fetcher)) yield* results;
+}
+
+/** Validates what `readInputs` yields; yields the results of each input (file or document) in input order. */
+export async function* validateInputs(inputs: AsyncIterable<Input>, options: StreamOptions = {}, fetcher?: Fetcher): AsyncGenerator<ValidationResult[]> {
+  const f = fetcher ?? defaultFetcher(options);
   const n = Math.max(1, Math.floor(options.workers ?? 1));
   if (n <= 1) {
-    yield* inThread(docs, [], options, f);
+    yield* inThread([], inputs, options, f);
     return;
   }
-  // look ahead: a short stream is not worth starting workers
-  const it = docs[Symbol.asyncIterator]();
-  const head: RawDocument[] = [];
-  const limit = options.inThreadUpTo ?? 500;
+  // look ahead: a short input is not worth starting workers
+  const it = inputs[Symbol.asyncIterator]();
+  const head: Input[] = [];
+  const limit = options.inThreadUpToBytes ?? 256 * 1024;
+  let bytes = 0;
   for (;;) {
     const r = await it.next();
     if (r.done === true) {
-      yield* inThread(undefined, head, options, f);
+      yield* inThread(head, undefined, options, f);
       return;
     }
     head.push(r.value);
-    if (head.length > limit) break;
+    bytes += inputBytes(r.value);
+    if (bytes > limit) break;
   }
   yield* pooled(head, { [Symbol.asyncIterator]: () => it }, options, n, f);
 }
 
-async function* inThread(docs: AsyncIterable<RawDocument> | undefined, head: RawDocument[], options: StreamOptions, fetcher: Fetcher): AsyncGenerator<ValidationResult> {
-  const { Validator } = await import('./validator.js');
-  const validator = new Validator(options, fetcher);
-  for (const doc of head) yield* await validator.validateDocument(doc);
-  if (docs !== undefined) for await (const doc of docs) yield* await validator.validateDocument(doc);
+function inputBytes(input: Input): number {
+  return input.doc !== undefined ? (input.doc.text?.length ?? 0) : input.data.length;
 }
 
-async function* pooled(head: RawDocument[], rest: AsyncIterable<RawDocument>, options: StreamOptions, n: number, fetcher: Fetcher): AsyncGenerator<ValidationResult> {
+async function* inThread(head: Input[], rest: AsyncIterable<Input> | undefined, options: StreamOptions, fetcher: Fetcher): AsyncGenerator<ValidationResult[]> {
+  const { Validator } = await import('./validator.js');
+  const validator = new Validator(options, fetcher);
+  const validate = async (input: Input): Promise<ValidationResult[]> => {
+    const results: ValidationResult[] = [];
+    for (const doc of inputDocuments(input, options)) for (const r of await validator.validateDocument(doc)) results.push(r);
+    return results;
+  };
+  for (const input of head) yield await validate(input);
+  if (rest !== undefined) for await (const input of rest) yield await validate(input);
+}
+
+type Batch = { type: 'docs'; docs: RawDocument[] } | { type: 'files'; files: { filename: string; data: Uint8Array }[] };
+
+async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: StreamOptions, n: number, fetcher: Fetcher): AsyncGenerator<ValidationResult[]> {
   const batchSize = options.batchSize ?? 100;
-  const maxInflight = 3;
-  const { workers: _w, batchSize: _b, inThreadUpTo: _i, ...validatorOptions } = options;
+  const { workers: _w, batchSize: _b, inThreadUpToBytes: _i, ...validatorOptions } = options;
   const workers: { worker: Worker; inflight: number }[] = [];
   const done = new Map<number, ValidationResult[]>();
   let failure: Error | undefined;
@@ -75,7 +113,7 @@ async function* pooled(head: RawDocument[], rest: AsyncIterable<RawDocument>, op
   };
   const url = workerUrl();
   for (let i = 0; i < n; i++) {
-    const worker = new Worker(url, { workerData: validatorOptions });
+    const worker = new Worker(url, { workerData: validatorOptions satisfies WorkerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const slot = { worker, inflight: 0 };
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'results') {
@@ -98,46 +136,71 @@ async function* pooled(head: RawDocument[], rest: AsyncIterable<RawDocument>, op
   let nextId = 0;
   let nextOut = 0;
   const wait = (): Promise<void> => new Promise((resolve) => (notify = resolve));
-  function* drain(): Generator<ValidationResult> {
+  function* drain(): Generator<ValidationResult[]> {
     for (;;) {
       const r = done.get(nextOut);
       if (r === undefined) return;
       done.delete(nextOut);
       nextOut++;
-      yield* r;
+      yield r;
     }
   }
-  const dispatch = async function* (batch: RawDocument[]): AsyncGenerator<ValidationResult> {
+  const dispatch = async function* (batch: Batch): AsyncGenerator<ValidationResult[]> {
     for (;;) {
       if (failure) throw failure;
       yield* drain();
-      const free = workers.filter((w) => w.inflight < maxInflight).sort((a, b) => a.inflight - b.inflight)[0];
-      if (free !== undefined && nextId - nextOut < n * maxInflight * 2) {
+      let free: { worker: Worker; inflight: number } | undefined;
+      for (const w of workers) if (w.inflight < MAX_INFLIGHT && (free === undefined || w.inflight < free.inflight)) free = w;
+      if (free !== undefined && nextId - nextOut < n * MAX_INFLIGHT * 2) {
         free.inflight++;
-        free.worker.postMessage({ type: 'batch', id: nextId++, docs: batch } satisfies ToWorker);
+        const id = nextId++;
+        free.worker.postMessage((batch.type === 'docs' ? { type: 'docs', id, docs: batch.docs } : { type: 'files', id, files: batch.files }) satisfies ToWorker);
         return;
       }
       await wait();
     }
   };
-  async function* all(): AsyncGenerator<RawDocument> {
+  async function* all(): AsyncGenerator<Input> {
     yield* head;
     head = []; // not kept while the rest streams
     yield* rest;
   }
   try {
-    let batch: RawDocument[] = [];
+    let docs: RawDocument[] = [];
+    let files: { filename: string; data: Uint8Array }[] = [];
     let bytes = 0;
-    for await (const doc of all()) {
-      batch.push(doc);
-      bytes += doc.text?.length ?? 0;
-      if (batch.length >= batchSize || bytes >= 1024 * 1024) {
-        yield* dispatch(batch);
-        batch = [];
-        bytes = 0;
+    for await (const input of all()) {
+      // one kind of batch at a time, so that results stay in input order
+      if (input.doc !== undefined) {
+        if (files.length > 0) {
+          yield* dispatch({ type: 'files', files });
+          files = [];
+          bytes = 0;
+        }
+        docs.push(input.doc);
+        bytes += input.doc.text?.length ?? 0;
+        if (docs.length >= batchSize || bytes >= DOC_BATCH_BYTES) {
+          yield* dispatch({ type: 'docs', docs });
+          docs = [];
+          bytes = 0;
+        }
+      } else {
+        if (docs.length > 0) {
+          yield* dispatch({ type: 'docs', docs });
+          docs = [];
+          bytes = 0;
+        }
+        files.push({ filename: input.filename, data: input.data });
+        bytes += input.data.length;
+        if (bytes >= FILE_BATCH_BYTES) {
+          yield* dispatch({ type: 'files', files });
+          files = [];
+          bytes = 0;
+        }
       }
     }
-    if (batch.length > 0) yield* dispatch(batch);
+    if (docs.length > 0) yield* dispatch({ type: 'docs', docs });
+    if (files.length > 0) yield* dispatch({ type: 'files', files });
     while (nextOut < nextId) {
       if (failure) throw failure;
       yield* drain();
