@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'packages', 'cli', 'dist', 'bin.js');
+const bin = join(root, 'packages', 'cli', 'dist', 'helmforge.mjs');
 const rssHook = join(root, 'tools', 'bench', 'report-rss.mjs');
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 

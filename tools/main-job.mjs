@@ -15,10 +15,10 @@ const run = (cmd, args, env = {}) => {
 
 run(process.execPath, ['tools/install-helm.mjs']);
 run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static']);
-run(process.execPath, ['packages/cli/dist/bin.js', 'generate']);
+run(process.execPath, ['packages/cli/dist/helmforge.mjs', 'generate']);
 
 // Offline machines validate against the bundle beside the checkout; elsewhere helmforge's default
 // (the public kubernetes-json-schema collection, cached on disk) applies.
 const bundle = process.env.HELMFORGE_SCHEMA_BUNDLE ?? join(root, '..', 'shared', 'kubernetes-schemas', 'v1.33', '_definitions.json');
 const helm = process.env.HELM_BIN ?? join(root, '.tools', 'helm-4', 'helm');
-run(process.execPath, ['packages/cli/dist/bin.js', 'validate', 'charts/platform', ...(existsSync(bundle) ? ['--schema-bundle', bundle] : [])], { HELM_BIN: helm });
+run(process.execPath, ['packages/cli/dist/helmforge.mjs', 'validate', 'charts/platform', ...(existsSync(bundle) ? ['--schema-bundle', bundle] : [])], { HELM_BIN: helm });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { readTree } from '@helmforge/core';
 import { REPO_ROOT } from '../../../tools/testkit/helm.js';
 
-const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'bin.js');
+const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
 function helmforge(args: string[], cwd: string) {

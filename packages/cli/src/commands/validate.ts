@@ -1,4 +1,4 @@
-import { OUTPUT_FORMATS, validateCommand as runValidate, type OutputFormat } from '@helmforge/validator';
+import type { OutputFormat } from '@helmforge/validator';
 import { Option, type Command } from 'commander';
 import type { Io } from '../program.js';
 
@@ -36,7 +36,7 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
     .option('--schema-bundle <file|url>', 'a _definitions.json bundle or a cluster /openapi/v2 document (repeatable)', collect)
     .option('--crd <file>', 'CustomResourceDefinition YAML used as a schema source (repeatable)', collect)
     .option('--no-strict', 'accept unknown fields and duplicate keys')
-    .addOption(new Option('-o, --output <format>', 'report format').choices([...OUTPUT_FORMATS]).default('text'))
+    .addOption(new Option('-o, --output <format>', 'report format').choices(['text', 'json', 'junit', 'tap', 'pretty', 'sarif']).default('text'))
     .option('--summary', 'print a summary line')
     .option('--verbose', 'also list valid resources')
     .option('--skip <kinds>', 'comma-separated kinds (or apiVersion/kind) to skip', collectList)
@@ -52,6 +52,8 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
       '\nExit code 0 when every object is valid, 1 otherwise.\nExamples:\n  helmforge validate charts/platform --schema-bundle ../shared/kubernetes-schemas/v1.33/_definitions.json\n  helm template x ./chart | helmforge validate --manifests - --summary',
     )
     .action(async (targets: string[], f: ValidateFlags) => {
+      // Loaded on demand: `helmforge generate` should not pay for the validator's start-up.
+      const { validateCommand: runValidate } = await import('@helmforge/validator');
       const code = await runValidate(targets, {
         manifests: f.manifests ?? false,
         kubernetesVersions: f.kubernetesVersion ?? ['1.33.0'],
