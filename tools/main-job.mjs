@@ -21,4 +21,5 @@ run(process.execPath, ['packages/cli/dist/helmforge.mjs', 'generate']);
 // (the public kubernetes-json-schema collection, cached on disk) applies.
 const bundle = process.env.HELMFORGE_SCHEMA_BUNDLE ?? join(root, '..', 'shared', 'kubernetes-schemas', 'v1.33', '_definitions.json');
 const helm = process.env.HELM_BIN ?? join(root, '.tools', 'helm-4', 'helm');
-run(process.execPath, ['packages/cli/dist/helmforge.mjs', 'validate', 'charts/platform', ...(existsSync(bundle) ? ['--schema-bundle', bundle] : [])], { HELM_BIN: helm });
+run(process.execPath, ['packages/cli/dist/helmforge.mjs', 'validate', 'charts/platform', '--summary', ...(existsSync(bundle) ? ['--schema-bundle', bundle] : [])], { HELM_BIN: helm });
+console.log('charts/platform is generated and every rendered object is valid; install it with: helm install platform ./charts/platform -n platform --create-namespace');
