@@ -259,8 +259,10 @@ try {
     console.log(`  wall time ${(r.wallMs / 1000).toFixed(2)} s (cold process, schema compilation included), ${Math.round(total / (r.wallMs / 1000)).toLocaleString('en-US')} resources/s`);
     console.log(`  peak RSS ${rss.toFixed(0)} MB (process incl. worker threads), exit code ${r.code}`);
     if (r.code !== 1) console.log(`  unexpected exit code (the corpus has invalid resources): ${r.stderr}`);
-    rmSync(dir, { recursive: true, force: true });
+    if (!process.env.HELMFORGE_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
   }
 } finally {
-  rmSync(tmp, { recursive: true, force: true });
+  // HELMFORGE_BENCH_KEEP=1 keeps the corpus, e.g. to profile the validator on it.
+  if (process.env.HELMFORGE_BENCH_KEEP) console.log(`corpus kept in ${tmp}`);
+  else rmSync(tmp, { recursive: true, force: true });
 }

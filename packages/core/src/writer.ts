@@ -8,7 +8,10 @@ export type FileTree = Map<string, string>;
 
 /** LF line endings and exactly one final newline, so output is byte-identical on every platform. */
 export function normalizeText(text: string): string {
-  return `${text.replace(/\r\n?/g, '\n').replace(/\n*$/, '')}\n`;
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  let end = lf.length;
+  while (end > 0 && lf.charCodeAt(end - 1) === 10) end--; // (a /\n*$/ regex is quadratic on long text)
+  return `${lf.slice(0, end)}\n`;
 }
 
 export function sortedTree(tree: FileTree): FileTree {

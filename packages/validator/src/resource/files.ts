@@ -1,6 +1,6 @@
 // Finds the files to validate (directories recursively: .yaml, .yml, .json) and streams their documents.
-import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitStream, splitText, type RawDocument, type SplitOptions } from './stream.js';
 
@@ -66,11 +66,13 @@ export async function* readInputs(targets: string[], options: ReadOptions = {}):
     for await (const file of discoverFiles([t], options)) {
       let data: Buffer | undefined;
       try {
-        const fh = await open(file, 'r');
+        // Synchronous on purpose: a local file of at most 1 MiB reads in well under a millisecond, while four
+        // awaited fs calls per file left the process idle for a sixth of a 21,000-resource run.
+        const fd = openSync(file, 'r');
         try {
-          if ((await fh.stat()).size <= WHOLE_FILE_MAX_BYTES) data = await fh.readFile();
+          if (fstatSync(fd).size <= WHOLE_FILE_MAX_BYTES) data = readFileSync(fd);
         } finally {
-          await fh.close();
+          closeSync(fd);
         }
       } catch (err) {
         yield { doc: { filename: file, docIndex: 0, line: 1, error: `could not read file: ${(err as Error).message}` } };
