@@ -1,6 +1,6 @@
 // kubeconform's JSON output: {"resources": [...], "summary": {...}}; written at the end.
 import type { ValidationResult } from '../validator/result.js';
-import { Counter, resultPath, type Output, type OutputOptions, type Writer } from './output.js';
+import { CountingOutput, resultPath } from './output.js';
 
 const STATUS = { valid: 'statusValid', invalid: 'statusInvalid', error: 'statusError', skipped: 'statusSkipped', empty: 'statusEmpty' } as const;
 
@@ -17,20 +17,9 @@ export interface JsonResource {
   scenario?: string;
 }
 
-export class JsonOutput implements Output {
-  private readonly counter = new Counter();
+export class JsonOutput extends CountingOutput {
   private readonly resources: JsonResource[] = [];
-  constructor(
-    private readonly w: Writer,
-    private readonly opts: OutputOptions = {},
-  ) {}
-
-  get summary() {
-    return this.counter.summary;
-  }
-
-  write(r: ValidationResult): void {
-    this.counter.count(r);
+  protected report(r: ValidationResult): void {
     if (r.status === 'empty') return;
     if (!this.opts.verbose && (r.status === 'valid' || r.status === 'skipped')) return;
     const entry: JsonResource = {

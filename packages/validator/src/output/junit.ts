@@ -1,6 +1,6 @@
 // kubeconform's JUnit output: a <testsuite> per file, a <testcase> per resource (classname Kind@apiVersion).
 import type { ValidationResult } from '../validator/result.js';
-import { Counter, resultPath, type Output, type OutputOptions, type Writer } from './output.js';
+import { CountingOutput, resultPath } from './output.js';
 
 interface Case {
   name: string;
@@ -20,21 +20,10 @@ export function xmlEscape(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-export class JunitOutput implements Output {
-  private readonly counter = new Counter();
+export class JunitOutput extends CountingOutput {
   private readonly suites = new Map<string, Case[]>();
   private readonly start = Date.now();
-  constructor(
-    private readonly w: Writer,
-    private readonly opts: OutputOptions = {},
-  ) {}
-
-  get summary() {
-    return this.counter.summary;
-  }
-
-  write(r: ValidationResult): void {
-    this.counter.count(r);
+  protected report(r: ValidationResult): void {
     if (r.status === 'empty') return;
     const path = resultPath(r);
     let suite = this.suites.get(path);

@@ -64,6 +64,29 @@ export class Counter {
   }
 }
 
+/** What every format shares: counting, the summary, and the writer and options it was made with. */
+export abstract class CountingOutput implements Output {
+  protected readonly counter = new Counter();
+  constructor(
+    protected readonly w: Writer,
+    protected readonly opts: OutputOptions = {},
+  ) {}
+
+  get summary(): Summary {
+    return this.counter.summary;
+  }
+
+  write(r: ValidationResult): void {
+    this.counter.count(r);
+    this.report(r);
+  }
+
+  /** Reports one (already counted) result. */
+  protected abstract report(r: ValidationResult): void;
+
+  abstract flush(): void;
+}
+
 /** The path shown for a result: the file, and for chart renders the values scenario. */
 export function resultPath(r: ValidationResult): string {
   return r.scenario !== undefined ? `${r.filename} [${r.scenario}]` : r.filename;

@@ -1,24 +1,13 @@
 // kubeconform's pretty output: ✔ / ✖ / - marks, coloured on a terminal.
 import type { ValidationResult } from '../validator/result.js';
-import { Counter, resultPath, summaryLine, type Output, type OutputOptions, type Writer } from './output.js';
+import { CountingOutput, resultPath, summaryLine } from './output.js';
 
-export class PrettyOutput implements Output {
-  private readonly counter = new Counter();
-  constructor(
-    private readonly w: Writer,
-    private readonly opts: OutputOptions = {},
-  ) {}
-
-  get summary() {
-    return this.counter.summary;
-  }
-
+export class PrettyOutput extends CountingOutput {
   private paint(code: number, s: string): string {
     return this.opts.color ? `\u001b[${code}m${s}\u001b[0m` : s;
   }
 
-  write(r: ValidationResult): void {
-    this.counter.count(r);
+  protected report(r: ValidationResult): void {
     const path = resultPath(r);
     const what = [r.kind, r.name].filter((x) => x !== '').join(' ');
     switch (r.status) {

@@ -1,6 +1,6 @@
 // SARIF 2.1.0 output (GitHub code scanning and other SARIF viewers): one result per invalid or errored resource.
 import type { ValidationResult } from '../validator/result.js';
-import { Counter, type Output, type OutputOptions, type Writer } from './output.js';
+import { CountingOutput } from './output.js';
 
 export const SARIF_RULES = [
   {
@@ -17,20 +17,9 @@ export const SARIF_RULES = [
   },
 ];
 
-export class SarifOutput implements Output {
-  private readonly counter = new Counter();
+export class SarifOutput extends CountingOutput {
   private readonly results: unknown[] = [];
-  constructor(
-    private readonly w: Writer,
-    private readonly opts: OutputOptions = {},
-  ) {}
-
-  get summary() {
-    return this.counter.summary;
-  }
-
-  write(r: ValidationResult): void {
-    this.counter.count(r);
+  protected report(r: ValidationResult): void {
     if (r.status !== 'invalid' && r.status !== 'error') return;
     const what = [r.kind, r.name].filter((x) => x !== '').join(' ');
     const where = r.scenario !== undefined ? ` (values scenario ${r.scenario})` : '';

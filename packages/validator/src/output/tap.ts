@@ -1,21 +1,11 @@
 // kubeconform's TAP output: one `ok` / `not ok` line per document, the plan at the end.
 import type { ValidationResult } from '../validator/result.js';
-import { Counter, resultPath, type Output, type OutputOptions, type Writer } from './output.js';
+import { CountingOutput, resultPath } from './output.js';
 
-export class TapOutput implements Output {
-  private readonly counter = new Counter();
+export class TapOutput extends CountingOutput {
   private index = 0;
-  constructor(
-    private readonly w: Writer,
-    _opts: OutputOptions = {},
-  ) {}
 
-  get summary() {
-    return this.counter.summary;
-  }
-
-  write(r: ValidationResult): void {
-    this.counter.count(r);
+  protected report(r: ValidationResult): void {
     this.index++;
     const path = resultPath(r);
     const msg = (r.message ?? '').replace(/\n/g, ' ');

@@ -1,20 +1,9 @@
 // kubeconform's text output: one line per invalid/error resource (and valid/skipped with -verbose).
 import type { ValidationResult } from '../validator/result.js';
-import { Counter, resultPath, summaryLine, type Output, type OutputOptions, type Writer } from './output.js';
+import { CountingOutput, resultPath, summaryLine } from './output.js';
 
-export class TextOutput implements Output {
-  private readonly counter = new Counter();
-  constructor(
-    private readonly w: Writer,
-    private readonly opts: OutputOptions = {},
-  ) {}
-
-  get summary() {
-    return this.counter.summary;
-  }
-
-  write(r: ValidationResult): void {
-    this.counter.count(r);
+export class TextOutput extends CountingOutput {
+  protected report(r: ValidationResult): void {
     const path = resultPath(r);
     switch (r.status) {
       case 'valid':
