@@ -120,8 +120,9 @@ function stackShapeSchema(): JsonSchema {
   if (!shapeCache) {
     const { definitions: _drop, ...full } = stackSchema() as JsonSchema & { properties: Record<string, unknown> };
     const properties: Record<string, unknown> = { ...full.properties };
-    for (const c of COMPONENTS) properties[c.key] = { type: 'object' };
-    properties.apps = { ...(properties.apps as object), additionalProperties: { type: 'object' } };
+    const section = { type: 'object', properties: { enabled: { type: 'boolean' } } };
+    for (const c of COMPONENTS) properties[c.key] = section;
+    properties.apps = { ...(properties.apps as object), additionalProperties: section };
     shapeCache = { ...full, properties };
   }
   return shapeCache;
