@@ -160,7 +160,8 @@ function readStackText(file: string): string {
 
 /**
  * Reads and checks a stack file: YAML syntax, then the stack schema, then each component's overrides
- * merged onto its chart defaults against the chart's full schema. Every problem names file, line and pointer.
+ * merged onto its chart defaults (validateOverride: the verdict of the chart's full schema). Every problem
+ * names file, line and pointer.
  */
 export function loadStack(file: string, text = readStackText(file)): StackConfig {
   const source = parseYamlSource(text, file);
