@@ -83,3 +83,21 @@ export function describeGeneratedChart(generate: () => GeneratedChart): void {
     });
   });
 }
+
+/** A generated chart written to disk once, with `helm template` as objects and NOTES.txt as helm renders it. */
+export function chartFixture(generate: () => GeneratedChart, defaults: { release: string; namespace: string }) {
+  const chart = generate();
+  const dir = writeTreeToTemp(chart.files, chart.metadata.name);
+  return {
+    dir,
+    /** The chart's ci/*-values.yaml paths, sorted. */
+    scenarios: [...chart.files.keys()].filter((f) => f.startsWith('ci/')).sort(),
+    /** `helm template` with extra args; throws with helm's stderr when it fails. */
+    template(helm: HelmBinary, args: string[] = [], release = defaults.release): K8sObject[] {
+      const r = runHelm(helm, ['template', release, dir, '--namespace', defaults.namespace, ...args]);
+      if (r.status !== 0) throw new Error(`helm template ${args.join(' ')} failed:\n${r.stderr}`);
+      return parseManifests(r.stdout);
+    },
+    renderNotes: notesRenderer(dir, defaults),
+  };
+}

@@ -3,27 +3,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELM_BINARIES, runHelm, type HelmBinary } from '../../../tools/testkit/helm.js';
-import { notesRenderer, parseManifests, writeTreeToTemp, type K8sObject } from '../../../tools/testkit/chart.js';
+import { chartFixture, parseManifests, type K8sObject } from '../../../tools/testkit/chart.js';
 import { generate } from '../src/index.js';
 
 export { HELM_BINARIES, runHelm, parseManifests, type HelmBinary, type K8sObject };
 
-let chartDir: string | undefined;
-export function chartOnDisk(): string {
-  chartDir ??= writeTreeToTemp(generate().files, 'nfs-pv');
-  return chartDir;
-}
+const fixture = chartFixture(generate, { release: 'platform', namespace: 'storage' });
 
-export const SCENARIOS = [...generate().files.keys()].filter((f) => f.startsWith('ci/')).sort();
-
-export function template(helm: HelmBinary, args: string[] = [], release = 'platform'): K8sObject[] {
-  const r = runHelm(helm, ['template', release, chartOnDisk(), '--namespace', 'storage', ...args]);
-  if (r.status !== 0) throw new Error(`helm template ${args.join(' ')} failed:\n${r.stderr}`);
-  return parseManifests(r.stdout);
-}
+/** The generated chart written to a temp directory (once). */
+export const chartOnDisk = (): string => fixture.dir;
+export const SCENARIOS = fixture.scenarios;
+export const template = fixture.template;
 
 /** NOTES.txt as helm renders it (see notesRenderer). */
-export const renderNotes = notesRenderer(chartOnDisk(), { release: 'platform', namespace: 'storage' });
+export const renderNotes = fixture.renderNotes;
 
 export function notesSource(): string {
   return readFileSync(join(chartOnDisk(), 'templates', 'NOTES.txt'), 'utf8');

@@ -1,6 +1,6 @@
 // Shared by the registry suites: the generated chart on disk (once per process) and helm template as objects.
 import { HELM_BINARIES, runHelm, type HelmBinary } from '../../../tools/testkit/helm.js';
-import { notesRenderer, parseManifests, writeTreeToTemp, type K8sObject } from '../../../tools/testkit/chart.js';
+import { chartFixture, parseManifests, type K8sObject } from '../../../tools/testkit/chart.js';
 import { generate } from '../src/index.js';
 
 /**
@@ -12,21 +12,12 @@ export type Loose = any;
 
 export { HELM_BINARIES, runHelm, parseManifests, type HelmBinary, type K8sObject };
 
-let chartDir: string | undefined;
+const fixture = chartFixture(generate, { release: 'reg', namespace: 'platform' });
+
 /** The generated chart written to a temp directory (once). */
-export function chartOnDisk(): string {
-  chartDir ??= writeTreeToTemp(generate().files, 'registry');
-  return chartDir;
-}
-
-export const SCENARIOS = [...generate().files.keys()].filter((f) => f.startsWith('ci/')).sort();
-
-/** `helm template` of the chart with the given extra args; throws with helm's stderr on failure. */
-export function template(helm: HelmBinary, args: string[] = [], release = 'reg'): K8sObject[] {
-  const r = runHelm(helm, ['template', release, chartOnDisk(), '--namespace', 'platform', ...args]);
-  if (r.status !== 0) throw new Error(`helm template ${args.join(' ')} failed:\n${r.stderr}`);
-  return parseManifests(r.stdout);
-}
+export const chartOnDisk = (): string => fixture.dir;
+export const SCENARIOS = fixture.scenarios;
+export const template = fixture.template;
 
 export function decode(secret: K8sObject, key: string): string {
   const data = secret.data as Record<string, string> | undefined;
@@ -42,4 +33,4 @@ export function podSpec(o: K8sObject): Record<string, Loose> {
 }
 
 /** NOTES.txt as helm renders it (see notesRenderer). */
-export const renderNotes = notesRenderer(chartOnDisk(), { release: 'reg', namespace: 'platform' });
+export const renderNotes = fixture.renderNotes;

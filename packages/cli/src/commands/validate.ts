@@ -2,6 +2,10 @@ import type { OutputFormat } from '@helmforge/validator';
 import { Option, type Command } from 'commander';
 import type { Io } from '../program.js';
 
+// The validator's OUTPUT_FORMATS, spelled out so that parsing the command line does not load the validator;
+// `satisfies` keeps the two lists in step.
+const OUTPUT_CHOICES = ['text', 'json', 'junit', 'tap', 'pretty', 'sarif'] satisfies OutputFormat[];
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const collectList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
@@ -36,7 +40,7 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
     .option('--schema-bundle <file|url>', 'a _definitions.json bundle or a cluster /openapi/v2 document (repeatable)', collect)
     .option('--crd <file>', 'CustomResourceDefinition YAML used as a schema source (repeatable)', collect)
     .option('--no-strict', 'accept unknown fields and duplicate keys')
-    .addOption(new Option('-o, --output <format>', 'report format').choices(['text', 'json', 'junit', 'tap', 'pretty', 'sarif']).default('text'))
+    .addOption(new Option('-o, --output <format>', 'report format').choices(OUTPUT_CHOICES).default('text'))
     .option('--summary', 'print a summary line')
     .option('--verbose', 'also list valid resources')
     .option('--skip <kinds>', 'comma-separated kinds (or apiVersion/kind) to skip', collectList)

@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Problem } from '../errors.js';
 import type { JsonSchema } from './toolkit.js';
+import { isPlainObject } from '../merge.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -57,7 +58,6 @@ export function validateAgainst(schema: JsonSchema, value: unknown): Problem[] {
 
 const PLAIN_OBJECT_KEYWORDS = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties']);
 
-
 /**
  * Validates an override merged onto defaults that are known to be valid: only the overridden parts are
  * checked, each against its own sub-schema, descending through plain object schemas (properties,
@@ -67,7 +67,7 @@ const PLAIN_OBJECT_KEYWORDS = new Set(['$schema', '$id', 'title', 'description',
  */
 export function validateOverride(schema: JsonSchema, merged: unknown, override: unknown, pointer = ''): Problem[] {
   const plain = schema.properties && Object.keys(schema).every((k) => PLAIN_OBJECT_KEYWORDS.has(k));
-  if (!plain || !isObject(override) || !isObject(merged)) return validateAgainst(schema, merged).map((p) => ({ ...p, pointer: `${pointer}${p.pointer ?? ''}` }));
+  if (!plain || !isPlainObject(override) || !isPlainObject(merged)) return validateAgainst(schema, merged).map((p) => ({ ...p, pointer: `${pointer}${p.pointer ?? ''}` }));
   const props = schema.properties as Record<string, JsonSchema>;
   const problems: Problem[] = ((schema.required ?? []) as string[])
     .filter((key) => !(key in merged))
@@ -77,13 +77,9 @@ export function validateOverride(schema: JsonSchema, merged: unknown, override: 
     const extra = schema.additionalProperties;
     if (props[key]) problems.push(...validateOverride(props[key], merged[key], override[key], at));
     else if (extra === false) problems.push({ pointer: at, message: `unknown key "${key}"`, hint: 'remove it or check its spelling against the schema' });
-    else if (isObject(extra)) problems.push(...validateAgainst(extra, merged[key]).map((p) => ({ ...p, pointer: `${at}${p.pointer ?? ''}` })));
+    else if (isPlainObject(extra)) problems.push(...validateAgainst(extra, merged[key]).map((p) => ({ ...p, pointer: `${at}${p.pointer ?? ''}` })));
   }
   return problems;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');

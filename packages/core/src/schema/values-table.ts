@@ -1,5 +1,6 @@
 // The README values table: one row per leaf key of the schema, with type, default and description.
 import { childSchema, descriptionOf, resolveRef, type JsonSchema } from './toolkit.js';
+import { isPlainObject } from '../merge.js';
 
 export interface ValueRow {
   key: string;
@@ -23,10 +24,10 @@ export function valueRows(root: JsonSchema, values: unknown, { skip = ['global']
     // Recurse into objects with declared properties; maps, arrays and scalars are leaves.
     const asOne = path.length === 1 && whole.includes(path[0] ?? '');
     if (path.length === 0 || (!asOne && props && Object.keys(props).length && s?.additionalProperties !== true)) {
-      const keys = new Set([...Object.keys(props ?? {}), ...Object.keys(isObject(value) ? value : {})]);
+      const keys = new Set([...Object.keys(props ?? {}), ...Object.keys(isPlainObject(value) ? value : {})]);
       for (const key of keys) {
         if (path.length === 0 && skip.includes(key)) continue;
-        walk(childSchema(root, s, key), isObject(value) ? value[key] : undefined, [...path, key]);
+        walk(childSchema(root, s, key), isPlainObject(value) ? value[key] : undefined, [...path, key]);
       }
       return;
     }
@@ -54,6 +55,3 @@ function typeOf(root: JsonSchema, s: JsonSchema | undefined): string {
   return String(s.type ?? 'any');
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

@@ -68,7 +68,7 @@ template:
   spec:
     restartPolicy: {{ $job.restartPolicy | default $d.restartPolicy }}
     {{- with (include "jobs.imagePullSecrets" $) }}
-    {{- . | trim | nindent 4 }}
+    {{- . | nindent 4 }}
     {{- end }}
     serviceAccountName: {{ $job.serviceAccountName | default (include "jobs.serviceAccountName" $) }}
     automountServiceAccountToken: {{ include "jobs.pick" (dict "entry" $job "key" "automountServiceAccountToken" "default" $.Values.serviceAccount.automountServiceAccountToken) }}
@@ -103,7 +103,7 @@ template:
         envFrom:
           {{- toYaml . | nindent 10 }}
         {{- end }}
-        {{- include "jobs.containerSecurityContext" (mergeOverwrite (deepCopy ($d.securityContext | default dict)) (deepCopy ($job.securityContext | default dict))) | trim | nindent 8 }}
+        {{- include "jobs.containerSecurityContext" (mergeOverwrite (deepCopy ($d.securityContext | default dict)) (deepCopy ($job.securityContext | default dict))) | nindent 8 }}
         resources:
           {{- toYaml ($job.resources | default $d.resources) | nindent 10 }}
         {{- if or $d.tmpDir $job.volumeMounts }}
