@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'packages', 'validator', 'dist', 'conform-bin.js');
+const BIN = join(ROOT, 'packages', 'validator', 'dist', 'helmforge-conform.mjs');
 const BUNDLE = join(ROOT, '..', 'shared', 'kubernetes-schemas', 'v1.33', '_definitions.json');
 const DOCS_PER_FILE = 100;
 

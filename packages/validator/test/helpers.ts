@@ -14,7 +14,7 @@ export const SHARED_SCHEMAS = join(REPO_ROOT, '..', 'shared', 'kubernetes-schema
 export const BUNDLE = join(SHARED_SCHEMAS, 'v1.33', '_definitions.json');
 export const PROMETHEUS_CRD = join(SHARED_SCHEMAS, 'crds', 'monitoring.coreos.com_prometheuses.yaml');
 export const FIXTURES = join(PACKAGE_ROOT, 'test', 'fixtures');
-export const BIN = join(PACKAGE_ROOT, 'dist', 'conform-bin.js');
+export const BIN = join(PACKAGE_ROOT, 'dist', 'helmforge-conform.mjs');
 
 export interface SchemaServer {
   url: string;

@@ -1,5 +1,5 @@
 // Ajv errors, worded like kubeconform's (santhosh-tekuri/jsonschema) so that messages read the same.
-import type { ErrorObject } from 'ajv';
+import type { SchemaErrorLike } from './fastschema.js';
 import type { SchemaError } from './result.js';
 
 function jsonType(v: unknown): string {
@@ -25,7 +25,7 @@ export function valueAt(root: unknown, pointer: string): unknown {
   return v;
 }
 
-export function describeErrors(errors: ErrorObject[], data: unknown): SchemaError[] {
+export function describeErrors(errors: readonly SchemaErrorLike[], data: unknown): SchemaError[] {
   const out: SchemaError[] = [];
   const missing = new Map<string, string[]>();
   const seen = new Set<string>();

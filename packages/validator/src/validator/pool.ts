@@ -36,11 +36,14 @@ const MAX_INFLIGHT = 3;
  */
 const WORKER_YOUNG_GENERATION_MB = 24;
 
+/** The worker's code: the esbuild bundle made by the build (one file: a fifth of the worker's start), else the module. */
 function workerUrl(): URL {
-  const here = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  // running from sources (tests): use the built worker
-  return new URL(here.href.replace('/src/validator/worker.js', '/dist/validator/worker.js'));
+  for (const name of ['./worker.mjs', './worker.js']) {
+    const here = new URL(name, import.meta.url);
+    if (existsSync(fileURLToPath(here))) return here;
+  }
+  // running from sources (tests): use the build
+  return new URL(import.meta.url.replace('/src/validator/pool.ts', '/dist/validator/worker.mjs'));
 }
 
 function defaultFetcher(options: StreamOptions): Fetcher {

@@ -1,7 +1,6 @@
 // The one entry point that validates resources: parse a document, expand Lists, find the schema (first source
 // that has it), compile it once (cached per source, apiVersion and kind), validate, and word the verdict.
-import { Ajv, _, type KeywordCxt, type ValidateFunction } from 'ajv';
-import { callRef } from 'ajv/dist/vocabularies/core/ref.js';
+import type { Ajv, ValidateFunction } from 'ajv';
 import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import { parseManifest, DEFAULT_MAX_DEPTH } from '../resource/parse.js';
 import type { RawDocument } from '../resource/stream.js';
@@ -10,7 +9,10 @@ import { CrdSource } from '../registry/crd.js';
 import { DefaultFetcher, type Fetcher } from '../registry/fetch.js';
 import { SchemaLocationSource } from '../registry/location.js';
 import type { SchemaSource } from '../registry/source.js';
-import { LAZY_REF, LAZY_REF_OR_NULL, type JsonSchema } from '../registry/transform.js';
+import type { JsonSchema } from '../registry/transform.js';
+import type * as AjvEngine from './ajv-engine.js';
+import type { RefHolder } from './ajv-engine.js';
+import { appendErrors, compileSchema, currentPointer, reachesFallback, runCheck, type Check, type FastCompileContext, type SchemaErrorLike } from './fastschema.js';
 import { describeErrors, invalidMessage } from './messages.js';
 import type { Status, ValidationResult } from './result.js';
 
@@ -36,69 +38,21 @@ export interface ValidatorOptions {
   insecureSkipTlsVerify?: boolean;
   /** Deepest nesting accepted in a document (default 40). */
   maxDepth?: number;
+  /**
+   * `auto` (default): a bundle's definitions are compiled to closures (fastschema.ts), other schemas by Ajv;
+   * `ajv`: every schema by Ajv. Both give the same results (a test compares them); `ajv` is there for that test.
+   */
+  schemaEngine?: 'auto' | 'ajv';
 }
 
 interface CompiledSchema {
   id: string;
-  validate: ValidateFunction;
+  /** The errors of a value (empty when it is valid). */
+  run(value: unknown): readonly SchemaErrorLike[];
 }
 
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
-
-/** What the generated code of a lazy reference calls: the stub compiles the target on first use, then replaces itself. */
-interface RefHolder {
-  validate: ValidateFunction;
-}
-
-/**
- * Formats of Kubernetes schemas. int32/int64 are range-checked; the others are not asserted (as kubeconform).
- * `refHolder` gives the holder of a lazy reference (`LAZY_REF`, `LAZY_REF_OR_NULL`) of bundle definitions.
- */
-function createAjv(refHolder: (target: string) => RefHolder): Ajv {
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: false,
-    logger: false,
-    // measured on the v1.33 bundle: separate functions per definition and no code optimisation pass compile a
-    // Deployment in about a third of the default time, and validate as fast
-    inlineRefs: false,
-    code: { optimize: false },
-    // the meta-schema check is done by `resolve` for schemas that do not come from the bundle transform, and
-    // compiled kinds are not registered by id (nothing refers to them)
-    validateSchema: false,
-    addUsedSchema: false,
-    validateFormats: true,
-    formats: {
-      int32: { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX },
-      int64: { type: 'number', validate: (n: number) => Number.isInteger(n) },
-      'int-or-string': true,
-      'date-time': true,
-      byte: true,
-      double: true,
-      float: true,
-    },
-  });
-  // A `$ref` whose target is compiled on first use. The generated call is Ajv's own `$ref` call (callRef: same
-  // arguments, errors merged the same way), through a holder as Ajv does for references not compiled yet. The
-  // "or null" variant accepts null without calling the target, in place of `if: {type: null}, else: {$ref}`.
-  // (The code assumes allErrors, as this instance has it.)
-  for (const [keyword, orNull] of [
-    [LAZY_REF, false],
-    [LAZY_REF_OR_NULL, true],
-  ] as const) {
-    ajv.addKeyword({
-      keyword,
-      schemaType: 'string',
-      code(cxt: KeywordCxt) {
-        const holder = cxt.gen.scopeValue('wrapper', { ref: refHolder(cxt.schema as string) });
-        if (orNull) cxt.gen.if(_`${cxt.data} !== null`, () => callRef(cxt, _`${holder}.validate`, undefined, false));
-        else callRef(cxt, _`${holder}.validate`, undefined, false);
-      },
-    });
-  }
-  return ajv;
-}
+const NO_ERRORS: readonly SchemaErrorLike[] = [];
+const ACCEPT_ALL: Check = () => undefined;
 
 export function schemaSources(options: ValidatorOptions, fetcher: Fetcher): SchemaSource[] {
   const sources: SchemaSource[] = [];
@@ -111,12 +65,22 @@ export function schemaSources(options: ValidatorOptions, fetcher: Fetcher): Sche
 }
 
 export class Validator {
-  private readonly ajv = createAjv((target) => this.refHolder(target));
+  /** Ajv, loaded when a schema needs it (see ajv-engine.ts). */
+  private engine: typeof AjvEngine | undefined;
+  private ajv: Ajv | undefined;
   private readonly registered = new Set<string>();
-  private readonly compiled = new Map<string, ValidateFunction>();
-  /** Lazily referenced definitions: base → lookup, and their holders by absolute reference. */
+  private readonly compiled = new Map<string, CompiledSchema['run']>();
+  /** Lazily referenced definitions: base → lookup. */
   private readonly definitionSets = new Map<string, (name: string) => JsonSchema | undefined>();
+  /** Holders of lazy references, by absolute reference: for Ajv's code and for the closure compiler. */
   private readonly refHolders = new Map<string, RefHolder>();
+  private readonly fastRefs = new Map<string, { check: Check }>();
+  /** Definitions already searched for positions that need Ajv (see `resolve`). */
+  private readonly searched = new Set<string>();
+  private readonly fastContext: FastCompileContext = {
+    ref: (target) => this.fastRef(target),
+    fallback: (schema) => this.ajvCheck(schema),
+  };
   private readonly byKind = new Map<string, CompiledSchema | null>();
   private readonly pending = new Map<string, Promise<CompiledSchema | null>>();
   private readonly skip: Set<string>;
@@ -192,17 +156,17 @@ export class Validator {
       if (this.options.ignoreMissingSchemas) return result('skipped');
       return result('error', `could not find schema for ${kind}`);
     }
-    let ok: boolean;
+    let errors: readonly SchemaErrorLike[];
     try {
-      ok = schema.validate(value) as boolean;
+      errors = schema.run(value);
     } catch (err) {
       // a lazily compiled definition that does not compile
       return result('error', `could not compile schema ${schema.id}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (ok) return result('valid');
-    const errors = describeErrors(schema.validate.errors ?? [], value);
-    const r = result('invalid', invalidMessage(schema.id, errors));
-    r.errors = errors;
+    if (errors.length === 0) return result('valid');
+    const described = describeErrors(errors, value);
+    const r = result('invalid', invalidMessage(schema.id, described));
+    r.errors = described;
     return r;
   }
 
@@ -231,37 +195,71 @@ export class Validator {
     for (const source of this.sources) {
       const found = await source.resolve(lookup);
       if (found === undefined) continue;
-      let validate = this.compiled.get(found.id);
-      if (validate === undefined) {
-        if (found.definitions !== undefined) this.definitionSets.set(found.definitions.base, found.definitions.get);
+      let run = this.compiled.get(found.id);
+      if (run === undefined) {
         try {
-          for (const dep of found.dependencies ?? []) {
-            if (!this.registered.has(dep.id)) {
-              const schema = dep.load();
-              this.ajv.validateSchema(schema, true);
-              this.ajv.addSchema(schema, dep.id);
-              this.registered.add(dep.id);
-            }
+          if (found.definitions !== undefined && found.dependencies === undefined && this.options.schemaEngine !== 'ajv') {
+            // a bundle's definitions (a trusted transform): the closure compiler, with Ajv only for positions
+            // outside its subset (then loaded now: lazy definitions are compiled in the middle of a validation)
+            this.definitionSets.set(found.definitions.base, found.definitions.get);
+            if (this.ajv === undefined && reachesFallback(found.schema, (t) => this.definitionSchemaOrUndefined(t), this.searched)) await this.loadAjv();
+            const check = compileSchema(found.schema, this.fastContext) ?? ACCEPT_ALL;
+            run = (value) => runCheck(check, value);
+          } else {
+            if (found.definitions !== undefined) this.definitionSets.set(found.definitions.base, found.definitions.get);
+            const ajv = await this.loadAjv();
+            const validate = (this.engine as typeof AjvEngine).compileWhole(ajv, this.registered, found.schema, found.dependencies ?? [], found.definitions === undefined);
+            run = (value) => (validate(value) ? NO_ERRORS : (validate.errors ?? NO_ERRORS));
           }
-          if (found.definitions === undefined) this.ajv.validateSchema(found.schema, true);
-          validate = this.ajv.compile(found.schema);
         } catch (err) {
           throw new Error(`could not compile schema ${found.id}: ${(err as Error).message}`);
         }
-        this.compiled.set(found.id, validate);
+        this.compiled.set(found.id, run);
       }
-      return { id: found.id, validate };
+      return { id: found.id, run };
     }
     return null;
   }
 
-  /** The holder of a lazy reference (`<base>#/definitions/<name>`): compiles the definition when first called. */
+  private async loadAjv(): Promise<Ajv> {
+    this.engine ??= await import('./ajv-engine.js');
+    this.ajv ??= this.engine.createAjv((target) => this.refHolder(target));
+    return this.ajv;
+  }
+
+  /** A position the closure compiler leaves to Ajv: validated whole, errors appended with their full paths. */
+  private ajvCheck(schema: unknown): Check {
+    if (this.ajv === undefined) throw new Error('internal error: Ajv is not loaded for a schema position that needs it');
+    const validate = this.ajv.compile(schema as JsonSchema);
+    return (data) => {
+      if (!validate(data, { instancePath: currentPointer(), rootData: data } as DataValidationCxt)) appendErrors(validate.errors ?? []);
+    };
+  }
+
+  /** The closure compiler's lazy reference: compiles the definition when first reached. */
+  private fastRef(target: string): Check {
+    let holder = this.fastRefs.get(target);
+    if (holder === undefined) {
+      const h = {
+        check: (data: unknown): void => {
+          h.check = compileSchema(this.definitionSchema(target), this.fastContext) ?? ACCEPT_ALL; // a failure is thrown again by the next use
+          h.check(data);
+        },
+      };
+      holder = h;
+      this.fastRefs.set(target, holder);
+    }
+    const found = holder;
+    return (data) => found.check(data);
+  }
+
+  /** The holder of a lazy reference in Ajv's code (`<base>#/definitions/<name>`): compiles the definition when first called. */
   private refHolder(target: string): RefHolder {
     let holder = this.refHolders.get(target);
     if (holder === undefined) {
       const h: RefHolder = {
         validate: ((data: unknown, cxt?: DataValidationCxt) => {
-          h.validate = this.compileDefinition(target); // a failure is thrown again by the next use
+          h.validate = (this.ajv as Ajv).compile(this.definitionSchema(target)); // a failure is thrown again by the next use
           return h.validate(data, cxt);
         }) as ValidateFunction,
       };
@@ -271,12 +269,16 @@ export class Validator {
     return holder;
   }
 
-  private compileDefinition(target: string): ValidateFunction {
+  private definitionSchemaOrUndefined(target: string): JsonSchema | undefined {
     const hash = target.indexOf('#/definitions/');
     const get = hash === -1 ? undefined : this.definitionSets.get(target.slice(0, hash));
-    const schema = get?.(target.slice(hash + '#/definitions/'.length));
+    return get?.(target.slice(hash + '#/definitions/'.length));
+  }
+
+  private definitionSchema(target: string): JsonSchema {
+    const schema = this.definitionSchemaOrUndefined(target);
     if (schema === undefined) throw new Error(`can't resolve reference ${target}`);
-    return this.ajv.compile(schema);
+    return schema;
   }
 }
 

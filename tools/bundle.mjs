@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Bundles a built entry point into one ES module with esbuild: `node tools/bundle.mjs ENTRY OUTFILE` (paths relative
+// to the current directory, the package being built). Loading one file instead of a few hundred ES and CommonJS
+// modules takes a fifth off a cold `helmforge generate`, and ~0.1 s off every validator worker thread's start.
+// Each workspace package keeps its own import.meta.url, so templates/, files/ and the validator's worker are still
+// found beside the package they belong to.
+import { build } from 'esbuild';
+import { chmod, readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [entry, outfile, ...extra] = process.argv.slice(2);
+if (entry === undefined || outfile === undefined || extra.length > 0) {
+  console.error('usage: node tools/bundle.mjs ENTRY OUTFILE');
+  process.exit(2);
+}
+
+const keepMetaUrl = {
+  name: 'keep-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /[/\\]packages[/\\][^/\\]+[/\\]dist[/\\].*\.js$/ }, async ({ path }) => ({
+      contents: (await readFile(path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href)),
+      loader: 'js',
+      resolveDir: dirname(path),
+    }));
+  },
+};
+
+await build({
+  entryPoints: [resolve(entry)],
+  outfile: resolve(outfile),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // CommonJS dependencies (ajv, handlebars, yaml) call require() for Node built-ins.
+  banner: { js: "import { createRequire as __helmforgeRequire } from 'node:module';\nconst require = __helmforgeRequire(import.meta.url);" },
+  plugins: [keepMetaUrl],
+  logLevel: 'warning',
+});
+await chmod(resolve(outfile), 0o755);
