@@ -67,9 +67,8 @@ class Parser {
   ) {}
 
   parseDocument(): unknown {
-    this.skipEmpty();
-    if (this.pos >= this.src.length) return undefined; // empty document
-    const indent = this.indentAt(this.pos);
+    const indent = this.skipEmpty();
+    if (indent < 0) return undefined; // empty document
     const v = this.parseBlockNode(indent, 1);
     this.skipEmpty();
     if (this.pos < this.src.length) throw BAIL;
@@ -88,8 +87,12 @@ class Parser {
     this.line++;
   }
 
-  /** Skips blank and comment-only lines; leaves pos at the start of a content line or at the end. */
-  private skipEmpty(): void {
+  /**
+   * Skips blank and comment-only lines; leaves pos at the start of a content line (and returns its indentation) or
+   * at the end (and returns -1). A document marker (`---`, `...`) gives up: the splitter never leaves one inside a
+   * document, so the text did not come from it.
+   */
+  private skipEmpty(): number {
     const src = this.src;
     while (this.pos < src.length) {
       let p = this.pos;
@@ -110,14 +113,10 @@ class Parser {
         }
         throw BAIL;
       }
-      return;
+      if (p === this.pos && (c === 45 || c === 46) && src.charCodeAt(p + 1) === c && src.charCodeAt(p + 2) === c && isSpaceOrEnd(src.charCodeAt(p + 3))) throw BAIL;
+      return p - this.pos;
     }
-  }
-
-  private indentAt(lineStart: number): number {
-    let p = lineStart;
-    while (this.src.charCodeAt(p) === 32) p++;
-    return p - lineStart;
+    return -1;
   }
 
   // ---- block nodes --------------------------------------------------------------------------------------
@@ -142,10 +141,8 @@ class Parser {
     let found = firstKey;
     for (;;) {
       if (col === undefined) {
-        this.skipEmpty();
-        if (this.pos >= this.src.length) break;
-        const ind = this.indentAt(this.pos);
-        if (ind < indent) break;
+        const ind = this.skipEmpty();
+        if (ind < indent) break; // (or the end: -1)
         if (ind > indent) throw BAIL;
         col = this.pos + ind;
         if (this.src.charCodeAt(col) === 45 && isSpaceOrEnd(this.src.charCodeAt(col + 1))) break; // a sequence: the parent's
@@ -169,10 +166,8 @@ class Parser {
     if (depth > this.opts.maxDepth) throw new YamlLimitError(`document nests deeper than ${this.opts.maxDepth} levels`);
     const arr: unknown[] = [];
     for (;;) {
-      this.skipEmpty();
-      if (this.pos >= this.src.length) break;
-      const ind = this.indentAt(this.pos);
-      if (ind < indent) break;
+      const ind = this.skipEmpty();
+      if (ind < indent) break; // (or the end: -1)
       if (ind > indent) throw BAIL;
       const col = this.pos + ind;
       if (!(this.src.charCodeAt(col) === 45 && isSpaceOrEnd(this.src.charCodeAt(col + 1)))) break;
@@ -211,9 +206,8 @@ class Parser {
 
   /** The value of a key or item whose content starts on the next lines: a deeper block, a same-indent sequence, or null. */
   private parseNestedOrNull(indent: number, depth: number, inSequence: boolean): unknown {
-    this.skipEmpty();
-    if (this.pos >= this.src.length) return null;
-    const ind = this.indentAt(this.pos);
+    const ind = this.skipEmpty();
+    if (ind < 0) return null;
     if (ind > indent) return this.parseBlockNode(ind, depth);
     if (!inSequence && ind === indent) {
       const col = this.pos + ind;
@@ -236,7 +230,7 @@ class Parser {
       case 91: // [
       case 123: {
         // {
-        const f = new FlowParser(src, p, this.opts, depth);
+        const f = new FlowParser(src, p, this.opts, depth, indent + 1);
         const v = f.parseNode();
         this.afterInline(f.pos);
         return v;
@@ -294,8 +288,9 @@ class Parser {
         if (v === BAIL) throw BAIL;
         this.pos = e;
         this.nextLineFromEnd();
-        // a following more-indented line would continue this plain scalar
-        this.checkNoContinuation(indent);
+            // a following more-indented line would continue this plain scalar: the caller's loop gives up on it, except
+        // at the root, where a plain scalar may go on at any indentation
+        if (indent < 0 && this.skipEmpty() >= 0) throw BAIL;
         return v;
       }
     }
@@ -304,31 +299,6 @@ class Parser {
   private nextLineFromEnd(): void {
     if (this.pos < this.src.length) this.pos++;
     this.line++;
-  }
-
-  private checkNoContinuation(indent: number): void {
-    const save = this.pos;
-    const saveLine = this.line;
-    this.skipEmptyNoComments();
-    if (this.pos < this.src.length && this.indentAt(this.pos) > indent) {
-      throw BAIL;
-    }
-    this.pos = save;
-    this.line = saveLine;
-  }
-
-  /** Like skipEmpty, but stops at comment lines (a comment ends a plain scalar). */
-  private skipEmptyNoComments(): void {
-    const src = this.src;
-    while (this.pos < src.length) {
-      let p = this.pos;
-      while (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9 || src.charCodeAt(p) === 13) p++;
-      if (src.charCodeAt(p) === 10) {
-        this.nextLine();
-        continue;
-      }
-      return;
-    }
   }
 
   /** After an inline flow/quoted value ending at q: only a comment may follow on the line. */
@@ -454,7 +424,7 @@ class Parser {
       if (src.charCodeAt(e) === 58 && isSpaceOrEnd(src.charCodeAt(e + 1))) return { key: q.value, end: e + 1 };
       return undefined;
     }
-    if (c === 91 || c === 123 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96 || c === 63) {
+    if (c === 91 || c === 123 || c === 93 || c === 125 || c === 44 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96 || c === 63) {
       return undefined;
     }
     const len = src.length;
@@ -474,7 +444,7 @@ class Parser {
           const n = colon - p;
           const slot = (n * 977 + src.charCodeAt(p) * 31 + last) & (KEY_CACHE_SIZE - 1);
           const cached = keyCache[slot];
-          if (cached !== undefined && cached.length === n && src.startsWith(cached, p)) return { key: cached, end: colon + 1 };
+          if (cached !== undefined && cached.length === n && sameText(src, p, cached)) return { key: cached, end: colon + 1 };
           const keyText = checkedKey(src.slice(p, colon));
           if (n <= 64) keyCache[slot] = keyText;
           return { key: keyText, end: colon + 1 };
@@ -487,6 +457,12 @@ class Parser {
     }
     return undefined;
   }
+}
+
+/** Whether `text` is at `p` in `src` (inlined by the JIT, unlike String.prototype.startsWith). */
+function sameText(src: string, p: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (src.charCodeAt(p + i) !== text.charCodeAt(i)) return false;
+  return true;
 }
 
 /** A plain scalar as a mapping key: only string keys are for the fast parser. */
@@ -582,18 +558,26 @@ export function readSingleQuoted(src: string, p: number): { value: string; end: 
 
 /** Flow collections (`[...]`, `{...}`), which includes JSON documents. */
 class FlowParser {
+  /**
+   * `minIndent`: lines that continue the collection must be indented at least this much (deeper than the block
+   * collection it is in; 0 at the root), as the yaml library requires.
+   */
   constructor(
     private readonly src: string,
     public pos: number,
     private readonly opts: FastParseOptions,
     private readonly depth: number,
+    private readonly minIndent: number,
   ) {}
 
   private ws(): void {
     const src = this.src;
+    let lineStart = -1;
     for (;;) {
       const c = src.charCodeAt(this.pos);
-      if (c === 32 || c === 10 || c === 13 || c === 9) this.pos++;
+      if (c === 10) lineStart = ++this.pos;
+      else if (c === 32 || c === 13 || c === 9) this.pos++;
+      else if (lineStart !== -1 && this.pos - lineStart < this.minIndent && this.pos < src.length) throw BAIL;
       else if (c === 35) {
         const prev = src.charCodeAt(this.pos - 1);
         if (!(prev === 32 || prev === 10 || prev === 9 || prev === 13)) throw BAIL;
@@ -617,6 +601,7 @@ class FlowParser {
           this.pos++;
           return arr;
         }
+        if (src.charCodeAt(this.pos) === 44) throw BAIL; // an empty entry
         const v = this.parseNode(depth + 1);
         this.ws();
         const d = src.charCodeAt(this.pos);
@@ -666,6 +651,7 @@ class FlowParser {
       return q.value;
     }
     if (c === 38 || c === 42 || c === 33 || c === 63 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96 || c === 91 || c === 123) throw BAIL;
+    if (c === 45 && isSpaceOrEnd(src.charCodeAt(this.pos + 1))) throw BAIL; // a block sequence inside a flow collection
     const start = this.pos;
     let i = start;
     for (;;) {
@@ -697,7 +683,11 @@ class FlowParser {
  * subset, throws DuplicateKeyError / YamlLimitError for definite problems.
  */
 export function fastParse(text: string, opts: FastParseOptions): unknown | Bail {
-  const src = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  let src = text;
+  if (text.includes('\r')) {
+    src = text.replace(/\r\n/g, '\n');
+    if (src.includes('\r')) return BAIL; // a lone carriage return: whether it breaks a line is for the library to say
+  }
   try {
     return new Parser(src, opts).parseDocument();
   } catch (err) {
