@@ -303,47 +303,95 @@ function objectGroup(s: JsonSchema, ctx: FastCompileContext, late: boolean, type
   let rejectAdditional = false;
   if (additional === false) rejectAdditional = true;
   else if (additional !== undefined && !alwaysValid(additional)) additionalCheck = compileSchema(additional, ctx);
-  // properties whose schema accepts everything generate no code in Ajv
-  const propNames: string[] = [];
-  const propChecks: Check[] = [];
-  for (const name of names) {
+  const checksAdditional = rejectAdditional || additionalCheck !== undefined;
+  // the checks of the properties (those whose schema accepts everything generate no code in Ajv), by name, with
+  // their rank in the schema: Ajv validates properties in schema order; this walks the object's own keys instead
+  // (objects have a few of the many properties a schema lists) and puts the errors back in Ajv's order
+  const byName = new Map<string, { rank: number; check: Check }>();
+  // names that objects inherit (`constructor` ...): Ajv reads them whether or not the object has them
+  const inherited: { rank: number; name: string; check: Check }[] = [];
+  names.forEach((name, rank) => {
     const sub = properties[name];
-    if (alwaysValid(sub)) continue;
+    if (alwaysValid(sub)) return;
     const check = compileSchema(sub, ctx);
-    if (check === undefined) continue;
-    propNames.push(name);
-    propChecks.push(check);
+    if (check === undefined) return;
+    if (name in Object.prototype) inherited.push({ rank, name, check });
+    else byName.set(name, { rank, check });
+  });
+  if (!checksAdditional && byName.size === 0 && inherited.length === 0) {
+    return (d) => {
+      if (!isObject(d)) {
+        if (late) report('type', { type: typeValue });
+        return;
+      }
+      for (const r of required) if (d[r] === undefined) report('required', { missingProperty: r });
+    };
   }
-  const nProps = propNames.length;
   return (d) => {
     if (!isObject(d)) {
       if (late) report('type', { type: typeValue });
       return;
     }
     for (const r of required) if (d[r] === undefined) report('required', { missingProperty: r });
-    if (rejectAdditional || additionalCheck !== undefined) {
-      for (const key in d) {
-        if (defined(key)) continue;
-        if (rejectAdditional) report('additionalProperties', { additionalProperty: key });
-        else if (additionalCheck !== undefined) {
-          const at = depth++;
-          path[at] = key;
-          additionalCheck(d[key]);
+    const first = errors.length;
+    // segments of errors and the rank Ajv would give them: additional properties (-1, in key order) come before
+    // the properties (schema order)
+    let segments: number[] | undefined;
+    let lastRank = -2;
+    let sorted = true;
+    const at = depth++;
+    for (const key in d) {
+      const prop = byName.get(key);
+      const before = errors.length;
+      let rank: number;
+      if (prop === undefined) {
+        if (!checksAdditional || defined(key)) continue;
+        rank = -1;
+        if (rejectAdditional) {
           depth = at;
+          report('additionalProperties', { additionalProperty: key });
+          depth = at + 1;
+        } else {
+          path[at] = key;
+          (additionalCheck as Check)(d[key]);
         }
+      } else {
+        const v = d[key];
+        if (v === undefined) continue;
+        rank = prop.rank;
+        path[at] = key;
+        prop.check(v);
+      }
+      if (errors.length > before) {
+        (segments ??= []).push(rank, before, errors.length);
+        if (rank < lastRank) sorted = false;
+        lastRank = rank;
       }
     }
-    if (nProps === 0) return;
-    const at = depth++;
-    for (let i = 0; i < nProps; i++) {
-      const name = propNames[i] as string;
+    for (const { rank, name, check } of inherited) {
       const v = d[name];
-      if (v === undefined) continue;
+      if (v === undefined) continue; // (an own one was skipped by the loop above: it is checked here, in its rank)
+      const before = errors.length;
       path[at] = name;
-      (propChecks[i] as Check)(v);
+      check(v);
+      if (errors.length > before) {
+        (segments ??= []).push(rank, before, errors.length);
+        if (rank < lastRank) sorted = false;
+        lastRank = rank;
+      }
     }
     depth = at;
+    if (!sorted && segments !== undefined) reorder(first, segments);
   };
+}
+
+/** Puts the error segments [rank, start, end, ...] found since `first` in rank order (stable). */
+function reorder(first: number, segments: number[]): void {
+  const list: { rank: number; at: number; errs: SchemaErrorLike[] }[] = [];
+  for (let i = 0; i < segments.length; i += 3) list.push({ rank: segments[i] as number, at: i, errs: errors.slice(segments[i + 1], segments[i + 2]) });
+  list.sort((a, b) => a.rank - b.rank || a.at - b.at);
+  errors.length = first;
+  for (const seg of list) for (const e of seg.errs) errors.push(e);
 }
 
 /**
