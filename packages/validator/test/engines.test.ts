@@ -6,20 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { createValidator, parseManifest, splitText, type ValidationResult, type ValidatorOptions } from '../src/index.js';
 import { createAjv } from '../src/validator/ajv-engine.js';
 import { KNOWN_KEYWORDS } from '../src/validator/fastschema.js';
-import { BUNDLE, FIXTURES, PROMETHEUS_CRD } from './helpers.js';
+import { BUNDLE, FIXTURES, PROMETHEUS_CRD, seededRandom } from './helpers.js';
 
 const ENGINES = join(FIXTURES, 'engines');
-
-/** Deterministic pseudo-random numbers (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REPLACEMENTS: unknown[] = ['x', '', '25%', 'fast', 'Always', 0, 7, -3, 1.5, 2 ** 31, 2 ** 53, true, false, null, [], ['a'], [1, 'b'], {}, { name: 'n' }, { zz: 1 }];
 const ODD_KEYS = ['zzUnknown', 'a/b~c', '__proto__', 'constructor', 'name'];
@@ -82,7 +71,7 @@ function documents(file: string): unknown[] {
 async function compareEngines(docs: unknown[], options: ValidatorOptions, variantsPerDoc: number, seed: number): Promise<{ valid: number; invalid: number }> {
   const fast = createValidator(options);
   const ajv = createValidator({ ...options, schemaEngine: 'ajv' });
-  const next = random(seed);
+  const next = seededRandom(seed);
   const counts = { valid: 0, invalid: 0 };
   for (const doc of docs) {
     for (let i = 0; i <= variantsPerDoc; i++) {
