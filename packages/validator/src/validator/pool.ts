@@ -121,7 +121,7 @@ async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: Strea
   const batchSize = options.batchSize ?? 100;
   const { workers: _w, batchSize: _b, inThreadUpToBytes: _i, ...validatorOptions } = options;
   const workers: { worker: Worker; inflight: number }[] = [];
-  const done = new Map<number, string>(); // results as JSON text (see FromWorker)
+  const done = new Map<number, ValidationResult[]>();
   let failure: Error | undefined;
   let notify: (() => void) | undefined;
   const wake = (): void => {
@@ -160,7 +160,7 @@ async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: Strea
       if (r === undefined) return;
       done.delete(nextOut);
       nextOut++;
-      yield JSON.parse(r) as ValidationResult[];
+      yield r;
     }
   }
   const dispatch = async function* (batch: Batch): AsyncGenerator<ValidationResult[]> {

@@ -14,13 +14,7 @@ export type ToWorker =
   | { type: 'docs'; id: number; docs: RawDocument[] }
   | { type: 'files'; id: number; files: { filename: string; data: Uint8Array }[] }
   | { type: 'fetched'; req: number; result?: FetchResult; error?: string };
-/**
- * `results`: the batch's results as JSON text. One string crosses the thread boundary instead of a graph of small
- * objects (cheaper to send), and the main thread turns it into objects only when the batch's turn to be reported
- * comes: objects that wait for their turn would survive young-generation collections and make the main thread's
- * heap grow with the length of the input.
- */
-export type FromWorker = { type: 'results'; id: number; results: string } | { type: 'fetch'; req: number; location: string };
+export type FromWorker = { type: 'results'; id: number; results: ValidationResult[] } | { type: 'fetch'; req: number; location: string };
 
 const port = parentPort;
 if (port === null) throw new Error('worker.js must run in a worker thread');
@@ -75,6 +69,6 @@ port.on('message', (msg: ToWorker) => {
         await validate(docs, results);
       }
     }
-    port.postMessage({ type: 'results', id: msg.id, results: JSON.stringify(results) } satisfies FromWorker);
+    port.postMessage({ type: 'results', id: msg.id, results } satisfies FromWorker);
   })();
 });
