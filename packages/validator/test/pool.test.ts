@@ -45,6 +45,11 @@ describe('worker threads (-n)', () => {
     // documents larger than the pieces a worker splits at a time, CRLF line ends, no final newline
     writeFileSync(join(dir, 'pieces.yaml'), `${configMap(1, false)}  big: "${'y'.repeat(20_000)}"\n---\n${configMap(2, true)}`.replace(/\n/g, '\r\n').trimEnd());
     writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  k: a\n  k: b\n---\n- a list\n---\nkind: Secret\n');
+    // helm template output: # Source: paths, and a List whose items are results of their own
+    writeFileSync(
+      join(dir, 'rendered.yaml'),
+      `---\n# Source: app/templates/cm.yaml\n${configMap(7, false)}---\n# Source: app/templates/list.yaml\napiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: l1}}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: l2}, data: {k: 1}}\n`,
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -57,8 +62,14 @@ describe('worker threads (-n)', () => {
   it('give the same results, in the same order, as validating in this thread', async () => {
     const inThread = await run({ workers: 1 });
     const pooled = await run({ workers: 2, inThreadUpToBytes: 0 });
-    expect(inThread.length).toBe(12 * (1 + 60) + 1200 + 2 + 3 + 1); // each small file starts with an empty document
+    expect(inThread.length).toBe(12 * (1 + 60) + 1200 + 2 + 3 + (1 + 1 + 2) + 1); // each small file starts with an empty document
     expect(pooled).toEqual(inThread);
+    // the same properties in the same order, as the outputs print them
+    expect(pooled.map((r) => Object.keys(r).join())).toEqual(inThread.map((r) => Object.keys(r).join()));
+    expect(pooled.filter((r) => r.source === 'app/templates/list.yaml').map((r) => [r.itemIndex, r.name, r.status])).toEqual([
+      [0, 'l1', 'valid'],
+      [1, 'l2', 'invalid'],
+    ]);
     const statuses = new Set(pooled.map((r) => r.status));
     expect([...statuses].sort()).toEqual(['empty', 'error', 'invalid', 'valid']);
     expect(pooled.filter((r) => r.status === 'invalid' && r.kind === 'Deployment')[0]?.errors).toEqual([

@@ -11,6 +11,7 @@ import { DefaultFetcher, type Fetcher } from '../registry/fetch.js';
 import { inputDocuments, type Input } from '../resource/files.js';
 import type { RawDocument, SplitOptions } from '../resource/stream.js';
 import type { ValidationResult } from './result.js';
+import { decodeResults, type ResultBatch } from './result-batch.js';
 import type { ValidatorOptions } from './validator.js';
 import type { FromWorker, ToWorker, WorkerData } from './worker.js';
 
@@ -121,7 +122,7 @@ async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: Strea
   const batchSize = options.batchSize ?? 100;
   const { workers: _w, batchSize: _b, inThreadUpToBytes: _i, ...validatorOptions } = options;
   const workers: { worker: Worker; inflight: number }[] = [];
-  const done = new Map<number, ValidationResult[]>();
+  const done = new Map<number, ResultBatch>();
   let failure: Error | undefined;
   let notify: (() => void) | undefined;
   const wake = (): void => {
@@ -160,7 +161,7 @@ async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: Strea
       if (r === undefined) return;
       done.delete(nextOut);
       nextOut++;
-      yield r;
+      yield decodeResults(r);
     }
   }
   const dispatch = async function* (batch: Batch): AsyncGenerator<ValidationResult[]> {

@@ -8,13 +8,14 @@ import { DocumentSplitter, type RawDocument, type SplitOptions } from '../resour
 const PIECE = 8 * 1024;
 import { Validator, type ValidatorOptions } from './validator.js';
 import type { ValidationResult } from './result.js';
+import { encodeResults, type ResultBatch } from './result-batch.js';
 
 export type WorkerData = ValidatorOptions & SplitOptions;
 export type ToWorker =
   | { type: 'docs'; id: number; docs: RawDocument[] }
   | { type: 'files'; id: number; files: { filename: string; data: Uint8Array }[] }
   | { type: 'fetched'; req: number; result?: FetchResult; error?: string };
-export type FromWorker = { type: 'results'; id: number; results: ValidationResult[] } | { type: 'fetch'; req: number; location: string };
+export type FromWorker = { type: 'results'; id: number; results: ResultBatch } | { type: 'fetch'; req: number; location: string };
 
 const port = parentPort;
 if (port === null) throw new Error('worker.js must run in a worker thread');
@@ -69,6 +70,7 @@ port.on('message', (msg: ToWorker) => {
         await validate(docs, results);
       }
     }
-    port.postMessage({ type: 'results', id: msg.id, results } satisfies FromWorker);
+    const batch = encodeResults(results);
+    port.postMessage({ type: 'results', id: msg.id, results: batch } satisfies FromWorker, [batch.fields.buffer as ArrayBuffer]);
   })();
 });
