@@ -6,7 +6,7 @@
 // found beside the package they belong to.
 import { build } from 'esbuild';
 import { chmod, readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [entry, outfile, ...extra] = process.argv.slice(2);
@@ -26,6 +26,18 @@ const keepMetaUrl = {
   },
 };
 
+// The validator's Ajv engine is loaded on first need (`import('./ajv-engine.js')`): bundled separately (the validator's
+// build makes dist/validator/ajv-engine.mjs), so that the bundles that may never need it do not carry Ajv's code.
+const lazyAjvEngine = {
+  name: 'lazy-ajv-engine',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/ajv-engine\.js$/ }, ({ importer, kind }) => {
+      if (kind !== 'dynamic-import' || !/[/\\]packages[/\\]validator[/\\]dist[/\\]validator[/\\]validator\.js$/.test(importer)) return undefined;
+      return { path: pathToFileURL(join(dirname(importer), 'ajv-engine.mjs')).href, external: true };
+    });
+  },
+};
+
 await build({
   entryPoints: [resolve(entry)],
   outfile: resolve(outfile),
@@ -35,7 +47,7 @@ await build({
   target: 'node20',
   // CommonJS dependencies (ajv, handlebars, yaml) call require() for Node built-ins.
   banner: { js: "import { createRequire as __helmforgeRequire } from 'node:module';\nconst require = __helmforgeRequire(import.meta.url);" },
-  plugins: [keepMetaUrl],
+  plugins: [keepMetaUrl, lazyAjvEngine],
   logLevel: 'warning',
 });
 await chmod(resolve(outfile), 0o755);

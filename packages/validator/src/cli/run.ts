@@ -45,6 +45,9 @@ export async function runManifests(targets: string[], options: ManifestRunOption
         if (options.exitOnError) break outer;
       }
     }
+    // written as each file (or batch) is done rather than every 64 KiB: text waiting in the buffer outlives the
+    // main thread's young-generation collections, and in a long run what survives them makes V8 grow the heap
+    out.flush();
   }
   output.flush();
   out.flush();
