@@ -6,7 +6,7 @@
 // 210,000 resources (RSS should not grow: the input is streamed). Each corpus is validated HELMFORGE_BENCH_RUNS
 // times (default 5): the median, fastest and slowest runs are printed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -222,7 +222,7 @@ function run(dir) {
     const poll = setInterval(() => {
       try {
         // VmHWM of the child: a second opinion on the peak RSS
-        const status = require_proc(child.pid);
+        const status = peakRssKiB(child.pid);
         if (status > polledPeak) polledPeak = status;
       } catch {
         /* gone */
@@ -241,8 +241,8 @@ function run(dir) {
   });
 }
 
-import { readFileSync } from 'node:fs';
-function require_proc(pid) {
+/** The peak RSS (VmHWM) of a running process, in KiB. */
+function peakRssKiB(pid) {
   const s = readFileSync(`/proc/${pid}/status`, 'utf8');
   const m = /VmHWM:\s+(\d+) kB/.exec(s);
   return m ? Number(m[1]) : 0;

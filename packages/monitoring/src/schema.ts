@@ -1,8 +1,8 @@
 // Values schema of the monitoring chart: Prometheus (config, rules, least-privilege RBAC), Grafana
 // (admin Secret, provisioned datasource and dashboards) and an optional node-exporter DaemonSet.
 import {
-  ContainerSecurityContext, DNS1123_SUBDOMAIN, EscapeHatches, Image, ImagePullSecrets, Ingress, NameOverrides, NodePort, ObjectList, PodPlacement,
-  PodSecurityContext, Port, Probe, Resources, ServiceAccount, ServiceType, StringMap, T, TestImage, valuesSchema, type Static,
+  ContainerSecurityContext, EscapeHatches, Image, ImagePullSecrets, Ingress, NameOverrides, NodePort, ObjectList, Persistence, PodPlacement,
+  PodSecurityContext, Port, Probe, QUANTITY, Resources, ServiceAccount, ServiceType, StringMap, T, TestImage, valuesSchema, type Static,
 } from '@helmforge/core';
 
 /** A Prometheus duration such as 30s, 1m, 1h30m, 15d. */
@@ -23,19 +23,9 @@ const Service = (description: string, port: number) =>
     { description, additionalProperties: false },
   );
 
-const PersistenceWithExisting = (description: string) =>
-  T.Object(
-    {
-      enabled: T.Boolean({ description: 'Keep data on a PersistentVolumeClaim; when false an emptyDir is used (data is lost with the pod).' }),
-      existingClaim: T.String({ description: 'Use this existing claim (e.g. `prometheus-data` from nfs-pv) instead of creating one.', pattern: `^$|${DNS1123_SUBDOMAIN}` }),
-      storageClass: T.String({ description: 'storageClassName of a new claim; empty uses global.storageClass, "-" means "".' }),
-      accessModes: T.Array(T.Union([T.Literal('ReadWriteOnce'), T.Literal('ReadWriteMany'), T.Literal('ReadWriteOncePod')], { description: 'Access mode.' }), { description: 'Access modes of a new claim.', minItems: 1 }),
-      size: T.String({ description: 'Requested size of a new claim.', pattern: '^[0-9]+(\\.[0-9]+)?([KMGTPE]i|[kMGTPE])?$' }),
-      annotations: StringMap('Annotations on a new claim.'),
-      emptyDirSizeLimit: T.String({ description: 'Size limit of the emptyDir used when persistence is off.' }),
-    },
-    { description, additionalProperties: false },
-  );
+/** core's Persistence, plus the emptyDir size limit used when it is off. */
+const PersistenceWithEmptyDirLimit = (description: string) =>
+  Persistence(description, { emptyDirSizeLimit: T.String({ description: 'Size limit of the emptyDir used when persistence is off.', pattern: QUANTITY }) });
 
 /** What every pod of the chart accepts. */
 const podProperties = {
@@ -88,7 +78,7 @@ const prometheus = T.Object(
       { description: 'Alerting rules, loaded from a ConfigMap.', additionalProperties: false },
     ),
     extraArgs: T.Array(T.String({ description: 'Flag, e.g. --query.timeout=1m.', pattern: '^--' }), { description: 'Extra command-line flags of Prometheus.' }),
-    persistence: PersistenceWithExisting('TSDB storage at /prometheus.'),
+    persistence: PersistenceWithEmptyDirLimit('TSDB storage at /prometheus.'),
     service: Service('The Prometheus Service (Grafana\'s datasource points at it).', 9090),
     serviceAccount: ServiceAccount('ServiceAccount of Prometheus; its token is needed for Kubernetes service discovery.'),
     livenessProbe: Probe('Liveness probe (GET /-/healthy).'),
@@ -130,7 +120,7 @@ const grafana = T.Object(
       { description: 'Dashboards provisioned from a ConfigMap through a file provider.', additionalProperties: false },
     ),
     settings: StringMap('Extra grafana.ini settings as environment variables GF_<SECTION>_<KEY> (name → value), e.g. GF_SERVER_ROOT_URL.'),
-    persistence: PersistenceWithExisting('Grafana data (SQLite database, plugins) at /var/lib/grafana.'),
+    persistence: PersistenceWithEmptyDirLimit('Grafana data (SQLite database, plugins) at /var/lib/grafana.'),
     service: Service('The Grafana Service.', 3000),
     ingress: Ingress('Ingress to Grafana (networking.k8s.io/v1).'),
     serviceAccount: ServiceAccount('ServiceAccount of Grafana.'),

@@ -1,6 +1,6 @@
 // Values schema of the nfs-pv chart: static NFS PersistentVolumes and the claims bound to them, so that
 // other charts mount NFS exports by claim name (persistence.existingClaim).
-import { AccessMode, DnsLabel, Quantity, StringMap, T, valuesSchema, type Static } from '@helmforge/core';
+import { AccessMode, DNS1123_LABEL, DnsLabel, Quantity, StringMap, T, valuesSchema, type Static } from '@helmforge/core';
 
 const IPV4_OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 const IPV4 = `(${IPV4_OCTET}\\.){3}${IPV4_OCTET}`;
@@ -30,7 +30,7 @@ const AccessModes = (description: string) => T.Array(AccessMode, { description, 
 const ReclaimPolicy = (description: string) => T.Union([T.Literal('Retain'), T.Literal('Delete')], { description });
 const MountOptions = (description: string) => T.Array(T.String({ description: 'A mount option, e.g. nfsvers=4.1, hard, noatime.', pattern: '^[^\\s,]+$' }), { description });
 const StorageClassName = (description: string) => T.String({ description, pattern: '^$|^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' });
-const Namespace = (description: string) => T.String({ description, pattern: '^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 });
+const Namespace = (description: string) => T.String({ description, pattern: `^$|${DNS1123_LABEL}`, maxLength: 63 });
 
 const Volume = T.Object(
   {

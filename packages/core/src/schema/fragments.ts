@@ -1,6 +1,6 @@
 // Schema fragments that two or more charts would otherwise repeat. Field names follow the Kubernetes API
 // (so values read like the objects they become) and the helpers in templates/_helpers.tpl.hbs.
-import { Type as T, type TSchema } from '@sinclair/typebox';
+import { Type as T, type TProperties, type TSchema } from '@sinclair/typebox';
 
 /** A DNS-1123 label: what Kubernetes accepts as most object names. */
 export const DNS1123_LABEL = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
@@ -198,16 +198,20 @@ export const Ingress = (description = 'Ingress (networking.k8s.io/v1).') =>
   );
 
 export const AccessMode = T.Union([T.Literal('ReadWriteOnce'), T.Literal('ReadOnlyMany'), T.Literal('ReadWriteMany'), T.Literal('ReadWriteOncePod')], { description: 'Access mode.' });
+/** The access modes of a claim a chart writes its data to (ReadOnlyMany would leave the workload unable to start). */
+export const WritableAccessMode = T.Union([T.Literal('ReadWriteOnce'), T.Literal('ReadWriteMany'), T.Literal('ReadWriteOncePod')], { description: 'Access mode.' });
 
-export const Persistence = (description = 'Persistent storage.') =>
+/** `extra`: chart-specific keys beside the common ones (e.g. the emptyDir's size limit). */
+export const Persistence = <E extends TProperties = Record<never, never>>(description = 'Persistent storage.', extra?: E) =>
   T.Object(
     {
       enabled: T.Boolean({ description: 'Use a PersistentVolumeClaim; when false an emptyDir is used (data is lost with the pod).' }),
       existingClaim: T.String({ description: 'Use this existing claim (e.g. one from nfs-pv) instead of creating one.', pattern: `^$|${DNS1123_SUBDOMAIN}` }),
       storageClass: T.String({ description: 'storageClassName of the new claim; empty uses global.storageClass, "-" means "".' }),
-      accessModes: T.Array(AccessMode, { description: 'Access modes of the new claim.', minItems: 1 }),
+      accessModes: T.Array(WritableAccessMode, { description: 'Access modes of the new claim.', minItems: 1 }),
       size: T.String({ description: 'Requested size of the new claim.', pattern: QUANTITY }),
       annotations: StringMap('Annotations on the new claim.'),
+      ...(extra ?? ({} as E)),
     },
     { description, additionalProperties: false },
   );

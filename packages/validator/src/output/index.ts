@@ -6,21 +6,17 @@ import { SarifOutput } from './sarif.js';
 import { TapOutput } from './tap.js';
 import { TextOutput } from './text.js';
 
+const FORMATS: Record<OutputFormat, new (w: Writer, options: OutputOptions) => Output> = {
+  text: TextOutput,
+  json: JsonOutput,
+  junit: JunitOutput,
+  tap: TapOutput,
+  pretty: PrettyOutput,
+  sarif: SarifOutput,
+};
+
 export function createOutput(format: OutputFormat, w: Writer, options: OutputOptions = {}): Output {
-  switch (format) {
-    case 'text':
-      return new TextOutput(w, options);
-    case 'json':
-      return new JsonOutput(w, options);
-    case 'junit':
-      return new JunitOutput(w, options);
-    case 'tap':
-      return new TapOutput(w, options);
-    case 'pretty':
-      return new PrettyOutput(w, options);
-    case 'sarif':
-      return new SarifOutput(w, options);
-  }
+  return new FORMATS[format](w, options);
 }
 
 export { JsonOutput, JunitOutput, PrettyOutput, SarifOutput, TapOutput, TextOutput };

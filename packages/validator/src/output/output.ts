@@ -1,6 +1,6 @@
 // Output formats, as kubeconform has them (text, json, junit, tap, pretty) plus SARIF. Each format is a small
 // class: write() per result, flush() at the end. Counting is shared.
-import type { Summary, ValidationResult } from '../validator/result.js';
+import type { Status, Summary, ValidationResult } from '../validator/result.js';
 
 export interface Writer {
   write(s: string): unknown;
@@ -29,6 +29,9 @@ export interface Output {
 export const OUTPUT_FORMATS = ['text', 'json', 'junit', 'tap', 'pretty', 'sarif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** The summary counter of each status. */
+const SUMMARY_KEY = { valid: 'valid', invalid: 'invalid', error: 'errors', skipped: 'skipped', empty: 'empty' } as const satisfies Record<Status, keyof Summary>;
+
 /** Counts results the way kubeconform does (empty documents only count their file). */
 export class Counter {
   readonly summary: Summary = { valid: 0, invalid: 0, errors: 0, skipped: 0, empty: 0, files: 0 };
@@ -39,23 +42,7 @@ export class Counter {
       this.files.add(r.filename);
       this.summary.files = this.files.size;
     }
-    switch (r.status) {
-      case 'valid':
-        this.summary.valid++;
-        break;
-      case 'invalid':
-        this.summary.invalid++;
-        break;
-      case 'error':
-        this.summary.errors++;
-        break;
-      case 'skipped':
-        this.summary.skipped++;
-        break;
-      case 'empty':
-        this.summary.empty++;
-        break;
-    }
+    this.summary[SUMMARY_KEY[r.status]]++;
   }
 
   get resources(): number {

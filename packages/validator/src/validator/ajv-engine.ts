@@ -6,8 +6,6 @@ import { callRef } from 'ajv/dist/vocabularies/core/ref.js';
 import { LAZY_REF, LAZY_REF_OR_NULL, type JsonSchema } from '../registry/transform.js';
 import { ACCEPTED_FORMATS, NUMBER_FORMATS } from './fastschema.js';
 
-export type { ValidateFunction };
-
 /** What the generated code of a lazy reference calls: the stub compiles the target on first use, then replaces itself. */
 export interface RefHolder {
   validate: ValidateFunction;

@@ -60,7 +60,7 @@ const UNSUPPORTED = new Set([
 ]);
 
 /** Ajv keywords that generate no validation code with these options (annotations, identifiers). */
-export const ANNOTATIONS = new Set([
+const ANNOTATIONS = new Set([
   '$schema',
   '$id',
   '$defs',
@@ -80,7 +80,7 @@ export const ANNOTATIONS = new Set([
 ]);
 
 /** Keywords implemented here. Every other key is not an Ajv keyword and is ignored, as Ajv (strict: false) does. */
-export const SUPPORTED = new Set(['type', 'enum', 'format', 'properties', 'required', 'additionalProperties', 'items', LAZY_REF, LAZY_REF_OR_NULL]);
+const SUPPORTED = new Set(['type', 'enum', 'format', 'properties', 'required', 'additionalProperties', 'items', LAZY_REF, LAZY_REF_OR_NULL]);
 
 /** Every keyword Ajv knows, for the test that keeps these lists in step with Ajv's RULES. */
 export const KNOWN_KEYWORDS = [...UNSUPPORTED, ...ANNOTATIONS, ...SUPPORTED];
@@ -161,7 +161,7 @@ function hasType(type: string, d: unknown): boolean {
 }
 
 /** Whether a position is outside the subset (then Ajv validates it whole). */
-export function needsFallback(schema: unknown): boolean {
+function needsFallback(schema: unknown): boolean {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return true; // boolean schemas
   const s = schema as JsonSchema;
   for (const k in s) if (UNSUPPORTED.has(k)) return true;
@@ -302,7 +302,7 @@ function objectGroup(s: JsonSchema, ctx: FastCompileContext, late: boolean, type
   let additionalCheck: Check | undefined;
   let rejectAdditional = false;
   if (additional === false) rejectAdditional = true;
-  else if (additional !== undefined && !alwaysValid(additional)) additionalCheck = compileSchema(additional, ctx);
+  else if (additional !== undefined) additionalCheck = compileSchema(additional, ctx); // undefined when it accepts everything
   const checksAdditional = rejectAdditional || additionalCheck !== undefined;
   // the checks of the properties (those whose schema accepts everything generate no code in Ajv), by name, with
   // their rank in the schema: Ajv validates properties in schema order; this walks the object's own keys instead
@@ -311,9 +311,7 @@ function objectGroup(s: JsonSchema, ctx: FastCompileContext, late: boolean, type
   // names that objects inherit (`constructor` ...): Ajv reads them whether or not the object has them
   const inherited: { rank: number; name: string; check: Check }[] = [];
   names.forEach((name, rank) => {
-    const sub = properties[name];
-    if (alwaysValid(sub)) return;
-    const check = compileSchema(sub, ctx);
+    const check = compileSchema(properties[name], ctx);
     if (check === undefined) return;
     if (name in Object.prototype) inherited.push({ rank, name, check });
     else byName.set(name, { rank, check });
