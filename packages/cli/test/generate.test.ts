@@ -69,6 +69,7 @@ describe('helmforge generate', () => {
       ['bad-name.yaml', /bad-name\.yaml:4:9: must match pattern .* \(at \/metadata\/name\)/, /must match/],
       ['bad-app-name.yaml', /bad-app-name\.yaml:9:3: the name "Web_App" must match pattern .* \(at \/apps\/Web_App\)/, /DNS-1123/],
       ['bad-semver.yaml', /bad-semver\.yaml:5:12: must match pattern .* \(at \/metadata\/version\)/, undefined],
+      ['bad-quantity.yaml', /bad-quantity\.yaml:12:17: must match pattern .* \(at \/apps\/web\/resources\/requests\/memory\)\n {4}expected: Quantity as a string, e\.g\. 500m, 256Mi, 10Gi\.\n$/, undefined],
       ['bad-enabled.yaml', /bad-enabled\.yaml:9:12: must be boolean \(at \/registry\/enabled\)/, undefined],
       ['merged-invalid.yaml', /merged-invalid\.yaml:11:7: missing required key "tcpSocket" \(at \/apps\/web\/livenessProbe\)/, undefined],
     ])('%s', (fixture, message, hint) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { T, toHelmYaml, missingDescriptions, renderValuesTable, renderValuesYaml, toJsonSchema, unportablePatterns, validateAgainst, valuesSchema, mergeValues } from '../src/index.js';
+import { Quantity, T, toHelmYaml, missingDescriptions, renderValuesTable, renderValuesYaml, toJsonSchema, unportablePatterns, validateAgainst, valuesSchema, mergeValues } from '../src/index.js';
 
 const schema = valuesSchema('demo', 'A demo chart.', {
   replicas: T.Integer({ minimum: 0, description: 'How many pods.' }),
@@ -20,6 +20,23 @@ describe('values schema toolkit', () => {
 
   it('reports wrong types with a JSON pointer', () => {
     expect(validateAgainst(json, { ...defaults, image: { tag: 5 } })[0]).toMatchObject({ pointer: '/image/tag', message: 'must be string' });
+  });
+
+  it('reports the alternative of an anyOf that the value was meant for, with its description as the hint', () => {
+    const alternatives = toJsonSchema(
+      T.Object({
+        size: Quantity('Size.'),
+        port: T.Union([T.Integer({ minimum: 30000, maximum: 32767 }), T.Null()], { description: 'Node port, or null.' }),
+      }),
+    );
+    expect(validateAgainst(alternatives, { size: 'five', port: 99999 })).toEqual([
+      { pointer: '/size', message: expect.stringMatching(/^must match pattern/), hint: 'expected: Quantity as a string, e.g. 500m, 256Mi, 10Gi.' },
+      { pointer: '/port', message: 'must be <= 32767' },
+    ]);
+    // a value of none of the alternatives' types: one error naming them all
+    expect(validateAgainst(alternatives, { size: true, port: null })).toEqual([{ pointer: '/size', message: 'must be string or number' }]);
+    // a value of a right type that fails in a finer way is still reported
+    expect(validateAgainst(alternatives, { size: -1, port: null })).toEqual([{ pointer: '/size', message: 'must be >= 0' }]);
   });
 
   it('finds every property without a description', () => {

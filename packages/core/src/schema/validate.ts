@@ -15,7 +15,8 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 // invalid input pays for compiling the all-errors one that reports every problem.
 const options = { strict: false, allowUnionTypes: true, validateSchema: false, addUsedSchema: false, code: { optimize: false } } as const;
 const firstError = new Ajv({ ...options, allErrors: false });
-const allErrors = new Ajv({ ...options, allErrors: true });
+// verbose: errors carry their sub-schema, whose description explains a pattern better than the regex does
+const allErrors = new Ajv({ ...options, allErrors: true, verbose: true });
 addFormats(firstError);
 addFormats(allErrors);
 
@@ -44,16 +45,50 @@ export function validateAgainst(schema: JsonSchema, value: unknown): Problem[] {
   if (compiled(firstError, 'first:', schema)(value)) return [];
   const validate = schemaValidator(schema);
   if (validate(value)) return [];
+  const all = withoutUnmeantAlternatives(validate.errors ?? []);
   // Drop ajv's summary errors (anyOf/if/propertyNames …) when a more specific one explains them.
-  const errors = (validate.errors ?? []).filter((e) => !['anyOf', 'if', 'oneOf', 'propertyNames', 'allOf'].includes(e.keyword) || (validate.errors ?? []).length === 1);
+  const errors = all.filter((e) => !SUMMARY_KEYWORDS.has(e.keyword) || all.length === 1);
   const seen = new Set<string>();
-  return (errors.length ? errors : (validate.errors ?? [])).flatMap((e) => {
+  return (errors.length ? errors : all).flatMap((e) => {
     const problem = toProblem(e);
     const key = `${problem.pointer} ${problem.message}`;
     if (seen.has(key)) return [];
     seen.add(key);
     return [problem];
   });
+}
+
+const SUMMARY_KEYWORDS = new Set(['anyOf', 'if', 'oneOf', 'propertyNames', 'allOf']);
+
+/**
+ * For each failed anyOf/oneOf, the alternatives whose type the value does not have were not what the user meant:
+ * `capacity: five` should hear about the quantity pattern, not also "must be number"; `nodePort: 99999` about the
+ * maximum, not also "must be null". Their errors are dropped when another alternative of the right type failed for a
+ * finer reason; when every alternative is of another type, their errors become one ("must be string or number").
+ */
+function withoutUnmeantAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  const combined = new Map<ErrorObject, ErrorObject>();
+  for (const alt of errors) {
+    if (alt.keyword !== 'anyOf' && alt.keyword !== 'oneOf') continue;
+    const prefix = `${alt.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      if (!e.schemaPath.startsWith(prefix) || dropped.has(e)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0] as string;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    const isTypeMismatch = (es: ErrorObject[]) => es.every((e) => e.keyword === 'type' && e.instancePath === alt.instancePath);
+    const mismatched = [...branches.values()].filter(isTypeMismatch);
+    if (mismatched.length === 0) continue;
+    for (const es of mismatched) for (const e of es) dropped.add(e);
+    if (mismatched.length === branches.size) {
+      const types = [...new Set(mismatched.flat().map((e) => String((e.params as { type: unknown }).type)))];
+      combined.set(alt, { ...alt, keyword: 'type', params: { type: types.join(',') }, message: `must be ${types.join(' or ')}` });
+    }
+  }
+  // the failed anyOf itself stands for the combined error
+  return errors.filter((e) => !dropped.has(e)).map((e) => combined.get(e) ?? e);
 }
 
 const PLAIN_OBJECT_KEYWORDS = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties']);
@@ -96,7 +131,14 @@ function toProblem(e: ErrorObject): Problem {
   if (e.keyword === 'required') {
     return { pointer: e.instancePath, message: `missing required key "${String(params.missingProperty)}"`, hint: 'add it' };
   }
+  const description = (e.parentSchema as JsonSchema | undefined)?.description;
   const hint =
-    e.keyword === 'pattern' ? `the value must match ${String(params.pattern)}` : e.keyword === 'enum' ? `use one of ${JSON.stringify(params.allowedValues)}` : undefined;
+    e.keyword === 'pattern'
+      ? typeof description === 'string'
+        ? `expected: ${description}`
+        : `the value must match ${String(params.pattern)}`
+      : e.keyword === 'enum'
+        ? `use one of ${JSON.stringify(params.allowedValues)}`
+        : undefined;
   return { pointer: e.instancePath, message: e.message ?? e.keyword, ...(hint ? { hint } : {}) };
 }
