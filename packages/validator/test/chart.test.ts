@@ -30,6 +30,14 @@ describe.each(HELM_BINARIES)('validateCommand with $label', (helm) => {
     expect(io.stdout.text).not.toContain('service.yaml');
   });
 
+  it('rendered objects whose schemas cannot be downloaded: the closing stderr line counts them', async () => {
+    const io = memoryIO();
+    const code = await validateCommand([GOOD], { schemaLocations: ['http://127.0.0.1:1/{{ .ResourceKind }}.json'], helmBin: helm.bin, scenarios: false }, io);
+    expect(code).toBe(1);
+    expect(io.stdout.text).toMatch(/good\/templates\/deployment\.yaml \[defaults\] - Deployment good-good failed validation: could not download/);
+    expect(io.stderr.text).toMatch(/^helmforge validate: 3 resources could not be validated because a schema could not be downloaded \(could not download http:\/\/127\.0\.0\.1:1\//);
+  });
+
   it('a packaged chart (.tgz) with its ci/ scenarios, JSON output, two Kubernetes versions', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'helmforge-pkg-'));
     const pkg = runHelm(helm, ['package', GOOD, '-d', dir]);
@@ -51,6 +59,20 @@ describe('validateCommand --manifests', () => {
     const code = await validateCommand([join(FIXTURES, 'manifests', 'invalid.yaml')], { manifests: true, schemaBundles: [BUNDLE], workers: 1 }, io);
     expect(code).toBe(1);
     expect(io.stdout.text).toContain('Deployment broken is invalid');
+  });
+
+  it('schemas that cannot be downloaded: one closing line on stderr says how many and how to validate offline', async () => {
+    const io = memoryIO();
+    // nothing listens on port 1: the connection is refused at once
+    const offline = { manifests: true, schemaLocations: ['http://127.0.0.1:1/{{ .ResourceKind }}.json'], workers: 1 };
+    const code = await validateCommand([join(FIXTURES, 'manifests', 'valid.yaml')], offline, io);
+    expect(code).toBe(1);
+    expect(io.stdout.text).toMatch(/failed validation: could not download http:\/\/127\.0\.0\.1:1\//);
+    const count = io.stdout.text.split('\n').filter((l) => l.includes('could not download')).length;
+    expect(count).toBeGreaterThan(1);
+    const [line, ...advice] = io.stderr.text.trimEnd().split('\n');
+    expect(line).toMatch(new RegExp(`^helmforge validate: ${count} resources could not be validated because a schema could not be downloaded \\(could not download http://127\\.0\\.0\\.1:1/\\w+\\.json: .*ECONNREFUSED.*\\)\\.$`));
+    expect(advice.join(' ')).toMatch(/--schema-bundle .*--schema-location .*--cache DIR/);
   });
 
   it('a missing helm binary is an error finding, not a crash', async () => {

@@ -5,7 +5,7 @@ import type { OutputFormat } from '../output/output.js';
 import { readInputs } from '../resource/files.js';
 import type { StreamOptions } from '../validator/pool.js';
 import { validateInputs } from '../validator/pool.js';
-import { isFailure } from '../validator/result.js';
+import { isFailure, type ValidationResult } from '../validator/result.js';
 import { BufferedWriter, type CommandIO } from './io.js';
 
 export interface ManifestRunOptions extends StreamOptions {
@@ -21,7 +21,8 @@ export function defaultWorkers(): number {
   return Math.min(4, availableParallelism());
 }
 
-export async function runManifests(targets: string[], options: ManifestRunOptions, io: CommandIO): Promise<number> {
+/** `onResult` sees every result after it is reported (not part of `options`: those go to the workers). */
+export async function runManifests(targets: string[], options: ManifestRunOptions, io: CommandIO, onResult?: (r: ValidationResult) => void): Promise<number> {
   const out = new BufferedWriter(io.stdout);
   const isStdin = targets.length === 0 || (targets.length === 1 && targets[0] === '-');
   const output = createOutput(options.output, out, {
@@ -40,6 +41,7 @@ export async function runManifests(targets: string[], options: ManifestRunOption
   outer: for await (const results of validateInputs(inputs, options)) {
     for (const r of results) {
       output.write(r);
+      onResult?.(r);
       if (isFailure(r)) {
         failed = true;
         if (options.exitOnError) break outer;

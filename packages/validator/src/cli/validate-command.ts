@@ -73,15 +73,18 @@ export async function validateCommand(targets: string[], options: Partial<Valida
   };
   try {
     if (o.manifests) {
+      const failures = new DownloadFailures();
       let code = 0;
       for (const v of versions) {
         const c = await runManifests(
           targets,
           { ...common, kubernetesVersion: v, output: o.output, summary: o.summary, verbose: o.verbose, workers: o.workers ?? defaultWorkers(), toolName: 'helmforge validate' },
           io,
+          (r) => failures.see(r),
         );
         code = Math.max(code, c);
       }
+      failures.explain(io);
       return code;
     }
     if (targets.length === 0) {
@@ -119,6 +122,7 @@ async function validateCharts(
   const renders = await mapLimit(jobs, Math.max(1, availableParallelism()), (j) => renderChart(helm, j.chart, j.scenario, j.version));
   const out = new BufferedWriter(io.stdout);
   const output = createOutput(o.output, out, { summary: o.summary, verbose: o.verbose, toolName: 'helmforge validate' });
+  const failures = new DownloadFailures();
   let failed = false;
   for (let i = 0; i < renders.length; i++) {
     const render = renders[i];
@@ -154,10 +158,37 @@ async function validateCharts(
     }
     for (const r of results) {
       output.write(r);
+      failures.see(r);
       if (isFailure(r)) failed = true;
     }
   }
   output.flush();
   out.flush();
+  failures.explain(io);
   return failed ? 1 : 0;
+}
+
+/**
+ * Resources that could not be validated because a schema could not be downloaded: each is reported as an error
+ * already; at the end one line on stderr says why they all failed and how to validate offline.
+ */
+class DownloadFailures {
+  private count = 0;
+  private first: string | undefined;
+
+  see(r: ValidationResult): void {
+    if (r.status !== 'error' || r.message === undefined || !r.message.startsWith('could not download ')) return;
+    this.count++;
+    this.first ??= r.message;
+  }
+
+  explain(io: CommandIO): void {
+    if (this.first === undefined) return;
+    const n = this.count === 1 ? '1 resource' : `${this.count} resources`;
+    io.stderr.write(
+      `helmforge validate: ${n} could not be validated because a schema could not be downloaded (${this.first}).\n` +
+        '  Without network access, validate against a local bundle (--schema-bundle PATH/_definitions.json) or a local\n' +
+        '  copy of the schemas (--schema-location DIR); --cache DIR keeps downloaded schemas for later runs.\n',
+    );
+  }
 }
