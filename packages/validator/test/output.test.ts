@@ -43,7 +43,7 @@ describe('outputs', () => {
     const lines = text.trimEnd().split('\n');
     expect(lines).toEqual([
       'test.yaml - ConfigMap good is valid',
-      expect.stringMatching(/^test\.yaml - ConfigMap bad<&>"' is invalid: problem validating schema\. .*'\/data\/k' .*expected string or null, but got integer$/),
+      expect.stringMatching(/^test\.yaml - ConfigMap bad<&>"' is invalid: problem validating schema\. .*'\/data\/k' .*expected string or null, but got number$/),
       "test.yaml - failed validation: missing 'apiVersion' key",
       'test.yaml - Widget w skipped',
       'Summary: 4 resources found in 1 file - Valid: 1, Invalid: 1, Errors: 1, Skipped: 1',
@@ -56,7 +56,7 @@ describe('outputs', () => {
     expect(doc.summary).toEqual({ valid: 1, invalid: 1, errors: 1, skipped: 1 });
     expect(doc.resources).toHaveLength(2);
     expect(doc.resources[0]).toMatchObject({ filename: 'test.yaml', kind: 'ConfigMap', name: 'bad<&>"\'', version: 'v1', status: 'statusInvalid' });
-    expect(doc.resources[0]?.validationErrors).toEqual([{ path: '/data/k', msg: 'expected string or null, but got integer' }]);
+    expect(doc.resources[0]?.validationErrors).toEqual([{ path: '/data/k', msg: 'expected string or null, but got number' }]);
     const verbose = JSON.parse(await render('json', { verbose: true })) as { resources: unknown[]; summary?: unknown };
     expect(verbose.resources).toHaveLength(4);
     expect(verbose.summary).toBeUndefined();

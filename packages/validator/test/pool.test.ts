@@ -74,7 +74,7 @@ describe('worker threads (-n)', () => {
     expect([...statuses].sort()).toEqual(['empty', 'error', 'invalid', 'valid']);
     expect(pooled.filter((r) => r.status === 'invalid' && r.kind === 'Deployment')[0]?.errors).toEqual([
       { path: '/spec/template/spec/containers/0', message: "additionalProperties 'unknownField' not allowed" },
-      { path: '/spec/template/spec/volumes/0/emptyDir', message: 'expected object, but got integer' },
+      { path: '/spec/template/spec/volumes/0/emptyDir', message: 'expected object, but got number' },
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('lazily compiled definitions', () => {
   it('report errors deep in a kind with their full path, and accept null where optional', async () => {
     const [valid, invalid] = await validateYaml(`${deployment(1, false)}---\n${deployment(2, true)}`, { strict: true });
     expect(valid?.status).toBe('valid');
-    expect(invalid?.message).toMatch(/^problem validating schema\. Check JSON formatting: jsonschema: '\/spec\/template\/spec\/containers\/0' does not validate with .*io\.k8s\.api\.apps\.v1\.Deployment \(strict\): additionalProperties 'unknownField' not allowed - '\/spec\/template\/spec\/volumes\/0\/emptyDir': expected object, but got integer$/);
+    expect(invalid?.message).toMatch(/^problem validating schema\. Check JSON formatting: jsonschema: '\/spec\/template\/spec\/containers\/0' does not validate with .*io\.k8s\.api\.apps\.v1\.Deployment \(strict\): additionalProperties 'unknownField' not allowed - '\/spec\/template\/spec\/volumes\/0\/emptyDir': expected object, but got number$/);
   });
 
   it('a required reference does not accept null', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROMETHEUS_CRD, validateYaml } from './helpers.js';
+import { join } from 'node:path';
+import { FIXTURES, PROMETHEUS_CRD, validateYaml } from './helpers.js';
 
 const deployment = (spec: string): string => `apiVersion: apps/v1
 kind: Deployment
@@ -65,7 +66,7 @@ describe('validation semantics (v1.33 bundle, kubeconform default-schema semanti
   it('int32 fields reject integers out of range', async () => {
     const [r] = await validateYaml(deployment('  replicas: 3000000000\n'), { strict: true });
     expect(r?.status).toBe('invalid');
-    expect(r?.errors?.[0]?.message).toMatch(/not valid int32/);
+    expect(r?.errors?.[0]?.message).toBe("3e+09 is not valid 'int32'");
   });
 
   it('expands List documents into their items', async () => {
@@ -138,5 +139,54 @@ items:
       const [lax] = await validateYaml(prom('  retentionz: 15d\n'), { crds: [PROMETHEUS_CRD], strict: false });
       expect(lax?.status).toBe('valid');
     });
+  });
+});
+
+describe("messages worded as kubeconform 0.6's (santhosh-tekuri/jsonschema v5.3)", () => {
+  const MIXED = join(FIXTURES, 'engines', 'mixed-bundle.json');
+  const widget = (spec: string, metadata = '{name: w}'): string => `apiVersion: example.com/v1\nkind: Widget\nmetadata: ${metadata}\nspec: ${spec}\n`;
+  const messages = async (doc: string): Promise<string[]> =>
+    ((await validateYaml(doc, { schemaBundles: [MIXED], strict: true }))[0]?.errors ?? []).map((e) => `${e.path}: ${e.message}`);
+
+  it('types, enums, consts, formats and bounds', async () => {
+    expect(await messages(widget('{size: 0, mode: medium, fixed: "no", ratio: 1.5, tags: []}'))).toEqual([
+      "/spec/size: must be >= 1 but found 0",
+      '/spec/mode: value must be one of "fast", "slow"',
+      '/spec/ratio: must be < 1 but found 1.5',
+      '/spec/tags: minimum 1 items required, but found 0 items',
+      '/spec/fixed: value must be "yes"',
+    ]);
+    expect(await messages(widget('{size: 12}'))).toEqual(['/spec/size: must be <= 10 but found 12']);
+    expect(await messages(widget('{size: 3000000000}'))).toEqual(['/spec/size: must be <= 10 but found 3e+09', "/spec/size: 3e+09 is not valid 'int32'"]);
+    // every JSON number is a "number" to jsonschema v5, integers too
+    expect(await messages(widget('{size: 3, mode: 7}'))).toEqual(['/spec/mode: expected string or null, but got number']);
+  });
+
+  it('patterns, lengths, unique items, alternatives', async () => {
+    expect(await messages(widget('{size: 3, tags: [a, b, a], target: {name: ""}}', '{name: "Not_Valid-and-far-too-long"}'))).toEqual([
+      '/metadata/name: length must be <= 20, but got 26',
+      "/metadata/name: does not match pattern '^[a-z0-9-]+$'",
+      '/spec/tags: items at index 0 and 2 are equal',
+      '/spec/target: expected string, but got object',
+      '/spec/target/name: length must be >= 1, but got 0',
+      '/spec/target: oneOf failed',
+    ]);
+  });
+
+  it('a property named like an inherited member (constructor, toString) counts only when the document has it', async () => {
+    // Target lists `constructor` (a string) and `toString`: every JavaScript object inherits both
+    expect(await messages(widget('{size: 3, target: {name: t}}'))).toEqual([]);
+    expect(await messages(widget('{size: 3, target: {name: t, constructor: 5}}'))).toEqual([
+      '/spec/target: expected string, but got object',
+      '/spec/target/constructor: expected string or null, but got number',
+      '/spec/target: oneOf failed',
+    ]);
+  });
+
+  it('one message per object for its missing and for its unknown properties', async () => {
+    expect(await messages(widget('{ratio: 0.5, colour: red, shape: round}'))).toEqual([
+      "/spec: additionalProperties 'colour', 'shape' not allowed",
+      "/spec: missing properties: 'size'",
+    ]);
   });
 });

@@ -34,6 +34,9 @@ export function createAjv(refHolder: (target: string) => RefHolder): Ajv {
     addUsedSchema: false,
     validateFormats: true,
     formats,
+    // a document's properties are its own keys: `constructor` or `toString` inherited from Object.prototype is not a
+    // property that a schema listing those names should check (or count as present when required)
+    ownProperties: true,
   });
   // A `$ref` whose target is compiled on first use. The generated call is Ajv's own `$ref` call (callRef: same
   // arguments, errors merged the same way), through a holder as Ajv does for references not compiled yet. The

@@ -290,15 +290,25 @@ function arrayGroup(s: JsonSchema, ctx: FastCompileContext, late: boolean, typeV
   };
 }
 
+const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
 function objectGroup(s: JsonSchema, ctx: FastCompileContext, late: boolean, typeValue: unknown): Check {
   const required = (s.required as string[] | undefined) ?? [];
+  // a required name that objects inherit is present only as an own key
+  const inheritedName = required.map((r) => r in Object.prototype);
+  const missingRequired = (d: Record<string, unknown>): void => {
+    for (let i = 0; i < required.length; i++) {
+      const r = required[i] as string;
+      if (d[r] === undefined || (inheritedName[i] === true && !hasOwn(d, r))) report('required', { missingProperty: r });
+    }
+  };
   const properties = (s.properties as JsonSchema | undefined) ?? {};
   // Ajv's allSchemaProperties: every property but __proto__
   const names = Object.keys(properties).filter((p) => p !== '__proto__');
   const additional = s.additionalProperties;
   // Ajv compares a key with up to 8 property names, and looks it up among the properties' own keys beyond that
   const nameSet = new Set(names);
-  const defined = names.length > 8 ? (k: string) => Object.prototype.hasOwnProperty.call(properties, k) : (k: string) => nameSet.has(k);
+  const defined = names.length > 8 ? (k: string) => hasOwn(properties, k) : (k: string) => nameSet.has(k);
   let additionalCheck: Check | undefined;
   let rejectAdditional = false;
   if (additional === false) rejectAdditional = true;
@@ -308,7 +318,8 @@ function objectGroup(s: JsonSchema, ctx: FastCompileContext, late: boolean, type
   // their rank in the schema: Ajv validates properties in schema order; this walks the object's own keys instead
   // (objects have a few of the many properties a schema lists) and puts the errors back in Ajv's order
   const byName = new Map<string, { rank: number; check: Check }>();
-  // names that objects inherit (`constructor` ...): Ajv reads them whether or not the object has them
+  // names that objects inherit (`constructor` ...): only an object's own key counts (Ajv's ownProperties), and the
+  // key loop below skips them, so that they are checked in their rank
   const inherited: { rank: number; name: string; check: Check }[] = [];
   names.forEach((name, rank) => {
     const check = compileSchema(properties[name], ctx);
@@ -322,7 +333,7 @@ function objectGroup(s: JsonSchema, ctx: FastCompileContext, late: boolean, type
         if (late) report('type', { type: typeValue });
         return;
       }
-      for (const r of required) if (d[r] === undefined) report('required', { missingProperty: r });
+      missingRequired(d);
     };
   }
   return (d) => {
@@ -330,7 +341,7 @@ function objectGroup(s: JsonSchema, ctx: FastCompileContext, late: boolean, type
       if (late) report('type', { type: typeValue });
       return;
     }
-    for (const r of required) if (d[r] === undefined) report('required', { missingProperty: r });
+    missingRequired(d);
     const first = errors.length;
     // segments of errors and the rank Ajv would give them: additional properties (-1, in key order) come before
     // the properties (schema order)
@@ -368,7 +379,7 @@ function objectGroup(s: JsonSchema, ctx: FastCompileContext, late: boolean, type
     }
     for (const { rank, name, check } of inherited) {
       const v = d[name];
-      if (v === undefined) continue; // (an own one was skipped by the loop above: it is checked here, in its rank)
+      if (v === undefined || !hasOwn(d, name)) continue;
       const before = errors.length;
       path[at] = name;
       check(v);
