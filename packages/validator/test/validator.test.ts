@@ -121,6 +121,20 @@ items:
     expect((await validateYaml(doc, { strict: false }))[0]?.status).toBe('valid');
   });
 
+  it("YAML errors name the line in the file, not in the document", async () => {
+    const first = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n';
+    const block = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata:\n  k: a\n  j: b\n  k: c\n';
+    const flow = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: {x: "1", x: "2"}}\n';
+    const broken = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\n  bad: [\n';
+    const results = await validateYaml(`${first}${block}---\n${flow}---\n${broken}`, { strict: true });
+    expect(results.map((r) => r.message)).toEqual([
+      undefined,
+      'error unmarshalling resource: mapping key "k" already defined at line 11',
+      'error unmarshalling resource: mapping key "x" already defined at line 15',
+      'error unmarshalling resource: Flow sequence in block collection must be sufficiently indented and end with a ] at line 22, column 1',
+    ]);
+  });
+
   describe('custom resources from the Prometheus CRD YAML', () => {
     const prom = (spec: string): string => `apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: main\nspec:\n${spec}`;
     it('a valid Prometheus is valid', async () => {

@@ -9,7 +9,15 @@
 export const BAIL: unique symbol = Symbol('bail');
 
 export class YamlLimitError extends Error {}
-export class DuplicateKeyError extends Error {}
+/** A key repeated in one mapping (strict mode); `line` is 1-based within the parsed text. */
+export class DuplicateKeyError extends Error {
+  constructor(
+    readonly key: string,
+    readonly line: number,
+  ) {
+    super(`mapping key "${key}" already defined`);
+  }
+}
 
 export interface FastParseOptions {
   /** Duplicate mapping keys are an error (kubeconform -strict); otherwise the last one wins. */
@@ -153,7 +161,7 @@ class Parser {
       const key = k.key;
       const v = this.parseValueAfterColon(k.end, indent, depth + 1);
       if (Object.prototype.hasOwnProperty.call(obj, key)) {
-        if (this.opts.uniqueKeys) throw new DuplicateKeyError(`mapping key "${key}" already defined`);
+        if (this.opts.uniqueKeys) throw new DuplicateKeyError(key, lineAt(this.src, col));
       }
       if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
       else obj[key] = v;
@@ -473,6 +481,13 @@ function checkedKey(keyText: string): string {
   return keyText;
 }
 
+/** The 1-based line of a position (for error messages only: it counts from the start). */
+function lineAt(src: string, pos: number): number {
+  let line = 1;
+  for (let i = src.indexOf('\n'); i !== -1 && i < pos; i = src.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 function isSpaceOrEnd(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || Number.isNaN(c);
 }
@@ -620,6 +635,7 @@ class FlowParser {
           this.pos++;
           return obj;
         }
+        const keyAt = this.pos;
         const k = this.parseScalar(true);
         if (typeof k !== 'string') throw BAIL;
         this.ws();
@@ -631,7 +647,7 @@ class FlowParser {
           v = d === 44 || d === 125 ? null : this.parseNode(depth + 1);
           this.ws();
         }
-        if (Object.prototype.hasOwnProperty.call(obj, k) && this.opts.uniqueKeys) throw new DuplicateKeyError(`mapping key "${k}" already defined`);
+        if (Object.prototype.hasOwnProperty.call(obj, k) && this.opts.uniqueKeys) throw new DuplicateKeyError(k, lineAt(this.src, keyAt));
         if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
         else obj[k] = v;
         const d = src.charCodeAt(this.pos);

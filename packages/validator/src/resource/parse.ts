@@ -22,6 +22,8 @@ export interface ParseOptions {
   maxDepth?: number;
   /** Maximum alias nodes (default 100). */
   maxAliasCount?: number;
+  /** The line of the text's first line in its file (default 1): error messages give file lines. */
+  firstLine?: number;
 }
 
 export const DEFAULT_MAX_DEPTH = 40;
@@ -43,15 +45,15 @@ export function parseManifest(text: string, options: ParseOptions): ParseResult 
     const v = fastParse(text, { uniqueKeys: options.strict, maxDepth });
     if (v !== BAIL) return v === undefined ? { ok: true, empty: true } : { ok: true, value: v };
   } catch (err) {
-    if (err instanceof DuplicateKeyError) return { ok: false, error: `error unmarshalling resource: ${err.message}` };
+    if (err instanceof DuplicateKeyError) return { ok: false, error: `error unmarshalling resource: ${err.message} at line ${(options.firstLine ?? 1) + err.line - 1}` };
     if (err instanceof YamlLimitError) return { ok: false, error: `error unmarshalling resource: ${err.message}: refusing to validate it` };
     if (err instanceof RangeError) return { ok: false, error: 'error unmarshalling resource: document nests too deeply' };
     throw err;
   }
-  return slowParse(text, options.strict, maxDepth, options.maxAliasCount ?? 100);
+  return slowParse(text, options.strict, maxDepth, options.maxAliasCount ?? 100, options.firstLine ?? 1);
 }
 
-function slowParse(text: string, strict: boolean, maxDepth: number, maxAliasCount: number): ParseResult {
+function slowParse(text: string, strict: boolean, maxDepth: number, maxAliasCount: number, firstLine: number): ParseResult {
   try {
     const doc = yaml().parseDocument(text, {
       version: '1.1',
@@ -63,9 +65,12 @@ function slowParse(text: string, strict: boolean, maxDepth: number, maxAliasCoun
     });
     const first = doc.errors[0];
     if (first !== undefined) {
-      const line = first.linePos?.[0]?.line;
-      const msg = first.message.split('\n')[0] ?? first.message;
-      return { ok: false, error: `error unmarshalling resource: ${msg}`, ...(line !== undefined ? { line } : {}) };
+      // the library says "… at line L, column C:" (then a code frame), L counted in this document: say the file's line
+      const pos = first.linePos?.[0];
+      const msg = (first.message.split('\n')[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, '');
+      if (pos === undefined) return { ok: false, error: `error unmarshalling resource: ${msg}` };
+      const line = firstLine + pos.line - 1;
+      return { ok: false, error: `error unmarshalling resource: ${msg} at line ${line}, column ${pos.col}`, line };
     }
     if (doc.contents === null) return { ok: true, empty: true };
     const value: unknown = doc.toJS({ maxAliasCount });

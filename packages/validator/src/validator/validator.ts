@@ -109,7 +109,7 @@ export class Validator {
     const base: ResultBase = { filename: doc.filename, docIndex: doc.docIndex, line: doc.line };
     if (doc.source !== undefined) base.source = doc.source;
     if (doc.text === undefined) return [errorResult(base, doc.error ?? 'unreadable document')];
-    const parsed = parseManifest(doc.text, { strict: this.strict, maxDepth: this.maxDepth });
+    const parsed = parseManifest(doc.text, { strict: this.strict, maxDepth: this.maxDepth, firstLine: doc.line });
     base.line = contentLine(doc.text, doc.line);
     if (!parsed.ok) return [errorResult(base, parsed.error)];
     if (parsed.value === undefined) return [verdict(base, 'empty', '', '', '', '')];
