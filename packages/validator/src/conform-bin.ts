@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 // helmforge-conform: a drop-in for kubeconform's command line.
+import { fstatSync } from 'node:fs';
 import { runConform } from './cli/conform.js';
 
 const started = performance.now();
-const code = await runConform(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+const stdinIsTerminal = ((): boolean => {
+  try {
+    return fstatSync(0).isCharacterDevice();
+  } catch {
+    return false; // closed: reading it gives nothing, as with an empty pipe
+  }
+})();
+const code = await runConform(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, stdinIsTerminal });
 if (process.env.HELMFORGE_CONFORM_STATS === '1') {
   // for tools/bench-validate.mjs: peak RSS of the whole process (all threads), in KiB
   process.stderr.write(`${JSON.stringify({ maxRSSKiB: process.resourceUsage().maxRSS, wallMs: Math.round(performance.now() - started) })}\n`);

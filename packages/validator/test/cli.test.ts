@@ -1,6 +1,8 @@
 // The helmforge-conform bin, spawned as a process with kubeconform's command lines.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseConformArgs } from '../src/index.js';
@@ -80,5 +82,57 @@ describe('helmforge-conform', () => {
     const r = conform(['-summary', '-schema-bundle', BUNDLE, '-ignore-filename-pattern', 'invalid', join(FIXTURES, 'manifests')]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Summary: 5 resources found in 4 files/);
+  });
+
+  describe("as kubeconform's own acceptance tests expect", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'helmforge-conform-'));
+    const file = (name: string, text: string): string => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+
+    it('"0 resource found in 1 file" for a blank file, a comment-only file and an empty List', () => {
+      for (const f of [file('blank.yaml', ''), file('comment.yaml', '# nothing\n'), file('list.yaml', 'apiVersion: v1\nkind: List\nitems: []\n')]) {
+        const r = conform(['-summary', '-schema-bundle', BUNDLE, f]);
+        expect(r.stdout).toBe('Summary: 0 resource found in 1 file - Valid: 0, Invalid: 0, Errors: 0, Skipped: 0\n');
+        expect(r.status).toBe(0);
+      }
+    });
+
+    it('skipped resources and TAP lines name resources as kubeconform does', () => {
+      expect(conform(['-verbose', '-skip', 'ConfigMap', '-schema-bundle', BUNDLE, '-n', '1', VALID]).stdout).toContain(`${VALID} - one ConfigMap skipped\n`);
+      const tap = conform(['-output', 'tap', '-skip', 'v1/Service', '-schema-bundle', BUNDLE, '-n', '1', VALID]).stdout.split('\n');
+      expect(tap[0]).toBe('TAP version 13');
+      expect(tap).toContain(`ok 2 - ${VALID} (v1/ConfigMap//one)`); // (1: the empty document before it)
+      expect(tap.some((l) => / - .* \(v1\/Service\/\/web\) # skip$/.test(l))).toBe(true);
+    });
+
+    it('a path that is not there: "lstat PATH: no such file or directory", exit 1', () => {
+      const r = conform(['-schema-bundle', BUNDLE, join(dir, 'not-here')]);
+      expect(r.stdout).toBe(`${join(dir, 'not-here')} - failed validation: lstat ${join(dir, 'not-here')}: no such file or directory\n`);
+      expect(r.status).toBe(1);
+    });
+
+    it('stops before reading anything on a bad -kubernetes-version, -cache folder or schema location template', () => {
+      const version = conform(['-kubernetes-version', '1.25', '-schema-bundle', BUNDLE, VALID]);
+      expect(version.status).toBe(1);
+      expect(version.stderr.split('\n')[0]).toBe(
+        'invalid value "1.25" for flag -kubernetes-version: 1.25 is not a valid version. Valid values are "master" (default) or full version x.y.z (e.g. "1.27.2")',
+      );
+      expect(conform(['-kubernetes-version', 'v1.33.0', '-schema-bundle', BUNDLE, VALID]).status).toBe(0);
+      const missing = join(dir, 'no-cache');
+      const cache = conform(['-cache', missing, '-schema-bundle', BUNDLE, VALID]);
+      expect(cache).toMatchObject({ status: 1, stdout: '', stderr: `failed opening cache folder ${missing}: stat ${missing}: no such file or directory\n` });
+      expect(existsSync(missing)).toBe(false);
+      const template = conform(['-schema-location', 'foo {{ .Foo }}', VALID]);
+      expect(template).toMatchObject({ status: 1, stdout: '' });
+      expect(template.stderr).toMatch(/^failed initialising: .*unknown variable \{\{ \.Foo \}\}[^\n]*\n$/);
+    });
+
+    it('fails when it would read stdin and nothing is piped in (stdin is /dev/null, a character device)', () => {
+      const r = spawnSync(process.execPath, [BIN, '-summary', '-schema-bundle', BUNDLE], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^failing to read data from stdin/);
+    });
   });
 });

@@ -1,6 +1,9 @@
 // `helmforge-conform`: kubeconform's command line (single-dash long flags, `-flag value` and `-flag=value`,
 // repeatable -schema-location) plus -schema-bundle, -crd and -output sarif.
+import { statSync } from 'node:fs';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/output.js';
+import { checkTemplate, expandSchemaLocation } from '../registry/template.js';
+import { goError } from '../resource/files.js';
 import type { CommandIO } from './io.js';
 import { defaultWorkers, runManifests } from './run.js';
 
@@ -123,8 +126,36 @@ export async function runConform(argv: string[], io: CommandIO): Promise<number>
     io.stderr.write(`-output must be one of ${OUTPUT_FORMATS.join(', ')}\n`);
     return 1;
   }
+  const kubernetesVersion = one('kubernetes-version') ?? 'master';
+  if (!KUBERNETES_VERSION.test(kubernetesVersion)) {
+    io.stderr.write(
+      `invalid value "${kubernetesVersion}" for flag -kubernetes-version: ${kubernetesVersion} is not a valid version. Valid values are "master" (default) or full version x.y.z (e.g. "1.27.2")\n${conformUsage()}`,
+    );
+    return 1;
+  }
   const n = Number(one('n') ?? defaultWorkers());
   const cache = one('cache');
+  if (cache !== undefined) {
+    // as kubeconform: a cache folder that is not there is a mistake to report, not one to create silently
+    const problem = cacheFolderProblem(cache);
+    if (problem !== undefined) {
+      io.stderr.write(`failed opening cache folder ${cache}: ${problem}\n`);
+      return 1;
+    }
+  }
+  try {
+    // as kubeconform, a template that cannot work stops the run before any resource is read
+    for (const l of args.flags.get('schema-location') ?? []) checkTemplate(expandSchemaLocation(l));
+    for (const b of args.flags.get('schema-bundle') ?? []) checkTemplate(b);
+  } catch (err) {
+    io.stderr.write(`failed initialising: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const readsStdin = args.files.length === 0 || (args.files.length === 1 && args.files[0] === '-');
+  if (readsStdin && io.stdinIsTerminal === true) {
+    io.stderr.write('failing to read data from stdin: nothing is piped in (give files or directories, or pipe manifests in)\n');
+    return 1;
+  }
   try {
     return await runManifests(
       args.files,
@@ -138,7 +169,7 @@ export async function runConform(argv: string[], io: CommandIO): Promise<number>
         schemaBundles: args.flags.get('schema-bundle') ?? [],
         crds: args.flags.get('crd') ?? [],
         strict: bool('strict'),
-        kubernetesVersion: one('kubernetes-version') ?? 'master',
+        kubernetesVersion,
         skip: csv(one('skip')),
         reject: csv(one('reject')),
         ignoreMissingSchemas: bool('ignore-missing-schemas'),
@@ -151,5 +182,17 @@ export async function runConform(argv: string[], io: CommandIO): Promise<number>
   } catch (err) {
     io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
+  }
+}
+
+/** kubeconform's -kubernetes-version values: `master` or a full x.y.z version (optionally with a leading v). */
+const KUBERNETES_VERSION = /^(master|v?\d+\.\d+\.\d+)$/;
+
+/** Why a cache folder cannot be used (Go's wording), or undefined. */
+function cacheFolderProblem(dir: string): string | undefined {
+  try {
+    return statSync(dir).isDirectory() ? undefined : `${dir} is not a directory`;
+  } catch (err) {
+    return goError('stat', dir, err);
   }
 }

@@ -4,6 +4,8 @@ export interface CommandIO {
   stdout: Writer;
   stderr: Writer;
   stdin?: NodeJS.ReadableStream;
+  /** Standard input is a terminal or other character device (nothing piped in), as kubeconform checks. */
+  stdinIsTerminal?: boolean;
 }
 
 /** Collects small writes into larger ones (one write per ~64 KiB instead of one per line). */

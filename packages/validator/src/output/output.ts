@@ -74,6 +74,11 @@ export abstract class CountingOutput implements Output {
   abstract flush(): void;
 }
 
+/** kubeconform's signature.QualifiedName(): `apiVersion/kind/namespace/name`. */
+export function qualifiedName(r: ValidationResult): string {
+  return `${r.apiVersion}/${r.kind}/${r.namespace}/${r.name}`;
+}
+
 /** The path shown for a result: the file, and for chart renders the values scenario. */
 export function resultPath(r: ValidationResult): string {
   return r.scenario !== undefined ? `${r.filename} [${r.scenario}]` : r.filename;
@@ -83,8 +88,9 @@ export function resultPath(r: ValidationResult): string {
 export function summaryLine(c: Counter, isStdin: boolean): string {
   const s = c.summary;
   const n = c.resources;
-  const rp = n === 1 ? '' : 's';
+  // kubeconform's plural rule: "0 resource found in 1 file", "2 resources found in 2 files"
+  const rp = n > 1 ? 's' : '';
   const counts = `Valid: ${s.valid}, Invalid: ${s.invalid}, Errors: ${s.errors}, Skipped: ${s.skipped}`;
   if (isStdin) return `Summary: ${n} resource${rp} found parsing stdin - ${counts}\n`;
-  return `Summary: ${n} resource${rp} found in ${s.files} file${s.files === 1 ? '' : 's'} - ${counts}\n`;
+  return `Summary: ${n} resource${rp} found in ${s.files} file${s.files > 1 ? 's' : ''} - ${counts}\n`;
 }

@@ -1,20 +1,22 @@
-// kubeconform's TAP output: one `ok` / `not ok` line per document, the plan at the end.
+// kubeconform's TAP output: the version line, one `ok` / `not ok` line per document (resources named
+// apiVersion/kind/namespace/name), the plan at the end.
 import type { ValidationResult } from '../validator/result.js';
-import { CountingOutput, resultPath } from './output.js';
+import { CountingOutput, qualifiedName, resultPath } from './output.js';
 
 export class TapOutput extends CountingOutput {
   private index = 0;
 
   protected report(r: ValidationResult): void {
     this.index++;
+    if (this.index === 1) this.w.write('TAP version 13\n');
     const path = resultPath(r);
     const msg = (r.message ?? '').replace(/\n/g, ' ');
     switch (r.status) {
       case 'valid':
-        this.w.write(`ok ${this.index} - ${path} (${r.kind})\n`);
+        this.w.write(`ok ${this.index} - ${path} (${qualifiedName(r)})\n`);
         break;
       case 'invalid':
-        this.w.write(`not ok ${this.index} - ${path} (${r.kind}): ${msg}\n`);
+        this.w.write(`not ok ${this.index} - ${path} (${qualifiedName(r)}): ${msg}\n`);
         break;
       case 'empty':
         this.w.write(`ok ${this.index} - ${path} (empty)\n`);
@@ -23,7 +25,7 @@ export class TapOutput extends CountingOutput {
         this.w.write(`not ok ${this.index} - ${path}: ${msg}\n`);
         break;
       case 'skipped':
-        this.w.write(`ok ${this.index} #skip - ${path}\n`);
+        this.w.write(`ok ${this.index} - ${path} (${qualifiedName(r)}) # skip\n`);
         break;
     }
   }

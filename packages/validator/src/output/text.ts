@@ -17,7 +17,8 @@ export class TextOutput extends CountingOutput {
         else this.w.write(`${path} - failed validation: ${r.message ?? ''}\n`);
         break;
       case 'skipped':
-        if (this.opts.verbose) this.w.write(`${path} - ${r.kind} ${r.name} skipped\n`);
+        // (name before kind: kubeconform prints it so)
+        if (this.opts.verbose) this.w.write(`${path} - ${r.name} ${r.kind} skipped\n`);
         break;
       case 'empty':
         break;

@@ -1,5 +1,5 @@
 // Finds the files to validate (directories recursively: .yaml, .yml, .json) and streams their documents.
-import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitStream, splitText, type RawDocument, type SplitOptions } from './stream.js';
@@ -63,6 +63,13 @@ export async function* readInputs(targets: string[], options: ReadOptions = {}):
       for await (const doc of splitStream('stdin', (options.stdin ?? process.stdin) as AsyncIterable<Buffer>, options)) yield { doc };
       continue;
     }
+    try {
+      lstatSync(t);
+    } catch (err) {
+      // as kubeconform words it: "lstat not-here: no such file or directory"
+      yield { doc: { filename: t, docIndex: 0, line: 1, error: goError('lstat', t, err) } };
+      continue;
+    }
     for await (const file of discoverFiles([t], options)) {
       let data: Buffer | undefined;
       try {
@@ -75,7 +82,7 @@ export async function* readInputs(targets: string[], options: ReadOptions = {}):
           closeSync(fd);
         }
       } catch (err) {
-        yield { doc: { filename: file, docIndex: 0, line: 1, error: `could not read file: ${(err as Error).message}` } };
+        yield { doc: { filename: file, docIndex: 0, line: 1, error: goError('open', file, err) } };
         continue;
       }
       if (data !== undefined) {
@@ -85,7 +92,7 @@ export async function* readInputs(targets: string[], options: ReadOptions = {}):
       try {
         for await (const doc of splitStream(file, createReadStream(file, { highWaterMark: 256 * 1024 }), options)) yield { doc };
       } catch (err) {
-        yield { doc: { filename: file, docIndex: 0, line: 1, error: `could not read file: ${(err as Error).message}` } };
+        yield { doc: { filename: file, docIndex: 0, line: 1, error: goError('read', file, err) } };
       }
     }
   }
@@ -99,4 +106,14 @@ export function inputDocuments(input: Input, options: SplitOptions = {}): RawDoc
 /** Streams the documents of files, directories and `-` (stdin); one document in memory at a time per large file. */
 export async function* readResources(targets: string[], options: ReadOptions = {}): AsyncGenerator<RawDocument> {
   for await (const input of readInputs(targets, options)) yield* inputDocuments(input, options);
+}
+
+/**
+ * A file system error worded as Go's os package words it (`open x.yaml: permission denied`), which is what
+ * kubeconform prints. Node's message carries the same strerror text: "ENOENT: no such file or directory, open 'x'".
+ */
+export function goError(op: string, path: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const text = /^[A-Z][A-Z0-9]+: (.*?), \w+(?: '.*')?$/.exec(message)?.[1] ?? message;
+  return `${op} ${path}: ${text}`;
 }

@@ -117,6 +117,8 @@ export class Validator {
     if (isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
       const results: ValidationResult[] = [];
       const items = value.items as unknown[];
+      // a List without items still counts its file, as kubeconform's "0 resource found in 1 file"
+      if (items.length === 0) return [verdict(base, 'empty', '', '', '', '')];
       for (let i = 0; i < items.length; i++) {
         const itemBase = copyOf(base);
         itemBase.itemIndex = i;
