@@ -129,6 +129,13 @@ describe('helmforge-conform', () => {
       expect(template.stderr).toMatch(/^failed initialising: .*unknown variable \{\{ \.Foo \}\}[^\n]*\n$/);
     });
 
+    it('HTTPS_PROXY is used for downloads: a proxy that refuses connections fails them, naming it', () => {
+      const env = { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:1', NO_PROXY: '' };
+      const r = spawnSync(process.execPath, [BIN, '-schema-location', 'default', VALID], { encoding: 'utf8', env, timeout: 60_000 });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(/failed validation: could not download https:\/\/raw\.githubusercontent\.com\/\S+ \(through the proxy http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED/);
+    });
+
     it('fails when it would read stdin and nothing is piped in (stdin is /dev/null, a character device)', () => {
       const r = spawnSync(process.execPath, [BIN, '-summary', '-schema-bundle', BUNDLE], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
       expect(r.status).toBe(1);

@@ -1,6 +1,6 @@
 // Shared test helpers: paths to the offline schema data, a local HTTP server that serves it and counts requests,
 // and an in-memory CommandIO.
-import { createServer, type Server } from 'node:http';
+import { createServer, get as httpGet, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import { dirname } from 'node:path';
@@ -37,6 +37,22 @@ export async function startSchemaServer(root: string): Promise<SchemaServer> {
       (body) => res.writeHead(200, { 'content-type': 'application/json' }).end(body),
       () => res.writeHead(404).end('not found'),
     );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A forward HTTP proxy on 127.0.0.1 (absolute-URI requests, as HTTP_PROXY clients send them); records each URL. */
+export async function startForwardProxy(): Promise<SchemaServer> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const upstream = httpGet(req.url ?? '', (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end('bad gateway'));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

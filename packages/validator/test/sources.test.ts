@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCHEMA_LOCATION, createValidator, expandSchemaLocation, renderTemplate, splitText, templateVariables } from '../src/index.js';
-import { FIXTURES, SHARED_SCHEMAS, startSchemaServer, type SchemaServer } from './helpers.js';
+import { FIXTURES, SHARED_SCHEMAS, startForwardProxy, startSchemaServer, type SchemaServer } from './helpers.js';
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n';
 const CM_EXTRA = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nextra: 1\n';
@@ -88,6 +88,33 @@ describe('over HTTP, with the on-disk cache', () => {
     const before = fixtures.requests.length;
     expect(await statusOf(`${CM}---\n${CM}`, { schemaLocations: [`${fixtures.url}/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`], strict: true })).toEqual(['valid', 'valid']);
     expect(fixtures.requests.slice(before)).toEqual(['/master-standalone-strict/configmap-v1.json']); // one download, compiled once
+  });
+
+  it('downloads go through the proxy that HTTP_PROXY names, unless NO_PROXY lists the host', async () => {
+    const proxy = await startForwardProxy();
+    const names = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'];
+    const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
+    for (const n of names) delete process.env[n];
+    const location = { schemaLocations: [`${fixtures.url}/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`] };
+    try {
+      process.env.HTTP_PROXY = proxy.url;
+      expect(await statusOf(CM, location)).toEqual(['valid']);
+      expect(proxy.requests).toEqual([`${fixtures.url}/master-standalone/configmap-v1.json`]);
+
+      process.env.NO_PROXY = '127.0.0.1';
+      expect(await statusOf(CM, location)).toEqual(['valid']);
+      expect(proxy.requests).toHaveLength(1); // direct
+
+      delete process.env.NO_PROXY;
+      process.env.HTTP_PROXY = 'http://127.0.0.1:1'; // nothing listens there
+      expect(await statusOf(CM, location)).toEqual([expect.stringMatching(/^error: could not download .* \(through the proxy http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED/)]);
+    } finally {
+      for (const n of names) {
+        if (saved[n] === undefined) delete process.env[n];
+        else process.env[n] = saved[n];
+      }
+      await proxy.close();
+    }
   });
 
   it('a download failure is an error for the resource', async () => {

@@ -1,6 +1,7 @@
 // Fetching schema documents: local files and http(s) URLs, with the on-disk cache for downloads and one
 // in-memory copy per URL so that concurrent lookups of the same document make one request.
 import { readFile } from 'node:fs/promises';
+import type { Agent } from 'node:http';
 import { OnDiskCache } from '../cache/ondisk.js';
 
 /** What a fetch found: the text, or nothing there (404 / no such file). Other failures are thrown. */
@@ -63,11 +64,36 @@ export class DefaultFetcher implements Fetcher {
   }
 }
 
+/** Agents for proxies, by proxy URL and scheme of the target (one per run, so connections are reused). */
+const proxyAgents = new Map<string, Agent>();
+
+/**
+ * The agent that sends a request for `url` through the proxy that HTTPS_PROXY / HTTP_PROXY / ALL_PROXY name (upper
+ * or lower case) unless NO_PROXY excludes its host, as kubeconform (Go's ProxyFromEnvironment) does; undefined for a
+ * direct connection. proxy-from-env reads the variables; the agents tunnel HTTPS through CONNECT.
+ */
+async function proxyFor(url: string): Promise<{ proxy: string; agent: Agent } | undefined> {
+  const { getProxyForUrl } = await import('proxy-from-env');
+  const proxy = getProxyForUrl(url);
+  if (proxy === '') return undefined;
+  const https = url.startsWith('https:');
+  const key = `${https ? 'https' : 'http'} ${proxy}`;
+  let agent = proxyAgents.get(key);
+  if (agent === undefined) {
+    agent = https ? new (await import('https-proxy-agent')).HttpsProxyAgent(proxy) : new (await import('http-proxy-agent')).HttpProxyAgent(proxy);
+    proxyAgents.set(key, agent);
+  }
+  return { proxy, agent };
+}
+
 async function httpGet(url: string, options: HttpFetcherOptions, redirects = 0): Promise<{ status: number; body: string }> {
   // loaded on the first download: most runs read local files only
   const mod = url.startsWith('https:') ? await import('node:https') : await import('node:http');
+  const via = await proxyFor(url);
+  const through = via === undefined ? '' : ` (through the proxy ${via.proxy})`;
   return new Promise((resolve, reject) => {
-    const req = mod.get(url, { rejectUnauthorized: !options.insecureSkipTlsVerify, timeout: options.timeoutMs ?? 30_000 }, (res) => {
+    const requestOptions = { rejectUnauthorized: !options.insecureSkipTlsVerify, timeout: options.timeoutMs ?? 30_000, ...(via !== undefined ? { agent: via.agent } : {}) };
+    const req = mod.get(url, requestOptions, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location !== undefined && redirects < 5) {
         res.resume();
@@ -79,7 +105,7 @@ async function httpGet(url: string, options: HttpFetcherOptions, redirects = 0):
       res.on('end', () => resolve({ status, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`timed out downloading ${url}`)));
-    req.on('error', (err) => reject(new Error(`could not download ${url}: ${err.message}`)));
+    req.on('timeout', () => req.destroy(new Error(`timed out downloading ${url}${through}`)));
+    req.on('error', (err) => reject(new Error(`could not download ${url}${through}: ${err.message}`)));
   });
 }
