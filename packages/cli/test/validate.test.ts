@@ -46,6 +46,17 @@ describe.each(HELM_BINARIES)('helmforge validate with $label', (helm) => {
   });
 });
 
+describe('helmforge validate downloads', () => {
+  it('go through HTTPS_PROXY from this bundle too; offline, one closing line says how to validate without the network', () => {
+    const env = { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:1', NO_PROXY: '' };
+    const doc = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n';
+    const r = spawnSync(process.execPath, [BIN, 'validate', '--manifests', '-', '--schema-location', 'default'], { cwd: REPO_ROOT, encoding: 'utf8', input: doc, env });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/ConfigMap a failed validation: could not download https:\/\/\S+ \(through the proxy http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED/);
+    expect(r.stderr).toMatch(/^helmforge validate: 1 resource could not be validated because a schema could not be downloaded/);
+  });
+});
+
 describe('helmforge validate input errors', () => {
   it('names a target that is not a chart', () => {
     const r = helmforge(['validate', 'no-such-chart'], HELM_BINARIES[0]?.bin ?? 'helm');

@@ -2,6 +2,8 @@
 // in-memory copy per URL so that concurrent lookups of the same document make one request.
 import { readFile } from 'node:fs/promises';
 import type { Agent } from 'node:http';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { OnDiskCache } from '../cache/ondisk.js';
 
 /** What a fetch found: the text, or nothing there (404 / no such file). Other failures are thrown. */
@@ -64,6 +66,15 @@ export class DefaultFetcher implements Fetcher {
   }
 }
 
+/**
+ * Loads one of this package's dependencies on first use, resolved from this package (the bundles keep this module's
+ * own import.meta.url), so that a bundle elsewhere (the helmforge CLI's) gets the version this package depends on,
+ * and no bundle carries the module or loads its imports (node:tls …) at start.
+ */
+async function importOwnDependency<T>(name: string): Promise<T> {
+  return (await import(pathToFileURL(createRequire(import.meta.url).resolve(name)).href)) as T;
+}
+
 /** Agents for proxies, by proxy URL and scheme of the target (one per run, so connections are reused). */
 const proxyAgents = new Map<string, Agent>();
 
@@ -73,14 +84,16 @@ const proxyAgents = new Map<string, Agent>();
  * direct connection. proxy-from-env reads the variables; the agents tunnel HTTPS through CONNECT.
  */
 async function proxyFor(url: string): Promise<{ proxy: string; agent: Agent } | undefined> {
-  const { getProxyForUrl } = await import('proxy-from-env');
+  const { getProxyForUrl } = await importOwnDependency<typeof import('proxy-from-env')>('proxy-from-env');
   const proxy = getProxyForUrl(url);
   if (proxy === '') return undefined;
   const https = url.startsWith('https:');
   const key = `${https ? 'https' : 'http'} ${proxy}`;
   let agent = proxyAgents.get(key);
   if (agent === undefined) {
-    agent = https ? new (await import('https-proxy-agent')).HttpsProxyAgent(proxy) : new (await import('http-proxy-agent')).HttpProxyAgent(proxy);
+    agent = https
+      ? new (await importOwnDependency<typeof import('https-proxy-agent')>('https-proxy-agent')).HttpsProxyAgent(proxy)
+      : new (await importOwnDependency<typeof import('http-proxy-agent')>('http-proxy-agent')).HttpProxyAgent(proxy);
     proxyAgents.set(key, agent);
   }
   return { proxy, agent };
