@@ -1,12 +1,12 @@
 // The helmforge-conform bin, spawned as a process with kubeconform's command lines.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseConformArgs } from '../src/index.js';
-import { BIN, BUNDLE, FIXTURES, PROMETHEUS_CRD } from './helpers.js';
+import { BIN, BUNDLE, FIXTURES, PROMETHEUS_CRD, startHttpsSchemaServer } from './helpers.js';
 
 function conform(args: string[], input?: string): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: input ?? '', timeout: 60_000 });
@@ -134,6 +134,26 @@ describe('helmforge-conform', () => {
       const r = spawnSync(process.execPath, [BIN, '-schema-location', 'default', VALID], { encoding: 'utf8', env, timeout: 60_000 });
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(/failed validation: could not download https:\/\/raw\.githubusercontent\.com\/\S+ \(through the proxy http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED/);
+    });
+
+    it('-insecure-skip-tls-verify accepts a self-signed certificate (kept checked without it)', async () => {
+      const server = await startHttpsSchemaServer(join(FIXTURES, 'schemas'));
+      const run = (extra: string[]): Promise<{ status: number | null; stdout: string }> =>
+        new Promise((resolve) => {
+          // asynchronously: the server answers from this process
+          const child = spawn(process.execPath, [BIN, ...extra, '-n', '1', '-skip', 'Service', '-schema-location', `${server.url}/`, VALID], { stdio: ['ignore', 'pipe', 'pipe'] });
+          let stdout = '';
+          child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+          child.on('close', (status) => resolve({ status, stdout }));
+        });
+      try {
+        expect(await run(['-insecure-skip-tls-verify'])).toEqual({ status: 0, stdout: '' });
+        const checked = await run([]);
+        expect(checked.status).toBe(1);
+        expect(checked.stdout).toMatch(/ConfigMap one failed validation: could not download https:\/\/127\.0\.0\.1:\d+\/master-standalone\/configmap-v1\.json: self[- ]signed certificate/);
+      } finally {
+        await server.close();
+      }
     });
 
     it('fails when it would read stdin and nothing is piped in (stdin is /dev/null, a character device)', () => {

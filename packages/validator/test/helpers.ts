@@ -1,6 +1,9 @@
 // Shared test helpers: paths to the offline schema data, a local HTTP server that serves it and counts requests,
 // and an in-memory CommandIO.
-import { createServer, get as httpGet, type Server } from 'node:http';
+import { createServer, get as httpGet, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import { connect, type Socket } from 'node:net';
+import selfsigned from 'selfsigned';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import { dirname } from 'node:path';
@@ -24,8 +27,22 @@ export interface SchemaServer {
 
 /** Serves `root` on 127.0.0.1 (random port); 404 for what is not there. Every request is recorded. */
 export async function startSchemaServer(root: string): Promise<SchemaServer> {
+  return serveSchemas(root, undefined);
+}
+
+/** The same over HTTPS, with a self-signed certificate for 127.0.0.1 made for this run. */
+export async function startHttpsSchemaServer(root: string): Promise<SchemaServer> {
+  const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  });
+  return serveSchemas(root, { key: pems.private, cert: pems.cert });
+}
+
+async function serveSchemas(root: string, tls: { key: string; cert: string } | undefined): Promise<SchemaServer> {
   const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     requests.push(path);
     const file = normalize(join(root, path));
@@ -37,10 +54,17 @@ export async function startSchemaServer(root: string): Promise<SchemaServer> {
       (body) => res.writeHead(200, { 'content-type': 'application/json' }).end(body),
       () => res.writeHead(404).end('not found'),
     );
-  });
+  };
+  const server: Server | HttpsServer = tls === undefined ? createServer(handler) : createHttpsServer(tls, handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const scheme = tls === undefined ? 'http' : 'https';
+  const close = (): Promise<void> =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return { url: `${scheme}://127.0.0.1:${port}`, requests, close };
 }
 
 /** A forward HTTP proxy on 127.0.0.1 (absolute-URI requests, as HTTP_PROXY clients send them); records each URL. */
@@ -54,9 +78,35 @@ export async function startForwardProxy(): Promise<SchemaServer> {
     });
     upstream.on('error', () => res.writeHead(502).end('bad gateway'));
   });
+  // HTTPS goes through a CONNECT tunnel
+  const tunnels = new Set<Socket>();
+  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    requests.push(`CONNECT ${req.url ?? ''}`);
+    tunnels.add(client);
+    client.on('close', () => tunnels.delete(client));
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = connect(Number(port), host ?? '', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    // one side gone (a refused certificate aborts the client): the other goes too, or the server waits for it
+    upstream.on('error', () => client.destroy());
+    upstream.on('close', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+    client.on('close', () => upstream.destroy());
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  // tunnels and kept-alive connections would keep close() waiting
+  const close = (): Promise<void> =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+      for (const t of tunnels) t.destroy();
+    });
+  return { url: `http://127.0.0.1:${port}`, requests, close };
 }
 
 export class MemoryWriter {

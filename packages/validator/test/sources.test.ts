@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCHEMA_LOCATION, createValidator, expandSchemaLocation, renderTemplate, splitText, templateVariables } from '../src/index.js';
-import { FIXTURES, SHARED_SCHEMAS, startForwardProxy, startSchemaServer, type SchemaServer } from './helpers.js';
+import { FIXTURES, SHARED_SCHEMAS, startForwardProxy, startHttpsSchemaServer, startSchemaServer, type SchemaServer } from './helpers.js';
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n';
 const CM_EXTRA = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nextra: 1\n';
@@ -119,5 +119,51 @@ describe('over HTTP, with the on-disk cache', () => {
 
   it('a download failure is an error for the resource', async () => {
     expect(await statusOf(CM, { schemaBundles: ['http://127.0.0.1:1/_definitions.json'] })).toEqual([expect.stringMatching(/^error: could not download/)]);
+  });
+});
+
+describe('HTTPS downloads (a server with a self-signed certificate on 127.0.0.1)', () => {
+  let server: SchemaServer;
+  const PROXY_VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'];
+  beforeAll(async () => {
+    server = await startHttpsSchemaServer(join(FIXTURES, 'schemas'));
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  const location = (): { schemaLocations: string[] } => ({ schemaLocations: [`${server.url}/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`] });
+
+  async function withProxyVariables<T>(values: Record<string, string>, run: () => Promise<T>): Promise<T> {
+    const saved = Object.fromEntries(PROXY_VARIABLES.map((n) => [n, process.env[n]]));
+    for (const n of PROXY_VARIABLES) delete process.env[n];
+    Object.assign(process.env, values);
+    try {
+      return await run();
+    } finally {
+      for (const n of PROXY_VARIABLES) {
+        if (saved[n] === undefined) delete process.env[n];
+        else process.env[n] = saved[n];
+      }
+    }
+  }
+
+  it('the certificate is verified unless insecureSkipTlsVerify (-insecure-skip-tls-verify) says not to', async () => {
+    await withProxyVariables({}, async () => {
+      expect(await statusOf(CM, location())).toEqual([expect.stringMatching(/^error: could not download https:\/\/127\.0\.0\.1:\d+\/\S+: self[- ]signed certificate/)]);
+      expect(await statusOf(CM, { ...location(), insecureSkipTlsVerify: true })).toEqual(['valid']);
+    });
+  });
+
+  it('through an HTTPS_PROXY tunnel (CONNECT), with the same verification', async () => {
+    const proxy = await startForwardProxy();
+    try {
+      await withProxyVariables({ HTTPS_PROXY: proxy.url }, async () => {
+        expect(await statusOf(CM, { ...location(), insecureSkipTlsVerify: true })).toEqual(['valid']);
+        expect(proxy.requests).toEqual([`CONNECT ${server.url.replace('https://', '')}`]);
+        expect(await statusOf(CM, location())).toEqual([expect.stringMatching(/^error: could not download .* \(through the proxy http:\/\/127\.0\.0\.1:\d+\): self[- ]signed certificate/)]);
+      });
+    } finally {
+      await proxy.close();
+    }
   });
 });
