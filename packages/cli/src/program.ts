@@ -19,6 +19,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('helmforge')
     .description('Generate an umbrella Helm chart for an on-premises platform and prove it correct before anyone installs it.')
     .version(VERSION)
+    // helmforge's own options come before the command: `validate --version 1.2.0` is the chart's version (helm's flag)
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');

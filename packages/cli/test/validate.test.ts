@@ -1,11 +1,12 @@
 // `helmforge validate` on the generated umbrella chart: rendered by each real helm, every object valid in
 // strict mode against the Kubernetes 1.33 bundle.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
+import { startLocalRegistry, type LocalRegistry } from '../../../tools/testkit/registry.js';
 
 const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
 const BUNDLE = join(REPO_ROOT, '..', 'shared', 'kubernetes-schemas', 'v1.33', '_definitions.json');
@@ -43,6 +44,34 @@ describe.each(HELM_BINARIES)('helmforge validate with $label', (helm) => {
     const r = helmforge(['validate', '--manifests', '-', '--schema-bundle', BUNDLE, '--summary'], helm.bin, rendered.stdout);
     expect(r.stdout).toMatch(/Invalid: 0, Errors: 0/);
     expect(r.status).toBe(0);
+  });
+});
+
+describe.each(HELM_BINARIES)('helmforge validate oci:// with $label and the real registry', (helm) => {
+  let registry: LocalRegistry;
+  beforeAll(async () => {
+    registry = await startLocalRegistry();
+    const dir = mkdtempSync(join(tmpdir(), 'helmforge-package-'));
+    const pkg = runHelm(helm, ['package', CHART, '-d', dir]);
+    expect(pkg.status, pkg.stderr).toBe(0);
+    const push = runHelm(helm, ['push', join(dir, readdirSync(dir)[0] as string), `oci://${registry.host}/charts`, '--plain-http']);
+    expect(push.status, push.stderr).toBe(0);
+  });
+  afterAll(async () => {
+    await registry.stop();
+  });
+
+  it('pulls the pushed chart with helm and validates it with its ci/ scenarios', () => {
+    const r = helmforge(['validate', `oci://${registry.host}/charts/platform`, '--version', '0.1.0', '--plain-http', '--schema-bundle', BUNDLE, '--summary'], helm.bin);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Summary: 329 resources found in 37 files - Valid: 329, Invalid: 0, Errors: 0, Skipped: 0$/m);
+    expect(r.status).toBe(0);
+  });
+
+  it('a reference the registry does not have: helm pull failing is said, exit 1', () => {
+    const r = helmforge(['validate', `oci://${registry.host}/charts/nothere`, '--plain-http', '--schema-bundle', BUNDLE], helm.bin);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^helmforge validate: helm pull oci://${registry.host.replace(/\./g, '\\.')}/charts/nothere failed: .*(not found|name unknown)`, 'm'));
   });
 });
 

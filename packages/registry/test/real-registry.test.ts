@@ -3,13 +3,13 @@
 // the Debian `docker-registry` binary (distribution 2.8, the code of the image) and use it with real helm.
 import bcrypt from 'bcryptjs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findObject } from '../../../tools/testkit/chart.js';
+import { freePort, stopProcess as stop, waitFor } from '../../../tools/testkit/registry.js';
 import { HELM_BINARIES, chartOnDisk, decode, podSpec, runHelm, template, type K8sObject, type Loose } from './support.js';
 
 interface Probe {
@@ -28,33 +28,6 @@ interface Running {
   password: string;
   deployment: K8sObject;
   log: () => string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitFor(url: string, deadlineMs = 20_000): Promise<void> {
-  const end = Date.now() + deadlineMs;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      const r = await fetch(url);
-      if (r.status === 200) return;
-      last = r.status;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer 200: ${String(last)}`);
 }
 
 /** Renders the chart and starts the real registry with what it rendered. */
@@ -120,13 +93,6 @@ async function startRenderedRegistry(helm: (typeof HELM_BINARIES)[number]): Prom
   return running;
 }
 
-async function stop(proc: ChildProcess | undefined): Promise<void> {
-  if (!proc || proc.exitCode !== null) return;
-  const exited = new Promise((resolve) => proc.once('exit', resolve));
-  proc.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (proc.exitCode === null) proc.kill('SIGKILL');
-}
 
 describe.each(HELM_BINARIES)('rendered registry config with the real docker-registry and $label', (helm) => {
   let reg: Running;

@@ -27,13 +27,16 @@ interface ValidateFlags {
   helmBin?: string;
   values?: string[];
   scenarios: boolean;
+  version?: string;
+  plainHttp?: boolean;
+  insecureSkipTlsVerify?: boolean;
 }
 
 export function validateCommand(program: Command, _io: Io, setExit: (code: number) => void): void {
   program
     .command('validate')
     .description('Render charts with the real helm over their values scenarios and validate every object against the Kubernetes schemas (kubeconform semantics).')
-    .argument('[targets...]', 'chart directories or .tgz files; with --manifests: YAML/JSON files, directories, or - for stdin')
+    .argument('[targets...]', 'chart directories, .tgz files or oci:// references; with --manifests: YAML/JSON files, directories, or - for stdin')
     .option('--manifests', 'validate manifest files instead of charts')
     .option('-k, --kubernetes-version <version>', 'Kubernetes version to render and validate for (repeatable; default 1.33.0)', collect)
     .option('--schema-location <location>', 'kubeconform schema location template, path or URL; "default" for the public collection (repeatable)', collect)
@@ -51,9 +54,12 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
     .option('--helm-bin <path>', 'helm binary (default: $HELM_BIN, then helm on PATH)')
     .option('-f, --values <file>', 'an extra values file to render as one more scenario (repeatable)', collect)
     .option('--no-scenarios', 'render the default values only, not ci/*-values.yaml')
+    .option('--version <version>', 'chart version of oci:// references (as helm pull --version; default: the newest)')
+    .option('--plain-http', 'the OCI registry speaks plain HTTP (as helm pull --plain-http)')
+    .option('--insecure-skip-tls-verify', "accept the registry's and schema servers' certificates unchecked")
     .addHelpText(
       'after',
-      '\nExit code 0 when every object is valid, 1 otherwise.\nExamples:\n  helmforge validate charts/platform --schema-bundle ../shared/kubernetes-schemas/v1.33/_definitions.json\n  helm template x ./chart | helmforge validate --manifests - --summary',
+      '\nExit code 0 when every object is valid, 1 otherwise.\nExamples:\n  helmforge validate charts/platform --schema-bundle ../shared/kubernetes-schemas/v1.33/_definitions.json\n  helm template x ./chart | helmforge validate --manifests - --summary\n  helmforge validate oci://registry.local:5000/charts/platform --version 0.1.0',
     )
     .action(async (targets: string[], f: ValidateFlags) => {
       // Loaded on demand: `helmforge generate` should not pay for the validator's start-up.
@@ -76,6 +82,9 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
         ...(f.workers ? { workers: Number(f.workers) } : {}),
         ...(f.helmBin ? { helmBin: f.helmBin } : {}),
         ...(f.values ? { valuesFiles: f.values } : {}),
+        ...(f.version ? { chartVersion: f.version } : {}),
+        ...(f.plainHttp ? { plainHttp: true } : {}),
+        ...(f.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}),
       });
       setExit(code);
     });

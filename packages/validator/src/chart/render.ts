@@ -1,6 +1,6 @@
 // Renders a chart with the real helm binary (`helm template`), one child process per values scenario.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, mkdtempSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readTarEntries } from './tgz.js';
@@ -82,4 +82,42 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
   return results;
+}
+
+export interface PullOptions {
+  /** Chart version (helm --version); the newest when not given. */
+  version?: string;
+  /** The registry speaks plain HTTP (helm --plain-http), e.g. a local one. */
+  plainHttp?: boolean;
+  /** Accept the registry's certificate unchecked (helm --insecure-skip-tls-verify). */
+  insecureSkipTlsVerify?: boolean;
+}
+
+/**
+ * Pulls a chart from an OCI registry (`oci://host/repo/chart`) with the real helm, unpacked into a new temporary
+ * directory, so that it is validated like a chart directory (with its ci/ scenarios). Registry credentials are
+ * helm's own (`helm registry login`).
+ */
+export function pullChart(helm: string, ref: string, options: PullOptions = {}): Promise<{ ok: true; dir: string } | { ok: false; error: string }> {
+  const into = mkdtempSync(join(tmpdir(), 'helmforge-pull-'));
+  const args = ['pull', ref, '--untar', '--untardir', into];
+  if (options.version !== undefined) args.push('--version', options.version);
+  if (options.plainHttp === true) args.push('--plain-http');
+  if (options.insecureSkipTlsVerify === true) args.push('--insecure-skip-tls-verify');
+  return new Promise((resolve) => {
+    const child = spawn(helm, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const err: Buffer[] = [];
+    child.stdout.resume();
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', (e) => resolve({ ok: false, error: `could not run ${helm}: ${e.message} (set HELM_BIN or put helm on PATH)` }));
+    child.on('close', (code) => {
+      const charts = code === 0 ? readdirSync(into).filter((d) => existsSync(join(into, d, 'Chart.yaml'))) : [];
+      if (code === 0 && charts.length === 1) {
+        resolve({ ok: true, dir: join(into, charts[0] as string) });
+        return;
+      }
+      rmSync(into, { recursive: true, force: true });
+      resolve({ ok: false, error: `helm pull ${ref} failed: ${Buffer.concat(err).toString('utf8').trim().replace(/\s*\n\s*/g, ' ') || `no chart in what it pulled`}` });
+    });
+  });
 }

@@ -1,11 +1,12 @@
-// `helmforge validate`: charts are rendered with the real helm binary for the default values and each
-// ci/*-values.yaml (helm checks values.schema.json itself), for each Kubernetes version, in parallel child
-// processes; every rendered object is validated and reported per scenario and template file (`# Source:`).
+// `helmforge validate`: charts (directories, .tgz files, or oci:// references that helm pulls first) are rendered
+// with the real helm binary for the default values and each ci/*-values.yaml (helm checks values.schema.json
+// itself), for each Kubernetes version, in parallel child processes; every rendered object is validated and
+// reported per scenario and template file (`# Source:`).
 // With `manifests: true` the targets are manifest files, directories or `-`, as with helmforge-conform.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { chartScenarios, helmBinary, mapLimit, renderChart } from '../chart/render.js';
+import { dirname, join } from 'node:path';
+import { chartScenarios, helmBinary, mapLimit, pullChart, renderChart } from '../chart/render.js';
 import { createOutput } from '../output/index.js';
 import type { OutputFormat } from '../output/output.js';
 import { splitText } from '../resource/stream.js';
@@ -39,6 +40,12 @@ export interface ValidateCommandOptions {
   valuesFiles?: string[];
   /** Render each ci/*-values.yaml too (default true). */
   scenarios?: boolean;
+  /** Version of the charts given as oci:// references (helm pull --version). */
+  chartVersion?: string;
+  /** The OCI registry speaks plain HTTP (helm pull --plain-http). */
+  plainHttp?: boolean;
+  /** Accept unverified certificates: schema downloads and helm pull. */
+  insecureSkipTlsVerify?: boolean;
 }
 
 export const DEFAULT_VALIDATE_OPTIONS: ValidateCommandOptions = {
@@ -70,6 +77,7 @@ export async function validateCommand(targets: string[], options: Partial<Valida
     reject: o.reject,
     ignoreMissingSchemas: o.ignoreMissingSchemas,
     ...(o.cache !== undefined ? { cache: o.cache } : {}),
+    ...(o.insecureSkipTlsVerify === true ? { insecureSkipTlsVerify: true } : {}),
   };
   try {
     if (o.manifests) {
@@ -92,16 +100,53 @@ export async function validateCommand(targets: string[], options: Partial<Valida
       return 1;
     }
     // A missing path would reach helm as a repository reference ("repo x not found"): say what it is.
-    const missing = targets.filter((t) => !existsSync(t) || (statSync(t).isDirectory() && !existsSync(join(t, 'Chart.yaml'))));
+    const local = targets.filter((t) => !isOciReference(t));
+    const missing = local.filter((t) => !existsSync(t) || (statSync(t).isDirectory() && !existsSync(join(t, 'Chart.yaml'))));
     if (missing.length > 0) {
-      for (const t of missing) io.stderr.write(`helmforge validate: ${t}: no chart there (expected a directory with Chart.yaml, or a .tgz); for manifest files use --manifests\n`);
+      for (const t of missing) io.stderr.write(`helmforge validate: ${t}: no chart there (expected a directory with Chart.yaml, a .tgz or an oci:// reference); for manifest files use --manifests\n`);
       return 1;
     }
-    return await validateCharts(targets, o, versions, common, io);
+    const pulled = await pullCharts(targets, o, io);
+    try {
+      const code = await validateCharts(pulled.charts, o, versions, common, io, pulled.names);
+      return pulled.failed ? 1 : code;
+    } finally {
+      for (const dir of pulled.names.keys()) rmSync(dirname(dir), { recursive: true, force: true });
+    }
   } catch (err) {
     io.stderr.write(`helmforge validate: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
+}
+
+function isOciReference(target: string): boolean {
+  return target.startsWith('oci://');
+}
+
+/** The charts to validate: local ones as given, oci:// references pulled with helm (names: pulled dir → reference). */
+async function pullCharts(targets: string[], o: ValidateCommandOptions, io: CommandIO): Promise<{ charts: string[]; names: Map<string, string>; failed: boolean }> {
+  const charts: string[] = [];
+  const names = new Map<string, string>();
+  let failed = false;
+  for (const t of targets) {
+    if (!isOciReference(t)) {
+      charts.push(t);
+      continue;
+    }
+    const r = await pullChart(helmBinary(o.helmBin), t, {
+      ...(o.chartVersion !== undefined ? { version: o.chartVersion } : {}),
+      ...(o.plainHttp === true ? { plainHttp: true } : {}),
+      ...(o.insecureSkipTlsVerify === true ? { insecureSkipTlsVerify: true } : {}),
+    });
+    if (!r.ok) {
+      io.stderr.write(`helmforge validate: ${r.error}\n`);
+      failed = true;
+      continue;
+    }
+    charts.push(r.dir);
+    names.set(r.dir, o.chartVersion !== undefined ? `${t}:${o.chartVersion}` : t);
+  }
+  return { charts, names, failed };
 }
 
 async function validateCharts(
@@ -110,9 +155,11 @@ async function validateCharts(
   versions: string[],
   common: Record<string, unknown>,
   io: CommandIO,
+  /** How to name a chart that was pulled (its oci:// reference) rather than by its temporary directory. */
+  names: Map<string, string> = new Map(),
 ): Promise<number> {
   const helm = helmBinary(o.helmBin);
-  const fetcher = new DefaultFetcher({ ...(o.cache !== undefined ? { cacheDir: o.cache } : {}) });
+  const fetcher = new DefaultFetcher({ ...(o.cache !== undefined ? { cacheDir: o.cache } : {}), insecureSkipTlsVerify: o.insecureSkipTlsVerify ?? false });
   const validators = new Map(versions.map((v) => [v, new Validator({ ...common, kubernetesVersion: v }, fetcher)]));
   const jobs = charts.flatMap((chart) =>
     chartScenarios(chart, { ...(o.scenarios !== undefined ? { scenarios: o.scenarios } : {}), ...(o.valuesFiles ? { valuesFiles: o.valuesFiles } : {}) }).flatMap((scenario) =>
@@ -133,7 +180,7 @@ async function validateCharts(
     if (!render.ok) {
       results.push({
         status: 'error',
-        filename: job.scenario.valuesFile ?? job.chart,
+        filename: job.scenario.valuesFile !== undefined && !names.has(job.chart) ? job.scenario.valuesFile : (names.get(job.chart) ?? job.chart),
         docIndex: 0,
         line: 1,
         kind: '',
