@@ -1,5 +1,6 @@
 // Test kit: the real OCI registry (Debian's `docker-registry`, distribution 2.8) on 127.0.0.1, for suites that
 // push and pull charts.
+import bcrypt from 'bcryptjs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,21 +19,21 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Waits until `url` answers 200 (a server starting up). */
-export async function waitFor(url: string, deadlineMs = 20_000): Promise<void> {
+/** Waits until `url` answers one of `statuses` (a server starting up). */
+export async function waitFor(url: string, deadlineMs = 20_000, statuses: number[] = [200]): Promise<void> {
   const end = Date.now() + deadlineMs;
   let last: unknown;
   while (Date.now() < end) {
     try {
       const r = await fetch(url);
-      if (r.status === 200) return;
+      if (statuses.includes(r.status)) return;
       last = r.status;
     } catch (error) {
       last = error;
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${url} did not answer 200: ${String(last)}`);
+  throw new Error(`${url} did not answer ${statuses.join(' or ')}: ${String(last)}`);
 }
 
 /** Stops a child process: SIGTERM, then SIGKILL after 5 s. */
@@ -50,17 +51,23 @@ export interface LocalRegistry {
   stop(): Promise<void>;
 }
 
-/** An OCI registry without authentication, storing in a temporary directory. */
-export async function startLocalRegistry(): Promise<LocalRegistry> {
+/** An OCI registry on plain HTTP, storing in a temporary directory; with `auth`, it asks for that user (htpasswd). */
+export async function startLocalRegistry(auth?: { username: string; password: string }): Promise<LocalRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'helmforge-oci-'));
   const port = await freePort();
   const config = join(dir, 'config.yml');
-  writeFileSync(config, `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\nhttp:\n  addr: 127.0.0.1:${port}\n`);
+  let authConfig = '';
+  if (auth !== undefined) {
+    writeFileSync(join(dir, 'htpasswd'), `${auth.username}:${bcrypt.hashSync(auth.password, 10)}\n`);
+    authConfig = `auth:\n  htpasswd:\n    realm: helmforge-test\n    path: ${join(dir, 'htpasswd')}\n`;
+  }
+  writeFileSync(config, `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\nhttp:\n  addr: 127.0.0.1:${port}\n${authConfig}`);
   let output = '';
   const proc = spawn('docker-registry', ['serve', config], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await waitFor(`http://127.0.0.1:${port}/v2/`).catch(async (error: Error) => {
+  // /v2/ answers 401 when authentication is on: the health of the storage driver answers either way
+  await waitFor(`http://127.0.0.1:${port}/v2/`, 20_000, auth === undefined ? [200] : [401]).catch(async (error: Error) => {
     await stopProcess(proc);
     throw new Error(`${error.message}\n${output}`);
   });
