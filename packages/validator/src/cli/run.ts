@@ -1,7 +1,7 @@
 // Shared by the kubeconform-style CLI and `validateCommand --manifests`: stream, validate, report, exit code.
 import { availableParallelism } from 'node:os';
 import { createOutput } from '../output/index.js';
-import type { OutputFormat } from '../output/output.js';
+import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
 import { readInputs } from '../resource/files.js';
 import type { StreamOptions } from '../validator/pool.js';
 import { validateInputs } from '../validator/pool.js';
@@ -29,7 +29,7 @@ export async function runManifests(targets: string[], options: ManifestRunOption
     summary: options.summary,
     verbose: options.verbose,
     isStdin,
-    color: false,
+    color: colorFromEnvironment(),
     toolName: options.toolName ?? 'helmforge-conform',
   });
   let failed = false;

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chartScenarios, helmBinary, mapLimit, pullChart, renderChart } from '../chart/render.js';
 import { createOutput } from '../output/index.js';
-import type { OutputFormat } from '../output/output.js';
+import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
 import { splitText } from '../resource/stream.js';
 import { isFailure, type ValidationResult } from '../validator/result.js';
 import { Validator } from '../validator/validator.js';
@@ -168,7 +168,7 @@ async function validateCharts(
   );
   const renders = await mapLimit(jobs, Math.max(1, availableParallelism()), (j) => renderChart(helm, j.chart, j.scenario, j.version));
   const out = new BufferedWriter(io.stdout);
-  const output = createOutput(o.output, out, { summary: o.summary, verbose: o.verbose, toolName: 'helmforge validate' });
+  const output = createOutput(o.output, out, { summary: o.summary, verbose: o.verbose, toolName: 'helmforge validate', color: colorFromEnvironment() });
   const failures = new DownloadFailures();
   let failed = false;
   for (let i = 0; i < renders.length; i++) {

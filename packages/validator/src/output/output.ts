@@ -74,6 +74,11 @@ export abstract class CountingOutput implements Output {
   abstract flush(): void;
 }
 
+/** Whether pretty output is coloured: as kubeconform, even when piped, unless NO_COLOR (no-color.org) is set. */
+export function colorFromEnvironment(): boolean {
+  return (process.env.NO_COLOR ?? '') === '';
+}
+
 /** kubeconform's signature.QualifiedName(): `apiVersion/kind/namespace/name`. */
 export function qualifiedName(r: ValidationResult): string {
   return `${r.apiVersion}/${r.kind}/${r.namespace}/${r.name}`;

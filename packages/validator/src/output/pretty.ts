@@ -1,4 +1,4 @@
-// kubeconform's pretty output: ✔ / ✖ / - marks, coloured on a terminal.
+// kubeconform's pretty output: ✔ / ✖ / - marks, in kubeconform's colours (red, green, yellow) unless told not to.
 import type { ValidationResult } from '../validator/result.js';
 import { CountingOutput, resultPath, summaryLine } from './output.js';
 
@@ -12,13 +12,13 @@ export class PrettyOutput extends CountingOutput {
     const what = [r.kind, r.name].filter((x) => x !== '').join(' ');
     switch (r.status) {
       case 'valid':
-        if (this.opts.verbose) this.w.write(`${this.paint(92, '\u2714')} ${path}: ${this.paint(92, `${what} is valid`)}\n`);
+        if (this.opts.verbose) this.w.write(`${this.paint(32, '\u2714')} ${path}: ${this.paint(32, `${what} is valid`)}\n`);
         break;
       case 'invalid':
-        this.w.write(`${this.paint(91, '\u2716')} ${path}: ${this.paint(91, `${what} is invalid: ${r.message ?? ''}`)}\n`);
+        this.w.write(`${this.paint(31, '\u2716')} ${path}: ${this.paint(31, `${what} is invalid: ${r.message ?? ''}`)}\n`);
         break;
       case 'error':
-        this.w.write(`${this.paint(91, '\u2716')} ${path}: ${this.paint(91, `${what ? `${what} ` : ''}failed validation: ${r.message ?? ''}`)}\n`);
+        this.w.write(`${this.paint(31, '\u2716')} ${path}: ${this.paint(31, `${what ? `${what} ` : ''}failed validation: ${r.message ?? ''}`)}\n`);
         break;
       case 'skipped':
         if (this.opts.verbose) this.w.write(`${this.paint(33, '-')} ${path}: ${this.paint(33, `${what ? `${what} ` : ''}skipped`)}\n`);
