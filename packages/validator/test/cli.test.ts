@@ -163,6 +163,18 @@ describe('helmforge-conform', () => {
       expect(plain.stdout).toContain(`\u2714 ${VALID}: ConfigMap one is valid\n`);
     });
 
+    it('-debug says on stderr where each schema was looked for and what was there', () => {
+      const local = join(FIXTURES, 'schemas');
+      const r = conform(['-debug', '-n', '1', '-schema-location', `${local}/`, '-schema-location', 'http://127.0.0.1:1/{{ .ResourceKind }}.json', VALID]);
+      const lines = r.stderr.trimEnd().split('\n').map((l) => l.replace(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d /, ''));
+      expect(lines).toEqual([
+        `using schema found at ${local}/master-standalone/configmap-v1.json`,
+        `could not open file ${local}/master-standalone/service-v1.json`,
+        expect.stringMatching(/^failed downloading schema at http:\/\/127\.0\.0\.1:1\/service\.json: .*ECONNREFUSED/),
+      ]);
+      expect(conform(['-n', '1', '-schema-location', `${local}/`, VALID]).stderr).toBe('');
+    });
+
     it('fails when it would read stdin and nothing is piped in (stdin is /dev/null, a character device)', () => {
       const r = spawnSync(process.execPath, [BIN, '-summary', '-schema-bundle', BUNDLE], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
       expect(r.status).toBe(1);

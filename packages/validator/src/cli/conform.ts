@@ -18,7 +18,7 @@ interface FlagSpec {
 const FLAGS: Record<string, FlagSpec> = {
   cache: { kind: 'string', help: 'cache schemas downloaded via HTTP to this folder' },
   crd: { kind: 'list', help: 'CustomResourceDefinition YAML file or URL to take custom resource schemas from (repeatable)' },
-  debug: { kind: 'bool', help: 'print debug information' },
+  debug: { kind: 'bool', help: 'print debug information: where each schema was looked for, and what was there' },
   'exit-on-error': { kind: 'bool', help: 'immediately stop execution when the first error is encountered' },
   h: { kind: 'bool', help: 'show this help' },
   help: { kind: 'bool', help: 'show this help' },
@@ -174,6 +174,7 @@ export async function runConform(argv: string[], io: CommandIO): Promise<number>
         reject: csv(one('reject')),
         ignoreMissingSchemas: bool('ignore-missing-schemas'),
         insecureSkipTlsVerify: bool('insecure-skip-tls-verify'),
+        debug: bool('debug'),
         ...(cache !== undefined ? { cache } : {}),
         workers: n,
       },

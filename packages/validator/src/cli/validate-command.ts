@@ -12,7 +12,7 @@ import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
 import { splitText } from '../resource/stream.js';
 import { isFailure, type ValidationResult } from '../validator/result.js';
 import { Validator } from '../validator/validator.js';
-import { DefaultFetcher } from '../registry/fetch.js';
+import { fetcherFor } from '../registry/fetch.js';
 import { BufferedWriter, type CommandIO } from './io.js';
 import { defaultWorkers, runManifests } from './run.js';
 
@@ -159,7 +159,7 @@ async function validateCharts(
   names: Map<string, string> = new Map(),
 ): Promise<number> {
   const helm = helmBinary(o.helmBin);
-  const fetcher = new DefaultFetcher({ ...(o.cache !== undefined ? { cacheDir: o.cache } : {}), insecureSkipTlsVerify: o.insecureSkipTlsVerify ?? false });
+  const fetcher = fetcherFor(o);
   const validators = new Map(versions.map((v) => [v, new Validator({ ...common, kubernetesVersion: v }, fetcher)]));
   const jobs = charts.flatMap((chart) =>
     chartScenarios(chart, { ...(o.scenarios !== undefined ? { scenarios: o.scenarios } : {}), ...(o.valuesFiles ? { valuesFiles: o.valuesFiles } : {}) }).flatMap((scenario) =>

@@ -24,6 +24,24 @@ export interface HttpFetcherOptions {
   insecureSkipTlsVerify?: boolean;
   /** Request timeout in ms (default 30 s). */
   timeoutMs?: number;
+  /** Says where each schema was looked for and what was there (kubeconform -debug). */
+  log?: (message: string) => void;
+}
+
+/** The fetcher for what ValidatorOptions ask: on-disk cache, TLS checks, and -debug lines on stderr. */
+export function fetcherFor(options: { cache?: string; insecureSkipTlsVerify?: boolean; debug?: boolean }): DefaultFetcher {
+  return new DefaultFetcher({
+    ...(options.cache !== undefined ? { cacheDir: options.cache } : {}),
+    insecureSkipTlsVerify: options.insecureSkipTlsVerify ?? false,
+    ...(options.debug === true ? { log: debugLine } : {}),
+  });
+}
+
+/** A line as Go's log package writes it (kubeconform -debug): `2026/11/25 23:59:00 message`. */
+function debugLine(message: string): void {
+  const d = new Date();
+  const two = (n: number): string => String(n).padStart(2, '0');
+  process.stderr.write(`${d.getFullYear()}/${two(d.getMonth() + 1)}/${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())} ${message}\n`);
 }
 
 /** The fetcher used in the main thread; workers forward to it. */
@@ -47,20 +65,43 @@ export class DefaultFetcher implements Fetcher {
   }
 
   private async load(location: string): Promise<FetchResult> {
+    const log = this.options.log ?? ((): void => undefined);
     if (!isUrl(location)) {
       const path = location.startsWith('file://') ? new URL(location).pathname : location;
       try {
-        return { found: true, body: await readFile(path, 'utf8') };
+        const body = await readFile(path, 'utf8');
+        log(`using schema found at ${path}`);
+        return { found: true, body };
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return { found: false };
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') {
+          log(`could not open file ${path}`);
+          return { found: false };
+        }
+        log(`failed to open schema at ${path}: ${(err as Error).message}`);
         throw err;
       }
     }
     const cached = await this.cache?.get(location);
-    if (cached !== undefined) return { found: true, body: cached };
-    const res = await httpGet(location, this.options);
-    if (res.status === 404) return { found: false };
-    if (res.status !== 200) throw new Error(`could not download ${location}: HTTP ${res.status}`);
+    if (cached !== undefined) {
+      log(`using schema for ${location} from the cache`);
+      return { found: true, body: cached };
+    }
+    let res: { status: number; body: string };
+    try {
+      res = await httpGet(location, this.options);
+    } catch (err) {
+      log(`failed downloading schema at ${location}${(err as Error).message.slice(`could not download ${location}`.length)}`);
+      throw err;
+    }
+    if (res.status === 404) {
+      log(`could not find schema at ${location}`);
+      return { found: false };
+    }
+    if (res.status !== 200) {
+      log(`error while downloading schema at ${location} - received HTTP status ${res.status}`);
+      throw new Error(`could not download ${location}: HTTP ${res.status}`);
+    }
+    log(`using schema found at ${location}`);
     await this.cache?.set(location, res.body);
     return { found: true, body: res.body };
   }

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DefaultFetcher, type Fetcher } from '../registry/fetch.js';
+import { fetcherFor, type Fetcher } from '../registry/fetch.js';
 import { inputDocuments, type Input } from '../resource/files.js';
 import type { RawDocument, SplitOptions } from '../resource/stream.js';
 import type { ValidationResult } from './result.js';
@@ -48,10 +48,6 @@ function workerUrl(): URL {
   return new URL(import.meta.url.replace('/src/validator/pool.ts', '/dist/validator/worker.mjs'));
 }
 
-function defaultFetcher(options: StreamOptions): Fetcher {
-  return new DefaultFetcher({ ...(options.cache !== undefined ? { cacheDir: options.cache } : {}), insecureSkipTlsVerify: options.insecureSkipTlsVerify ?? false });
-}
-
 /** Validates documents as they come; yields results in input order. */
 export async function* validateStream(docs: AsyncIterable<RawDocument>, options: StreamOptions = {}, fetcher?: Fetcher): AsyncGenerator<ValidationResult> {
   async function* inputs(): AsyncGenerator<Input> {
@@ -62,7 +58,7 @@ export async function* validateStream(docs: AsyncIterable<RawDocument>, options:
 
 /** Validates what `readInputs` yields; yields the results of each input (file or document) in input order. */
 export async function* validateInputs(inputs: AsyncIterable<Input>, options: StreamOptions = {}, fetcher?: Fetcher): AsyncGenerator<ValidationResult[]> {
-  const f = fetcher ?? defaultFetcher(options);
+  const f = fetcher ?? fetcherFor(options);
   const n = Math.max(1, Math.floor(options.workers ?? 1));
   if (n <= 1) {
     yield* inThread([], inputs, options, f);

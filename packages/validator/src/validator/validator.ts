@@ -6,7 +6,7 @@ import { parseManifest, DEFAULT_MAX_DEPTH } from '../resource/parse.js';
 import type { RawDocument } from '../resource/stream.js';
 import { BundleSource } from '../registry/bundle.js';
 import { CrdSource } from '../registry/crd.js';
-import { DefaultFetcher, type Fetcher } from '../registry/fetch.js';
+import { fetcherFor, type Fetcher } from '../registry/fetch.js';
 import { SchemaLocationSource } from '../registry/location.js';
 import type { SchemaSource } from '../registry/source.js';
 import type { JsonSchema } from '../registry/transform.js';
@@ -36,6 +36,8 @@ export interface ValidatorOptions {
   /** Directory caching downloaded schemas. */
   cache?: string;
   insecureSkipTlsVerify?: boolean;
+  /** Say on stderr where each schema was looked for and what was there (kubeconform -debug). */
+  debug?: boolean;
   /** Deepest nesting accepted in a document (default 40). */
   maxDepth?: number;
   /**
@@ -92,7 +94,7 @@ export class Validator {
 
   constructor(
     readonly options: ValidatorOptions = {},
-    fetcher: Fetcher = new DefaultFetcher({ ...(options.cache !== undefined ? { cacheDir: options.cache } : {}), insecureSkipTlsVerify: options.insecureSkipTlsVerify ?? false }),
+    fetcher: Fetcher = fetcherFor(options),
   ) {
     this.sources = schemaSources(options, fetcher);
     this.skip = new Set(options.skip ?? []);

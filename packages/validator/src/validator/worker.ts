@@ -2,7 +2,7 @@
 // compiled schemas); schema downloads are forwarded to the main thread so that each URL is fetched (and cached)
 // once. Local schema files are read here.
 import { parentPort, workerData } from 'node:worker_threads';
-import { DefaultFetcher, isUrl, type FetchResult, type Fetcher } from '../registry/fetch.js';
+import { fetcherFor, isUrl, type FetchResult, type Fetcher } from '../registry/fetch.js';
 import { DocumentSplitter, type RawDocument, type SplitOptions } from '../resource/stream.js';
 
 const PIECE = 8 * 1024;
@@ -22,7 +22,7 @@ if (port === null) throw new Error('worker.js must run in a worker thread');
 
 let nextReq = 0;
 const waiting = new Map<number, { resolve: (r: FetchResult) => void; reject: (e: Error) => void }>();
-const local = new DefaultFetcher();
+const local = fetcherFor({ debug: (workerData as WorkerData).debug === true });
 const fetcher: Fetcher = {
   fetch(location) {
     if (!isUrl(location)) return local.fetch(location);
