@@ -98,7 +98,15 @@ describe('outputs', () => {
     const validate = ajv.compile(schema);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect(log.version).toBe('2.1.0');
-    expect(log.runs[0]?.results.map((r) => r.ruleId)).toEqual(['kubernetes-schema-invalid', 'kubernetes-schema-error']);
+    // as kubeconform 0.7: one result per schema violation, with its path as the logical location
+    const results = log.runs[0]?.results ?? [];
+    expect(results.map((r) => r.ruleId)).toEqual(['KUBE-INVALID', 'KUBE-ERROR', 'KUBE-SKIPPED']);
+    expect(results[0]).toMatchObject({ level: 'error', message: { text: 'ConfigMap bad<&>"\' is invalid: /data/k: expected string or null, but got number' } });
+    expect(results[0]?.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'test.yaml' }, region: { startLine: 6 } }, logicalLocations: [{ name: '/data/k' }] }]);
+    expect(results[2]).toMatchObject({ level: 'note', message: { text: 'Widget w skipped' } });
+    const verbose = JSON.parse(await render('sarif', { verbose: true })) as typeof log;
+    expect(verbose.runs[0]?.results.map((r) => r.ruleId)).toEqual(['KUBE-VALID', 'KUBE-INVALID', 'KUBE-ERROR', 'KUBE-SKIPPED']);
+    expect(validate(verbose), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('knows every format', () => {
