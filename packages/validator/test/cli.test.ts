@@ -158,7 +158,9 @@ describe('helmforge-conform', () => {
 
     it('-output pretty is coloured as kubeconform colours it, unless NO_COLOR is set', () => {
       const args = ['-output', 'pretty', '-verbose', '-schema-bundle', BUNDLE, '-n', '1', VALID];
-      expect(conform(args).stdout).toContain(`\u001b[32m\u2714\u001b[0m ${VALID}: \u001b[32mConfigMap one is valid\u001b[0m\n`);
+      // (this test's own environment may have NO_COLOR set, as CI runners often do)
+      const coloured = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+      expect(coloured.stdout).toContain(`\u001b[32m\u2714\u001b[0m ${VALID}: \u001b[32mConfigMap one is valid\u001b[0m\n`);
       const plain = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       expect(plain.stdout).toContain(`\u2714 ${VALID}: ConfigMap one is valid\n`);
     });
