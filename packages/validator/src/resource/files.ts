@@ -1,5 +1,5 @@
 // Finds the files to validate (directories recursively: .yaml, .yml, .json) and streams their documents.
-import { closeSync, createReadStream, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitStream, splitText, type RawDocument, type SplitOptions } from './stream.js';
@@ -63,13 +63,6 @@ export async function* readInputs(targets: string[], options: ReadOptions = {}):
       for await (const doc of splitStream('stdin', (options.stdin ?? process.stdin) as AsyncIterable<Buffer>, options)) yield { doc };
       continue;
     }
-    try {
-      lstatSync(t);
-    } catch (err) {
-      // as kubeconform words it: "lstat not-here: no such file or directory"
-      yield { doc: { filename: t, docIndex: 0, line: 1, error: goError('lstat', t, err) } };
-      continue;
-    }
     for await (const file of discoverFiles([t], options)) {
       let data: Buffer | undefined;
       try {
@@ -82,7 +75,9 @@ export async function* readInputs(targets: string[], options: ReadOptions = {}):
           closeSync(fd);
         }
       } catch (err) {
-        yield { doc: { filename: file, docIndex: 0, line: 1, error: goError('open', file, err) } };
+        // a target that is not there at all is worded as kubeconform's walk words it: "lstat not-here: no such file …"
+        const missingTarget = file === t && (err as NodeJS.ErrnoException).code === 'ENOENT';
+        yield { doc: { filename: file, docIndex: 0, line: 1, error: goError(missingTarget ? 'lstat' : 'open', file, err) } };
         continue;
       }
       if (data !== undefined) {
