@@ -90,7 +90,9 @@ export class DefaultFetcher implements Fetcher {
     try {
       res = await httpGet(location, this.options);
     } catch (err) {
-      log(`failed downloading schema at ${location}${(err as Error).message.slice(`could not download ${location}`.length)}`);
+      const said = (err as Error).message;
+      const prefix = `could not download ${location}`;
+      log(`failed downloading schema at ${location}${said.startsWith(prefix) ? said.slice(prefix.length) : `: ${said}`}`);
       throw err;
     }
     if (res.status === 404) {
