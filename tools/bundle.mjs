@@ -2,11 +2,12 @@
 // Bundles a built entry point into one ES module with esbuild: `node tools/bundle.mjs ENTRY OUTFILE` (paths relative
 // to the current directory, the package being built). Loading one file instead of a few hundred ES and CommonJS
 // modules takes a fifth off a cold `helmforge generate`, and ~0.1 s off every validator worker thread's start.
-// Each workspace package keeps its own import.meta.url, so templates/, files/ and the validator's worker are still
+// Each workspace package keeps its own import.meta.url, so templates/, files/ and the validator's own bundles (worker,
+// Ajv engine: loaded from beside the importing module, see validator/bundled.ts) are still
 // found beside the package they belong to.
 import { build } from 'esbuild';
 import { chmod, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [entry, outfile, ...extra] = process.argv.slice(2);
@@ -26,18 +27,6 @@ const keepMetaUrl = {
   },
 };
 
-// The validator's Ajv engine is loaded on first need (`import('./ajv-engine.js')`): bundled separately (the validator's
-// build makes dist/validator/ajv-engine.mjs), so that the bundles that may never need it do not carry Ajv's code.
-const lazyAjvEngine = {
-  name: 'lazy-ajv-engine',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/ajv-engine\.js$/ }, ({ importer, kind }) => {
-      if (kind !== 'dynamic-import' || !/[/\\]packages[/\\]validator[/\\]dist[/\\]validator[/\\]validator\.js$/.test(importer)) return undefined;
-      return { path: pathToFileURL(join(dirname(importer), 'ajv-engine.mjs')).href, external: true };
-    });
-  },
-};
-
 await build({
   entryPoints: [resolve(entry)],
   outfile: resolve(outfile),
@@ -47,7 +36,7 @@ await build({
   target: 'node20',
   // CommonJS dependencies (ajv, handlebars, yaml) call require() for Node built-ins.
   banner: { js: "import { createRequire as __helmforgeRequire } from 'node:module';\nconst require = __helmforgeRequire(import.meta.url);" },
-  plugins: [keepMetaUrl, lazyAjvEngine],
+  plugins: [keepMetaUrl],
   logLevel: 'warning',
 });
 await chmod(resolve(outfile), 0o755);

@@ -1,4 +1,4 @@
-import { diffTree, writeTreesAtomically } from '@helmforge/core';
+import { diffTree, writeTreesAtomically, type FileTree } from '@helmforge/core';
 import { composePlatform, loadStack } from '@helmforge/umbrella';
 import type { Command } from 'commander';
 import { join, relative, resolve } from 'node:path';
@@ -32,11 +32,7 @@ export function runGenerate(options: GenerateOptions, io: Io): number {
   ];
   const show = (p: string) => relative(process.cwd(), p) || '.';
   if (options.check) {
-    const stale: string[] = [];
-    for (const t of targets) {
-      const d = diffTree(t.dir, t.tree);
-      stale.push(...d.changed.map((f) => `  changed  ${show(join(t.dir, f))}`), ...d.missing.map((f) => `  missing  ${show(join(t.dir, f))}`), ...d.extra.map((f) => `  extra    ${show(join(t.dir, f))}`));
-    }
+    const stale = targets.flatMap((t) => staleFiles(t.dir, t.tree).map((f) => `  ${f.state.padEnd(7)}  ${show(f.path)}`));
     if (stale.length) {
       io.err(`generated files are stale (${stale.length}):\n${stale.join('\n')}\nrun \`helmforge generate\` and commit the result\n`);
       return 1;
@@ -47,4 +43,11 @@ export function runGenerate(options: GenerateOptions, io: Io): number {
   writeTreesAtomically(targets);
   io.out(targets.map((t) => `wrote ${show(t.dir)} (${t.tree.size} files)`).join('\n') + '\n');
   return 0;
+}
+
+/** The files under `dir` that are not what generating `tree` there would write: changed, missing or extra. */
+export function staleFiles(dir: string, tree: FileTree): { state: 'changed' | 'missing' | 'extra'; path: string }[] {
+  const d = diffTree(dir, tree);
+  const at = (state: 'changed' | 'missing' | 'extra') => (f: string) => ({ state, path: join(dir, f) });
+  return [...d.changed.map(at('changed')), ...d.missing.map(at('missing')), ...d.extra.map(at('extra'))];
 }

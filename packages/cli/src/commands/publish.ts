@@ -1,14 +1,14 @@
 // `helmforge package` and `helmforge push`: the generated umbrella chart, packaged by the real helm (after checking
 // that charts/<name>/ matches the stack file) and pushed to an OCI registry. A refused push is explained: what the
 // registry or helm said, and what to do about it.
-import { diffTree } from '@helmforge/core';
 import { composePlatform, loadStack } from '@helmforge/umbrella';
 import type { Command } from 'commander';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { Io } from '../program.js';
+import { staleFiles } from './generate.js';
 
 interface ChartOptions {
   config: string;
@@ -77,8 +77,7 @@ function packageChart(options: ChartOptions, destination: string): string {
   const platform = composePlatform(stack);
   const chart = resolve(options.out, platform.metadata.name);
   const show = relative(process.cwd(), chart) || '.';
-  const d = diffTree(chart, platform.chart);
-  const stale = d.changed.length + d.missing.length + d.extra.length;
+  const stale = staleFiles(chart, platform.chart).length;
   if (stale > 0) {
     throw new PublishError(`${show} does not match ${options.config} (${stale} file${stale === 1 ? '' : 's'} differ): run \`helmforge generate\` first, so that what is published is what the stack file says`);
   }
@@ -105,7 +104,7 @@ function runPush(repository: string, options: PushOptions, io: Io): void {
     if (options.plainHttp === true) args.push('--plain-http');
     if (options.insecureSkipTlsVerify === true) args.push('--insecure-skip-tls-verify');
     const r = helm(args);
-    const name = readdirSync(dir)[0] ?? file;
+    const name = basename(file);
     if (r.status !== 0) {
       const said = helmSaid(r.stderr);
       throw new PublishError(`${host} refused the push of ${name} to ${repository}: ${said}\n  ${whatToDo(said, host, options)}`);

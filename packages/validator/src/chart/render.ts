@@ -54,20 +54,29 @@ export function releaseName(chart: string): string {
   return name === '' ? 'release' : name.slice(0, 53);
 }
 
-export function renderChart(helm: string, chart: string, scenario: Scenario, kubernetesVersion: string): Promise<RenderResult> {
+export async function renderChart(helm: string, chart: string, scenario: Scenario, kubernetesVersion: string): Promise<RenderResult> {
   const args = ['template', releaseName(chart), chart, '--kube-version', kubernetesVersion];
   if (scenario.valuesFile !== undefined) args.push('-f', scenario.valuesFile);
+  const r = await runHelm(helm, args);
+  return { scenario, kubernetesVersion, ok: r.code === 0, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs helm to the end, collecting its output; a binary that cannot be run is exit code -1 with the reason as stderr. */
+function runHelm(helm: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(helm, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (e) => resolve({ scenario, kubernetesVersion, ok: false, stdout: '', stderr: `could not run ${helm}: ${e.message} (set HELM_BIN or put helm on PATH)` }));
-    child.on('close', (code) =>
-      resolve({ scenario, kubernetesVersion, ok: code === 0, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
-    );
+    child.on('error', (e) => resolve({ code: -1, stdout: '', stderr: `could not run ${helm}: ${e.message} (set HELM_BIN or put helm on PATH)` }));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
+}
+
+/** What helm said on stderr, on one line (for a message that names the failed step). */
+export function helmSaid(stderr: string): string {
+  return stderr.trim().replace(/\s*\n\s*/g, ' ');
 }
 
 /** Runs tasks with at most `limit` at a time, keeping their order. */
@@ -98,26 +107,15 @@ export interface PullOptions {
  * directory, so that it is validated like a chart directory (with its ci/ scenarios). Registry credentials are
  * helm's own (`helm registry login`).
  */
-export function pullChart(helm: string, ref: string, options: PullOptions = {}): Promise<{ ok: true; dir: string } | { ok: false; error: string }> {
+export async function pullChart(helm: string, ref: string, options: PullOptions = {}): Promise<{ ok: true; dir: string } | { ok: false; error: string }> {
   const into = mkdtempSync(join(tmpdir(), 'helmforge-pull-'));
   const args = ['pull', ref, '--untar', '--untardir', into];
   if (options.version !== undefined) args.push('--version', options.version);
   if (options.plainHttp === true) args.push('--plain-http');
   if (options.insecureSkipTlsVerify === true) args.push('--insecure-skip-tls-verify');
-  return new Promise((resolve) => {
-    const child = spawn(helm, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const err: Buffer[] = [];
-    child.stdout.resume();
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (e) => resolve({ ok: false, error: `could not run ${helm}: ${e.message} (set HELM_BIN or put helm on PATH)` }));
-    child.on('close', (code) => {
-      const charts = code === 0 ? readdirSync(into).filter((d) => existsSync(join(into, d, 'Chart.yaml'))) : [];
-      if (code === 0 && charts.length === 1) {
-        resolve({ ok: true, dir: join(into, charts[0] as string) });
-        return;
-      }
-      rmSync(into, { recursive: true, force: true });
-      resolve({ ok: false, error: `helm pull ${ref} failed: ${Buffer.concat(err).toString('utf8').trim().replace(/\s*\n\s*/g, ' ') || `no chart in what it pulled`}` });
-    });
-  });
+  const r = await runHelm(helm, args);
+  const charts = r.code === 0 ? readdirSync(into).filter((d) => existsSync(join(into, d, 'Chart.yaml'))) : [];
+  if (charts.length === 1) return { ok: true, dir: join(into, charts[0] as string) };
+  rmSync(into, { recursive: true, force: true });
+  return { ok: false, error: `helm pull ${ref} failed: ${helmSaid(r.stderr) || 'no chart in what it pulled'}` };
 }

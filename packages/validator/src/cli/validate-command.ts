@@ -6,7 +6,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chartScenarios, helmBinary, mapLimit, pullChart, renderChart } from '../chart/render.js';
+import { chartScenarios, helmBinary, helmSaid, mapLimit, pullChart, renderChart } from '../chart/render.js';
 import { createOutput } from '../output/index.js';
 import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
 import { splitText } from '../resource/stream.js';
@@ -189,7 +189,7 @@ async function validateCharts(
         namespace: '',
         scenario: label,
         kubernetesVersion: job.version,
-        message: `helm template failed for values scenario ${job.scenario.label}: ${render.stderr.trim().replace(/\s*\n\s*/g, ' ')}`,
+        message: `helm template failed for values scenario ${job.scenario.label}: ${helmSaid(render.stderr)}`,
       });
     } else {
       const validator = validators.get(job.version) as Validator;

@@ -114,9 +114,17 @@ export class DefaultFetcher implements Fetcher {
  * own import.meta.url), so that a bundle elsewhere (the helmforge CLI's) gets the version this package depends on,
  * and no bundle carries the module or loads its imports (node:tls …) at start.
  */
-async function importOwnDependency<T>(name: string): Promise<T> {
-  return (await import(pathToFileURL(createRequire(import.meta.url).resolve(name)).href)) as T;
+function importOwnDependency<T>(name: string): Promise<T> {
+  // resolved once: proxyFor asks on every download
+  let loading = ownDependencies.get(name);
+  if (loading === undefined) {
+    loading = import(pathToFileURL(createRequire(import.meta.url).resolve(name)).href);
+    ownDependencies.set(name, loading);
+  }
+  return loading as Promise<T>;
 }
+
+const ownDependencies = new Map<string, Promise<unknown>>();
 
 /** Agents for proxies, by proxy URL and scheme of the target (one per run, so connections are reused). */
 const proxyAgents = new Map<string, Agent>();

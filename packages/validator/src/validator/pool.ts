@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fetcherFor, type Fetcher } from '../registry/fetch.js';
 import { inputDocuments, type Input } from '../resource/files.js';
+import { siblingBundle } from './bundled.js';
 import type { RawDocument, SplitOptions } from '../resource/stream.js';
 import type { ValidationResult } from './result.js';
 import { decodeResults, type ResultBatch } from './result-batch.js';
@@ -38,13 +39,13 @@ const MAX_INFLIGHT = 3;
  */
 const WORKER_YOUNG_GENERATION_MB = 6;
 
-/** The worker's code: the esbuild bundle made by the build (one file: a fifth of the worker's start), else the module. */
+/** The worker's code: its bundle (one file: a fifth of the worker's start), else the module. */
 function workerUrl(): URL {
-  for (const name of ['./worker.mjs', './worker.js']) {
-    const here = new URL(name, import.meta.url);
-    if (existsSync(fileURLToPath(here))) return here;
-  }
-  // running from sources (tests): use the build
+  const bundle = siblingBundle('worker', import.meta.url);
+  if (bundle !== undefined) return bundle;
+  const module = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(module))) return module;
+  // running from sources (tests): a worker thread cannot run TypeScript, so the build's
   return new URL(import.meta.url.replace('/src/validator/pool.ts', '/dist/validator/worker.mjs'));
 }
 

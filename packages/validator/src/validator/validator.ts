@@ -11,6 +11,7 @@ import { SchemaLocationSource } from '../registry/location.js';
 import type { SchemaSource } from '../registry/source.js';
 import type { JsonSchema } from '../registry/transform.js';
 import type * as AjvEngine from './ajv-engine.js';
+import { siblingBundle } from './bundled.js';
 import type { RefHolder } from './ajv-engine.js';
 import { appendErrors, compileSchema, currentPointer, reachesFallback, runCheck, type Check, type FastCompileContext, type SchemaErrorLike } from './fastschema.js';
 import { describeErrors, invalidMessage } from './messages.js';
@@ -226,7 +227,8 @@ export class Validator {
   }
 
   private async loadAjv(): Promise<Ajv> {
-    this.engine ??= await import('./ajv-engine.js');
+    // its own bundle when there is one (Ajv's code is loaded only by runs that need it), else the module
+    this.engine ??= (await import((siblingBundle('ajv-engine', import.meta.url) ?? new URL('./ajv-engine.js', import.meta.url)).href)) as typeof AjvEngine;
     this.ajv ??= this.engine.createAjv((target) => this.refHolder(target));
     return this.ajv;
   }
