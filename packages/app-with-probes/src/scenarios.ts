@@ -1,4 +1,5 @@
 // CI scenarios (ci/*-values.yaml): every optional feature switched on at least once.
+import type { ChartLintConfig } from '@helmforge/core';
 export const scenarios: Record<string, object> = {
   'all-features': {
     replicaCount: 3,
@@ -37,4 +38,13 @@ export const scenarios: Record<string, object> = {
     service: { type: 'NodePort' },
     secret: { existingSecret: 'app-secrets' },
   },
+};
+
+/** What the scenarios name without the chart creating it (helmforge lint reads it from .helmforge-lint.yaml). */
+export const lint: ChartLintConfig = {
+  external: [
+    { kind: 'PersistentVolumeClaim', name: 'app-data', reason: 'ci/all-features-values.yaml mounts an existing claim (persistence.existingClaim), e.g. from nfs-pv' },
+    { kind: 'Secret', name: 'app-secrets', reason: 'ci/tcp-exec-grpc-probes-values.yaml loads an existing Secret (secret.existingSecret)' },
+    { kind: 'Secret', name: 'registry-pull', reason: 'the pull Secret of global.imagePullSecrets, created by the registry part or by hand' },
+  ],
 };

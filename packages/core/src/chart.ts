@@ -58,6 +58,23 @@ export interface ChartSpec {
   readme?: string;
   /** Directory copied verbatim into the chart's files/ (never templated: alert rules, dashboards …). */
   filesDir?: string;
+  /** Written as the chart's .helmforge-lint.yaml, which `helmforge validate` and `helmforge lint` read. */
+  lint?: ChartLintConfig;
+}
+
+/**
+ * What the lint rules should know about a chart: objects its values refer to without the chart creating them (an
+ * `existingSecret` of a ci scenario), and objects that break a rule on purpose. Each says why.
+ */
+export interface ChartLintConfig {
+  external?: { kind: string; name: string; reason: string }[];
+  exemptions?: { rule: string; kind: string; name: string; reason: string }[];
+}
+
+/** The text of a chart's .helmforge-lint.yaml. */
+export function lintConfigYaml(config: ChartLintConfig, header: string[]): string {
+  const comments = header.map((l) => `# ${l}`.trimEnd()).join('\n');
+  return `${comments}\n${stringify(config, { lineWidth: 0 })}`;
 }
 
 export interface GeneratedChart {
@@ -134,6 +151,7 @@ export function buildChart(spec: ChartSpec): GeneratedChart {
   if (spec.filesDir) for (const f of listFiles(spec.filesDir)) files.set(`files/${relative(spec.filesDir, f).split(sep).join('/')}`, readFileSync(f, 'utf8'));
   for (const [scenario, values] of Object.entries(spec.scenarios ?? {})) files.set(`ci/${scenario}-values.yaml`, toHelmYaml(values));
   files.set('README.md', chartReadme(metadata, spec.readme ?? '', renderValuesTable(valuesSchema, spec.defaults)));
+  if (spec.lint !== undefined) files.set('.helmforge-lint.yaml', lintConfigYaml(spec.lint, [`What helmforge lint should know about the ${name} chart (generated; see docs/rules.md).`, 'external: objects the ci/ scenarios name that the chart does not create (they exist beforehand).']));
   return { metadata, valuesSchema, values: spec.defaults, scenarios: spec.scenarios ?? {}, files };
 }
 

@@ -24,6 +24,7 @@ export const defaults: JobsValues = {
     backoffLimit: 3,
     ttlSecondsAfterFinished: 86400,
     concurrencyPolicy: 'Forbid',
+    startingDeadlineSeconds: 3600,
     successfulJobsHistoryLimit: 3,
     failedJobsHistoryLimit: 3,
     hookDeletePolicy: ['before-hook-creation', 'hook-succeeded'],

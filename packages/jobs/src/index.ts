@@ -1,7 +1,7 @@
 // The jobs chart: schema, defaults, templates and CI scenarios, composed by buildChart.
 import { defineSubchart } from '@helmforge/core';
 import { defaults } from './defaults.js';
-import { scenarios } from './scenarios.js';
+import { lint, scenarios } from './scenarios.js';
 import { schema } from './schema.js';
 
 export { schema, defaults, scenarios };
@@ -35,6 +35,7 @@ export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
   schema,
   defaults,
   scenarios,
+  lint,
   readme: README,
   packageUrl: import.meta.url,
 });

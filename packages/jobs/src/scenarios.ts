@@ -1,4 +1,5 @@
 // CI scenarios (ci/*-values.yaml): every kind of entry and option switched on at least once.
+import type { ChartLintConfig } from '@helmforge/core';
 const image = { registry: 'docker.io', repository: 'library/alpine', tag: '3.20.3', pullPolicy: 'IfNotPresent' };
 
 export const scenarios: Record<string, object> = {
@@ -40,4 +41,21 @@ export const scenarios: Record<string, object> = {
     ],
     global: { imageRegistry: 'registry.example.lan:30500', imagePullSecrets: ['registry-pull'], commonLabels: { team: 'platform' } },
   },
+};
+
+/** What the defaults and scenarios name without the chart creating it, and what they break on purpose. */
+export const lint: ChartLintConfig = {
+  external: [
+    { kind: 'PersistentVolumeClaim', name: 'app-data', reason: 'the default backup CronJob reads the nfs-pv claim app-data' },
+    { kind: 'PersistentVolumeClaim', name: 'backup-data', reason: 'the default backup CronJob writes to the nfs-pv claim backup-data' },
+    { kind: 'ConfigMap', name: 'app-config', reason: 'ci/many-jobs-values.yaml loads an application\'s ConfigMap with envFrom' },
+    { kind: 'Secret', name: 'db-credentials', reason: 'ci/hooks-values.yaml gives the migration hook an existing Secret' },
+    { kind: 'ServiceAccount', name: 'batch', reason: 'ci/hooks-values.yaml runs the jobs as an existing ServiceAccount (serviceAccount.create: false)' },
+    { kind: 'ServiceAccount', name: 'cleaner', reason: 'ci/hooks-values.yaml runs the cleanup hook as an existing ServiceAccount' },
+    { kind: 'Secret', name: 'registry-pull', reason: 'the pull Secret of global.imagePullSecrets, created by the registry part or by hand' },
+  ],
+  exemptions: [
+    { rule: 'read-only-root-filesystem', kind: 'Job', name: 'jobs-smoke', reason: 'ci/hooks-values.yaml shows a hook whose image writes to its root filesystem (securityContext override)' },
+    { rule: 'automount-service-account-token', kind: 'Job', name: 'jobs-cleanup', reason: 'ci/hooks-values.yaml: the cleanup hook calls the API with permissions granted to its ServiceAccount outside the chart' },
+  ],
 };

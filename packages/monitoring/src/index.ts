@@ -2,7 +2,7 @@
 import { defineSubchart } from '@helmforge/core';
 import { fileURLToPath } from 'node:url';
 import { defaults } from './defaults.js';
-import { scenarios } from './scenarios.js';
+import { lint, scenarios } from './scenarios.js';
 import { schema } from './schema.js';
 
 export { schema, defaults, scenarios };
@@ -47,6 +47,7 @@ export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
   schema,
   defaults,
   scenarios,
+  lint,
   readme: README,
   packageUrl: import.meta.url,
 });

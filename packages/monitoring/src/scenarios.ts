@@ -1,4 +1,5 @@
 // CI scenarios (ci/*-values.yaml): every optional feature switched on at least once.
+import type { ChartLintConfig } from '@helmforge/core';
 export const scenarios: Record<string, object> = {
   'namespaced-only': {
     rbac: { create: true, namespaced: true },
@@ -78,4 +79,14 @@ export const scenarios: Record<string, object> = {
     prometheus: { alertRules: { defaults: false, extraGroups: [] }, scrape: { nodes: false, cadvisor: false, annotatedServices: false } },
     tests: { enabled: false },
   },
+};
+
+/** What the scenarios name without the chart creating it (helmforge lint reads it from .helmforge-lint.yaml). */
+export const lint: ChartLintConfig = {
+  external: [
+    { kind: 'PersistentVolumeClaim', name: 'prometheus-data', reason: 'ci/existing-secret-and-claims-values.yaml keeps Prometheus data on an existing claim' },
+    { kind: 'PersistentVolumeClaim', name: 'grafana-data', reason: 'ci/existing-secret-and-claims-values.yaml keeps Grafana data on an existing claim' },
+    { kind: 'Secret', name: 'grafana-admin', reason: 'ci/existing-secret-and-claims-values.yaml takes the Grafana admin from an existing Secret' },
+    { kind: 'Secret', name: 'registry-pull', reason: 'the pull Secret of global.imagePullSecrets, created by the registry part or by hand' },
+  ],
 };

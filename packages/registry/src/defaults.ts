@@ -67,6 +67,7 @@ export const defaults: RegistryValues = {
     deleteUntagged: false,
     dryRun: false,
     concurrencyPolicy: 'Forbid',
+    startingDeadlineSeconds: 3600,
     successfulJobsHistoryLimit: 3,
     failedJobsHistoryLimit: 3,
     resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '512Mi' } },

@@ -1,4 +1,5 @@
 // CI scenarios (ci/*-values.yaml): every optional feature switched on at least once.
+import type { ChartLintConfig } from '@helmforge/core';
 export const scenarios: Record<string, object> = {
   'existing-secret': {
     auth: { existingSecret: 'registry-htpasswd', existingSecretKey: 'htpasswd' },
@@ -53,4 +54,14 @@ export const scenarios: Record<string, object> = {
     tests: { enabled: false },
     global: { imageRegistry: 'registry.example.lan:30500', imagePullSecrets: ['registry-pull'], commonLabels: { team: 'platform' } },
   },
+};
+
+/** What the scenarios name without the chart creating it (helmforge lint reads it from .helmforge-lint.yaml). */
+export const lint: ChartLintConfig = {
+  external: [
+    { kind: 'PersistentVolumeClaim', name: 'registry-data', reason: 'ci/existing-claim-values.yaml stores images on an existing claim, e.g. from nfs-pv' },
+    { kind: 'Secret', name: 'registry-htpasswd', reason: 'ci/existing-secret-values.yaml takes the htpasswd file from an existing Secret' },
+    { kind: 'Secret', name: 'registry-s3', reason: 'ci/s3-existing-secret-values.yaml takes the S3 keys from an existing Secret' },
+    { kind: 'Secret', name: 'registry-pull', reason: 'the pull Secret of global.imagePullSecrets, created by the registry part or by hand' },
+  ],
 };

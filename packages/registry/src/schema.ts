@@ -121,6 +121,7 @@ export const schema = valuesSchema('registry', 'A private container and OCI regi
       deleteUntagged: T.Boolean({ description: 'Pass --delete-untagged: also delete manifests no tag points to.' }),
       dryRun: T.Boolean({ description: 'Pass --dry-run: only report what would be deleted.' }),
       concurrencyPolicy: T.Union([T.Literal('Forbid'), T.Literal('Replace'), T.Literal('Allow')], { description: 'What happens when a run is still active at the next schedule.' }),
+      startingDeadlineSeconds: T.Integer({ minimum: 0, description: 'A missed run that cannot start within this many seconds is skipped (without a deadline, a CronJob that missed more than 100 runs stops being scheduled).' }),
       successfulJobsHistoryLimit: T.Integer({ minimum: 0, maximum: 100, description: 'Finished Jobs kept.' }),
       failedJobsHistoryLimit: T.Integer({ minimum: 0, maximum: 100, description: 'Failed Jobs kept.' }),
       resources: Resources('Resources of the garbage-collect container.'),

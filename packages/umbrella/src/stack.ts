@@ -6,6 +6,7 @@ import {
 } from '@helmforge/core';
 import { readFileSync } from 'node:fs';
 import { APP_CHART, COMPONENTS, type SubchartPackage } from './components.js';
+import { referenceProblems } from './references.js';
 
 export const STACK_API_VERSION = 'helmforge.dev/v1alpha1';
 
@@ -160,8 +161,8 @@ function readStackText(file: string): string {
 
 /**
  * Reads and checks a stack file: YAML syntax, then the stack schema, then each component's overrides
- * merged onto its chart defaults (validateOverride: the verdict of the chart's full schema). Every problem
- * names file, line and pointer.
+ * merged onto its chart defaults (validateOverride: the verdict of the chart's full schema), then the names parts
+ * use for each other (references.ts). Every problem names file, line and pointer.
  */
 export function loadStack(file: string, text = readStackText(file)): StackConfig {
   const source = parseYamlSource(text, file);
@@ -199,5 +200,7 @@ export function loadStack(file: string, text = readStackText(file)): StackConfig
   for (const c of COMPONENTS) stack.components[c.key] = check(c.chart, doc[c.key], `/${c.key}`);
   for (const [name, values] of Object.entries((doc.apps ?? {}) as Record<string, unknown>)) stack.apps[name] = check(APP_CHART, values, `/apps/${name}`);
   if (problems.length) throw new HelmforgeError(`${file}: values do not match the charts' schemas`, problems);
+  const references = referenceProblems(stack);
+  if (references.length) throw new HelmforgeError(`${file}: parts refer to names no part creates`, located(references));
   return stack;
 }

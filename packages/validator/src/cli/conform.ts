@@ -1,8 +1,10 @@
 // `helmforge-conform`: kubeconform's command line (single-dash long flags, `-flag value` and `-flag=value`,
-// repeatable -schema-location) plus -schema-bundle, -crd and -output sarif.
+// repeatable -schema-location) plus -schema-bundle, -crd, -output sarif and -api-rules (the rules for what the API
+// server refuses although the schemas accept it; off by default, so that the default stays kubeconform's).
 import { statSync } from 'node:fs';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/output.js';
 import { checkTemplate, expandSchemaLocation } from '../registry/template.js';
+import { LintSession } from '../lint/session.js';
 import { goError } from '../resource/files.js';
 import type { CommandIO } from './io.js';
 import { defaultWorkers, runManifests } from './run.js';
@@ -16,6 +18,7 @@ interface FlagSpec {
 }
 
 const FLAGS: Record<string, FlagSpec> = {
+  'api-rules': { kind: 'bool', help: 'also check what the API server refuses although the schemas accept it (names, labels, volume mounts, requests above limits, …; see docs/rules.md)' },
   cache: { kind: 'string', help: 'cache schemas downloaded via HTTP to this folder' },
   crd: { kind: 'list', help: 'CustomResourceDefinition YAML file or URL to take custom resource schemas from (repeatable)' },
   debug: { kind: 'bool', help: 'print debug information: where each schema was looked for, and what was there' },
@@ -179,6 +182,8 @@ export async function runConform(argv: string[], io: CommandIO): Promise<number>
         workers: n,
       },
       io,
+      undefined,
+      bool('api-rules') ? { session: new LintSession([], { categories: ['api'] }), kubernetesVersion, schemas: true } : undefined,
     );
   } catch (err) {
     io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);

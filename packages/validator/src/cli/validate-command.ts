@@ -3,20 +3,26 @@
 // itself), for each Kubernetes version, in parallel child processes; every rendered object is validated and
 // reported per scenario and template file (`# Source:`).
 // With `manifests: true` the targets are manifest files, directories or `-`, as with helmforge-conform.
+// The lint rules run over each render (and over all manifests together) unless `lint: 'off'`; `lint: 'only'` skips
+// the schema checks. One report, one exit code.
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chartScenarios, helmBinary, helmSaid, mapLimit, pullChart, renderChart } from '../chart/render.js';
 import { createOutput } from '../output/index.js';
 import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
+import { renderValues } from '../chart/values.js';
+import { renderObjects, unreadableResult } from '../lint/collect.js';
+import { chartConfig, LintSession, userConfigs, type LintOptions } from '../lint/session.js';
 import { splitText } from '../resource/stream.js';
 import { isFailure, type ValidationResult } from '../validator/result.js';
 import { Validator } from '../validator/validator.js';
 import { fetcherFor } from '../registry/fetch.js';
 import { BufferedWriter, type CommandIO } from './io.js';
+import type { LintConfig } from '@helmforge/lint';
 import { defaultWorkers, runManifests } from './run.js';
 
-export interface ValidateCommandOptions {
+export interface ValidateCommandOptions extends LintOptions {
   /** Targets are manifest files/directories or `-` (stdin) rather than charts. */
   manifests: boolean;
   /** Kubernetes versions to render and validate for (default ['1.33.0']). */
@@ -46,6 +52,8 @@ export interface ValidateCommandOptions {
   plainHttp?: boolean;
   /** Accept unverified certificates: schema downloads and helm pull. */
   insecureSkipTlsVerify?: boolean;
+  /** How the command is named in messages and reports (default `helmforge validate`). */
+  command?: string;
 }
 
 export const DEFAULT_VALIDATE_OPTIONS: ValidateCommandOptions = {
@@ -67,6 +75,7 @@ const processIO: CommandIO = { stdout: process.stdout, stderr: process.stderr, s
 
 export async function validateCommand(targets: string[], options: Partial<ValidateCommandOptions> = {}, io: CommandIO = processIO): Promise<number> {
   const o: ValidateCommandOptions = { ...DEFAULT_VALIDATE_OPTIONS, ...options };
+  const name = o.command ?? 'helmforge validate';
   const versions = o.kubernetesVersions.length > 0 ? o.kubernetesVersions : ['1.33.0'];
   const common = {
     schemaLocations: o.schemaLocations,
@@ -80,43 +89,56 @@ export async function validateCommand(targets: string[], options: Partial<Valida
     ...(o.insecureSkipTlsVerify === true ? { insecureSkipTlsVerify: true } : {}),
   };
   try {
+    const lintMode = o.lint ?? 'on';
+    const notes: string[] = [];
+    const user = lintMode === 'off' ? [] : userConfigs(o, notes);
     if (o.manifests) {
       const failures = new DownloadFailures();
       let code = 0;
       for (const v of versions) {
+        const lint = lintMode === 'off' ? undefined : { session: new LintSession(user, o), kubernetesVersion: v, schemas: lintMode === 'on' };
         const c = await runManifests(
           targets,
-          { ...common, kubernetesVersion: v, output: o.output, summary: o.summary, verbose: o.verbose, workers: o.workers ?? defaultWorkers(), toolName: 'helmforge validate' },
+          { ...common, kubernetesVersion: v, output: o.output, summary: o.summary, verbose: o.verbose, workers: o.workers ?? defaultWorkers(), toolName: name },
           io,
           (r) => failures.see(r),
+          lint,
         );
         code = Math.max(code, c);
       }
       failures.explain(io);
+      for (const n of notes) io.stderr.write(`${name}: ${n}\n`);
       return code;
     }
     if (targets.length === 0) {
-      io.stderr.write('helmforge validate: give a chart directory or .tgz (or --manifests with files)\n');
+      io.stderr.write(`${name}: give a chart directory or .tgz (or --manifests with files)\n`);
       return 1;
     }
     // A missing path would reach helm as a repository reference ("repo x not found"): say what it is.
     const local = targets.filter((t) => !isOciReference(t));
     const missing = local.filter((t) => !existsSync(t) || (statSync(t).isDirectory() && !existsSync(join(t, 'Chart.yaml'))));
     if (missing.length > 0) {
-      for (const t of missing) io.stderr.write(`helmforge validate: ${t}: no chart there (expected a directory with Chart.yaml, a .tgz or an oci:// reference); for manifest files use --manifests\n`);
+      for (const t of missing) io.stderr.write(`${name}: ${t}: no chart there (expected a directory with Chart.yaml, a .tgz or an oci:// reference); for manifest files use --manifests\n`);
       return 1;
     }
     const pulled = await pullCharts(targets, o, io);
     try {
-      const code = await validateCharts(pulled.charts, o, versions, common, io, pulled.names);
+      const sessions = new Map(lintMode === 'off' ? [] : pulled.charts.map((c) => [c, new LintSession([...(chartConfigOf(c, pulled.names, notes) ?? []), ...user], o)]));
+      for (const n of notes) io.stderr.write(`${name}: ${n}\n`);
+      const code = await validateCharts(pulled.charts, o, versions, common, io, pulled.names, sessions);
       return pulled.failed ? 1 : code;
     } finally {
       for (const dir of pulled.names.keys()) rmSync(dirname(dir), { recursive: true, force: true });
     }
   } catch (err) {
-    io.stderr.write(`helmforge validate: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(`${name}: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
+}
+
+function chartConfigOf(chart: string, names: Map<string, string>, notes: string[]): LintConfig[] | undefined {
+  const c = chartConfig(chart, notes, names.get(chart) ?? chart);
+  return c === undefined ? undefined : [c];
 }
 
 function isOciReference(target: string): boolean {
@@ -139,7 +161,7 @@ async function pullCharts(targets: string[], o: ValidateCommandOptions, io: Comm
       ...(o.insecureSkipTlsVerify === true ? { insecureSkipTlsVerify: true } : {}),
     });
     if (!r.ok) {
-      io.stderr.write(`helmforge validate: ${r.error}\n`);
+      io.stderr.write(`${o.command ?? 'helmforge validate'}: ${r.error}\n`);
       failed = true;
       continue;
     }
@@ -157,7 +179,10 @@ async function validateCharts(
   io: CommandIO,
   /** How to name a chart that was pulled (its oci:// reference) rather than by its temporary directory. */
   names: Map<string, string> = new Map(),
+  /** The rules' session of each chart (none when the rules are off). */
+  sessions: Map<string, LintSession> = new Map(),
 ): Promise<number> {
+  const schemas = o.lint !== 'only';
   const helm = helmBinary(o.helmBin);
   const fetcher = fetcherFor(o);
   const validators = new Map(versions.map((v) => [v, new Validator({ ...common, kubernetesVersion: v }, fetcher)]));
@@ -168,7 +193,14 @@ async function validateCharts(
   );
   const renders = await mapLimit(jobs, Math.max(1, availableParallelism()), (j) => renderChart(helm, j.chart, j.scenario, j.version));
   const out = new BufferedWriter(io.stdout);
-  const output = createOutput(o.output, out, { summary: o.summary, verbose: o.verbose, toolName: 'helmforge validate', color: colorFromEnvironment() });
+  const rules = [...new Set([...sessions.values()].flatMap((s) => s.rules))];
+  const output = createOutput(o.output, out, {
+    summary: o.summary,
+    verbose: o.verbose,
+    toolName: o.command ?? 'helmforge validate',
+    color: colorFromEnvironment(),
+    ...(sessions.size > 0 ? { rules, schemas } : {}),
+  });
   const failures = new DownloadFailures();
   let failed = false;
   for (let i = 0; i < renders.length; i++) {
@@ -192,15 +224,25 @@ async function validateCharts(
         message: `helm template failed for values scenario ${job.scenario.label}: ${helmSaid(render.stderr)}`,
       });
     } else {
-      const validator = validators.get(job.version) as Validator;
-      for (const doc of splitText(job.chart, render.stdout)) {
-        for (const r of await validator.validateDocument(doc)) {
-          if (r.status === 'empty') continue; // helm separates templates with empty documents
-          if (r.source !== undefined) r.filename = r.source;
-          r.scenario = label;
-          r.kubernetesVersion = job.version;
-          results.push(r);
+      const session = sessions.get(job.chart);
+      const lint = session !== undefined ? renderObjects(job.chart, render.stdout) : undefined;
+      if (schemas) {
+        const validator = validators.get(job.version) as Validator;
+        for (const doc of splitText(job.chart, render.stdout)) {
+          for (const r of await validator.validateDocument(doc)) {
+            if (r.status === 'empty') continue; // helm separates templates with empty documents
+            results.push(r);
+          }
         }
+      } else if (lint !== undefined) results.push(...lint.collector.unreadable.map(unreadableResult));
+      for (const r of results) {
+        if (r.source !== undefined) r.filename = r.source;
+        r.scenario = label;
+        r.kubernetesVersion = job.version;
+      }
+      if (session !== undefined && lint !== undefined) {
+        const values = job.chart.endsWith('.tgz') || job.chart.endsWith('.tar.gz') ? undefined : renderValues(job.chart, job.scenario.valuesFile);
+        session.lint({ objects: lint.collector.objects, scenario: label, kubernetesVersion: job.version }, lint.textOf, values === undefined ? undefined : { dir: job.chart, values });
       }
     }
     for (const r of results) {
@@ -209,6 +251,7 @@ async function validateCharts(
       if (isFailure(r)) failed = true;
     }
   }
+  for (const session of sessions.values()) if (session.report(output)) failed = true;
   output.flush();
   out.flush();
   failures.explain(io);

@@ -1,4 +1,6 @@
-// kubeconform's JSON output: {"resources": [...], "summary": {...}}; written at the end.
+// kubeconform's JSON output: {"resources": [...], "summary": {...}}; written at the end. When rules ran, a
+// "findings" array (and their counts in the summary) follows.
+import type { Finding } from '@helmforge/lint';
 import type { ValidationResult } from '../validator/result.js';
 import { CountingOutput, resultPath } from './output.js';
 
@@ -17,8 +19,56 @@ export interface JsonResource {
   scenario?: string;
 }
 
+export interface JsonFinding {
+  rule: string;
+  category: string;
+  severity: string;
+  message: string;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string;
+  /** JSON pointer into the object. */
+  path: string;
+  filename: string;
+  line: number;
+  column?: number;
+  source?: string;
+  /** Line in the rendered template (chart renders). */
+  templateLine?: number;
+  scenarios?: string[];
+  valuesKey?: string;
+  origin?: { file: string; line: number; column: number; key: string };
+}
+
 export class JsonOutput extends CountingOutput {
   private readonly resources: JsonResource[] = [];
+  private readonly findingList: JsonFinding[] = [];
+
+  protected reportFinding(f: Finding): void {
+    const o = f.object;
+    const entry: JsonFinding = {
+      rule: f.rule,
+      category: f.category,
+      severity: f.severity,
+      message: f.message,
+      apiVersion: o.apiVersion,
+      kind: o.kind,
+      name: o.name,
+      namespace: o.namespace,
+      path: f.pointer,
+      filename: f.file,
+      line: f.position?.line ?? f.line,
+    };
+    if (f.position !== undefined) entry.column = f.position.column;
+    if (f.source !== undefined) entry.source = f.source;
+    if (f.templateLine !== undefined) entry.templateLine = f.templateLine;
+    if (f.scenarios !== undefined) entry.scenarios = f.scenarios;
+    if (f.valuesKey !== undefined) entry.valuesKey = f.valuesKey;
+    if (f.origin !== undefined) entry.origin = f.origin;
+    this.findingList.push(entry);
+  }
+
   protected report(r: ValidationResult): void {
     if (r.status === 'empty') return;
     if (!this.opts.verbose && (r.status === 'valid' || r.status === 'skipped')) return;
@@ -39,9 +89,10 @@ export class JsonOutput extends CountingOutput {
 
   flush(): void {
     const s = this.counter.summary;
-    const doc = this.opts.summary
-      ? { resources: this.resources, summary: { valid: s.valid, invalid: s.invalid, errors: s.errors, skipped: s.skipped } }
-      : { resources: this.resources };
+    const lint = this.opts.rules !== undefined;
+    const doc: Record<string, unknown> = { resources: this.resources };
+    if (lint) doc.findings = this.findingList;
+    if (this.opts.summary) doc.summary = { valid: s.valid, invalid: s.invalid, errors: s.errors, skipped: s.skipped, ...(lint ? { findings: { ...this.findings } } : {}) };
     this.w.write(`${JSON.stringify(doc, null, 2)}\n`);
   }
 }

@@ -1,6 +1,8 @@
-// kubeconform's JUnit output: a <testsuite> per file, a <testcase> per resource (classname Kind@apiVersion).
+// kubeconform's JUnit output: a <testsuite> per file, a <testcase> per resource (classname Kind@apiVersion). Lint
+// findings come after, in a <testsuite> per rule: a <failure> per error or warning, information as <system-out>.
+import type { Finding } from '@helmforge/lint';
 import type { ValidationResult } from '../validator/result.js';
-import { CountingOutput, resultPath } from './output.js';
+import { CountingOutput, findingOrigin, findingPath, resultPath } from './output.js';
 
 interface Case {
   name: string;
@@ -23,6 +25,13 @@ export function xmlEscape(s: string): string {
 export class JunitOutput extends CountingOutput {
   private readonly suites = new Map<string, Case[]>();
   private readonly start = Date.now();
+  private readonly ruleSuites = new Map<string, Finding[]>();
+
+  protected reportFinding(f: Finding): void {
+    let suite = this.ruleSuites.get(f.rule);
+    if (suite === undefined) this.ruleSuites.set(f.rule, (suite = []));
+    suite.push(f);
+  }
   protected report(r: ValidationResult): void {
     if (r.status === 'empty') return;
     const path = resultPath(r);
@@ -43,8 +52,10 @@ export class JunitOutput extends CountingOutput {
     const s = this.counter.summary;
     const time = ((Date.now() - this.start) / 1000).toFixed(3);
     const lines: string[] = [];
+    const findings = [...this.ruleSuites.values()].flat();
+    const failed = findings.filter((f) => f.severity !== 'info').length;
     lines.push(
-      `<testsuites name="${xmlEscape(this.opts.toolName ?? 'kubeconform')}" time="${time}" tests="${this.counter.resources}" failures="${s.invalid}" disabled="${s.skipped}" errors="${s.errors}">`,
+      `<testsuites name="${xmlEscape(this.opts.toolName ?? 'kubeconform')}" time="${time}" tests="${this.counter.resources + findings.length}" failures="${s.invalid + failed}" disabled="${s.skipped}" errors="${s.errors}">`,
     );
     let id = 0;
     for (const [name, cases] of this.suites) {
@@ -61,6 +72,19 @@ export class JunitOutput extends CountingOutput {
         else if (c.status === 'error') lines.push(`${open}>`, `      <error message="${xmlEscape(c.message)}" type=""></error>`, '    </testcase>');
         else if (c.status === 'skipped') lines.push(`${open}>`, '      <skipped message=""></skipped>', '    </testcase>');
         else lines.push(`${open}></testcase>`);
+      }
+      lines.push('  </testsuite>');
+    }
+    for (const [rule, list] of this.ruleSuites) {
+      id++;
+      const failures = list.filter((f) => f.severity !== 'info').length;
+      lines.push(`  <testsuite name="${xmlEscape(`lint ${rule}`)}" id="${id}" tests="${list.length}" failures="${failures}" errors="0" disabled="0" skipped="0">`);
+      for (const f of list) {
+        const o = f.object;
+        const open = `    <testcase name="${xmlEscape(`${findingPath(f)} ${o.namespace !== '' ? `${o.namespace}/` : ''}${o.name}`)}" classname="${xmlEscape(`${o.kind}@${o.apiVersion}`)}">`;
+        const text = `${f.message} (at ${f.pointer || '/'})${findingOrigin(f)}`;
+        if (f.severity === 'info') lines.push(open, `      <system-out>${xmlEscape(`info: ${text}`)}</system-out>`, '    </testcase>');
+        else lines.push(open, `      <failure message="${xmlEscape(text)}" type="${f.severity}"></failure>`, '    </testcase>');
       }
       lines.push('  </testsuite>');
     }

@@ -1,5 +1,6 @@
 // Output formats, as kubeconform has them (text, json, junit, tap, pretty) plus SARIF. Each format is a small
-// class: write() per result, flush() at the end. Counting is shared.
+// class: write() per result, finding() per lint finding, flush() at the end. Counting is shared.
+import type { Finding, Rule, Severity } from '@helmforge/lint';
 import type { Status, Summary, ValidationResult } from '../validator/result.js';
 
 export interface Writer {
@@ -18,10 +19,16 @@ export interface OutputOptions {
   /** Tool name and version in JUnit/SARIF. */
   toolName?: string;
   toolVersion?: string;
+  /** The lint rules of the run (SARIF lists them); set when rules ran, which adds the findings' summary line. */
+  rules?: readonly Rule[];
+  /** Schema checks ran (default true); false with `--lint-only`, which leaves out kubeconform's summary line. */
+  schemas?: boolean;
 }
 
 export interface Output {
   write(result: ValidationResult): void;
+  /** A lint finding (all come after the results). */
+  finding(f: Finding): void;
   flush(): void;
   readonly summary: Summary;
 }
@@ -68,9 +75,25 @@ export abstract class CountingOutput implements Output {
     this.report(r);
   }
 
+  finding(f: Finding): void {
+    this.findings[f.severity]++;
+    this.reportFinding(f);
+  }
+
+  /** Findings counted by severity. */
+  protected readonly findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+
   /** Reports one (already counted) result. */
   protected abstract report(r: ValidationResult): void;
 
+  /** Reports one (already counted) finding. */
+  protected abstract reportFinding(f: Finding): void;
+
+  /** The summary lines: kubeconform's (unless only rules ran) and the findings' (when rules ran). */
+  protected summaryLines(): string {
+    const schema = this.opts.schemas === false ? '' : summaryLine(this.counter, this.opts.isStdin ?? false);
+    return this.opts.rules !== undefined ? `${schema}${findingsLine(this.findings)}` : schema;
+  }
   abstract flush(): void;
 }
 
@@ -98,4 +121,35 @@ export function summaryLine(c: Counter, isStdin: boolean): string {
   const counts = `Valid: ${s.valid}, Invalid: ${s.invalid}, Errors: ${s.errors}, Skipped: ${s.skipped}`;
   if (isStdin) return `Summary: ${n} resource${rp} found parsing stdin - ${counts}\n`;
   return `Summary: ${n} resource${rp} found in ${s.files} file${s.files > 1 ? 's' : ''} - ${counts}\n`;
+}
+
+/** The summary of findings: `Lint: 2 errors, 1 warning, 0 info`. */
+export function findingsLine(n: Record<Severity, number>): string {
+  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  return `Lint: ${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${n.info} info\n`;
+}
+
+/**
+ * Where a finding is: for chart renders the template (`# Source:`) and the line in its rendered output, else the
+ * file, line and column; then the values scenarios it was found in.
+ */
+export function findingPath(f: Finding): string {
+  let where: string;
+  if (f.source !== undefined) where = f.templateLine !== undefined ? `${f.source}:${f.templateLine}` : f.source;
+  else where = f.position !== undefined ? `${f.file}:${f.position.line}:${f.position.column}` : `${f.file}:${f.line}`;
+  return f.scenarios !== undefined && f.scenarios.length > 0 ? `${where} [${f.scenarios.join(', ')}]` : where;
+}
+
+/** Where the value came from: the values key, and the stack file key it was set by. */
+export function findingOrigin(f: Finding): string {
+  const parts: string[] = [];
+  if (f.valuesKey !== undefined) parts.push(`values ${f.valuesKey}`);
+  if (f.origin !== undefined) parts.push(`${f.origin.file}:${f.origin.line}:${f.origin.column} ${f.origin.key}`);
+  return parts.length > 0 ? ` (from ${parts.join(', ')})` : '';
+}
+
+/** `Deployment web: warning latest-tag: … (at /spec/…)`, the part every text-like format shares. */
+export function findingText(f: Finding): string {
+  const what = [f.object.kind, f.object.name].filter((x) => x !== '').join(' ');
+  return `${what}: ${f.severity} ${f.rule}: ${f.message} (at ${f.pointer || '/'})${findingOrigin(f)}`;
 }

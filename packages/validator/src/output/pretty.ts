@@ -1,6 +1,10 @@
 // kubeconform's pretty output: ✔ / ✖ / - marks, in kubeconform's colours (red, green, yellow) unless told not to.
+import type { Finding } from '@helmforge/lint';
 import type { ValidationResult } from '../validator/result.js';
-import { CountingOutput, resultPath, summaryLine } from './output.js';
+import { CountingOutput, findingPath, findingText, resultPath } from './output.js';
+
+/** Colour and mark of each finding severity. */
+const SEVERITY = { error: [31, '\u2716'], warning: [33, '!'], info: [36, 'i'] } as const;
 
 export class PrettyOutput extends CountingOutput {
   private paint(code: number, s: string): string {
@@ -28,7 +32,12 @@ export class PrettyOutput extends CountingOutput {
     }
   }
 
+  protected reportFinding(f: Finding): void {
+    const [code, mark] = SEVERITY[f.severity];
+    this.w.write(`${this.paint(code, mark)} ${findingPath(f)}: ${this.paint(code, findingText(f))}\n`);
+  }
+
   flush(): void {
-    if (this.opts.summary) this.w.write(summaryLine(this.counter, this.opts.isStdin ?? false));
+    if (this.opts.summary) this.w.write(this.summaryLines());
   }
 }

@@ -1,9 +1,12 @@
 // SARIF 2.1.0 output (GitHub code scanning and other SARIF viewers), in the shape kubeconform 0.7 gives it: rules
 // KUBE-VALID / KUBE-INVALID / KUBE-ERROR / KUBE-SKIPPED, one result per schema violation (its JSON pointer as the
 // logical location), one per error or skipped resource, and valid ones with -verbose. Added here: the line of the
-// document (or the template for chart renders) and the values scenario.
+// document (or the template for chart renders) and the values scenario. Lint rules follow the KUBE-* rules, each with
+// its description, remediation as help and severity as default level; a finding points at its line and column (or the
+// rendered template line) and at its JSON pointer, with the stack-file key it came from as a related location.
+import type { Finding, Rule, Severity } from '@helmforge/lint';
 import type { ValidationResult } from '../validator/result.js';
-import { CountingOutput } from './output.js';
+import { CountingOutput, findingOrigin } from './output.js';
 
 const rule = (id: string, name: string, text: string, level: 'note' | 'error') => ({ id, name, shortDescription: { text }, defaultConfiguration: { level } });
 
@@ -16,8 +19,55 @@ export const SARIF_RULES = [
 
 const RULE_OF = { valid: 0, invalid: 1, error: 2, skipped: 3 } as const;
 
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** A lint rule as a SARIF reportingDescriptor: what code scanning shows as the rule's page. */
+function lintRule(r: Rule) {
+  const aliases = (r.kubeLinter ?? []).map((n) => `kube-linter check \`${n}\``);
+  const markdown = [r.description, '', `**Remediation:** ${r.remediation}`, ...(aliases.length > 0 ? ['', `Also answers to ${aliases.join(', ')}.`] : [])].join('\n');
+  return {
+    id: r.id,
+    name: r.id.replace(/(^|-)(\w)/g, (_m, _d: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: r.description.split(/(?<=\.)\s/)[0] ?? r.description },
+    fullDescription: { text: r.description },
+    help: { text: `${r.description}\nRemediation: ${r.remediation}`, markdown },
+    helpUri: `https://github.com/helmforge/helmforge/blob/main/docs/rules.md#${r.id}`,
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: { category: r.category, tags: [r.category, 'kubernetes'] },
+  };
+}
+
 export class SarifOutput extends CountingOutput {
   private readonly results: unknown[] = [];
+  private readonly lintRules = this.opts.rules ?? [];
+
+  protected reportFinding(f: Finding): void {
+    const index = this.lintRules.findIndex((r) => r.id === f.rule);
+    const uri = encodeURI((f.source ?? f.file).replace(/\\/g, '/'));
+    const line = f.source !== undefined ? f.templateLine : f.position?.line;
+    const region = line !== undefined ? { startLine: Math.max(1, line), ...(f.source === undefined && f.position !== undefined ? { startColumn: f.position.column } : {}) } : undefined;
+    const o = f.object;
+    const where = f.scenarios !== undefined && f.scenarios.length > 0 ? ` (values scenario ${f.scenarios.join(', ')})` : '';
+    const result: Record<string, unknown> = {
+      ruleId: f.rule,
+      ...(index >= 0 ? { ruleIndex: SARIF_RULES.length + index } : {}),
+      level: LEVEL[f.severity],
+      message: { text: `${o.kind} ${o.name}: ${f.message}${where}${findingOrigin(f)}` },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri }, ...(region !== undefined ? { region } : {}) },
+          logicalLocations: [{ name: f.pointer || '/', fullyQualifiedName: `${o.apiVersion}/${o.kind}/${o.namespace}/${o.name}${f.pointer}`, kind: 'object' }],
+        },
+      ],
+      properties: { category: f.category, ...(f.scenarios !== undefined ? { scenarios: f.scenarios } : {}), ...(f.valuesKey !== undefined ? { valuesKey: f.valuesKey } : {}) },
+    };
+    if (f.origin !== undefined) {
+      result.relatedLocations = [
+        { id: 1, message: { text: `set by ${f.origin.key}` }, physicalLocation: { artifactLocation: { uri: encodeURI(f.origin.file.replace(/\\/g, '/')) }, region: { startLine: f.origin.line, startColumn: f.origin.column } } },
+      ];
+    }
+    this.results.push(result);
+  }
   protected report(r: ValidationResult): void {
     if (r.status === 'empty' || (r.status === 'valid' && this.opts.verbose !== true)) return;
     const what = [r.kind, r.name].filter((x) => x !== '').join(' ');
@@ -58,7 +108,7 @@ export class SarifOutput extends CountingOutput {
               name: this.opts.toolName ?? 'helmforge-conform',
               version: this.opts.toolVersion ?? '0.1.0',
               informationUri: 'https://github.com/yannh/kubeconform',
-              rules: SARIF_RULES,
+              rules: [...SARIF_RULES, ...this.lintRules.map(lintRule)],
             },
           },
           results: this.results,

@@ -1,6 +1,8 @@
-// kubeconform's text output: one line per invalid/error resource (and valid/skipped with -verbose).
+// kubeconform's text output: one line per invalid/error resource (and valid/skipped with -verbose), then one per
+// lint finding.
+import type { Finding } from '@helmforge/lint';
 import type { ValidationResult } from '../validator/result.js';
-import { CountingOutput, resultPath, summaryLine } from './output.js';
+import { CountingOutput, findingPath, findingText, resultPath } from './output.js';
 
 export class TextOutput extends CountingOutput {
   protected report(r: ValidationResult): void {
@@ -25,7 +27,11 @@ export class TextOutput extends CountingOutput {
     }
   }
 
+  protected reportFinding(f: Finding): void {
+    this.w.write(`${findingPath(f)} - ${findingText(f)}\n`);
+  }
+
   flush(): void {
-    if (this.opts.summary) this.w.write(summaryLine(this.counter, this.opts.isStdin ?? false));
+    if (this.opts.summary) this.w.write(this.summaryLines());
   }
 }

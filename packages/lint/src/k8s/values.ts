@@ -1,0 +1,55 @@
+// Reading untyped parsed YAML without casts everywhere.
+import type { Json } from '../types.js';
+
+export function isRecord(v: unknown): v is Json {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function rec(v: unknown): Json | undefined {
+  return isRecord(v) ? v : undefined;
+}
+
+export function list(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** The records of a list, each with its index (non-records are skipped: the schema check reports them). */
+export function records(v: unknown): [Json, number][] {
+  const out: [Json, number][] = [];
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) if (isRecord(v[i])) out.push([v[i] as Json, i]);
+  return out;
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** A map of strings (labels, annotations, matchLabels); other values are shown as YAML would print them. */
+export function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(v)) for (const [k, x] of Object.entries(v)) out[k] = typeof x === 'string' ? x : String(x);
+  return out;
+}
+
+/** JSON pointer of `base` extended by segments (RFC 6901 escaping). */
+export function ptr(base: string, ...segments: (string | number)[]): string {
+  let out = base;
+  for (const s of segments) out += `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return out;
+}
+
+/** Deep equality of parsed YAML values (key order ignored). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+  }
+  return false;
+}

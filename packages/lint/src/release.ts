@@ -1,0 +1,162 @@
+// The whole release as rules see it: every object with its identity worked out once, looked up by kind or by
+// (kind, namespace, name), and the settings that say what exists outside the release.
+import { matches, type Selector } from './k8s/selector.js';
+import { podTemplate, type PodTemplate } from './k8s/workload.js';
+import { rec, str, stringMap } from './k8s/values.js';
+import type { Json, LintObject, ReleaseInput } from './types.js';
+import type { Cidr } from './k8s/cidr.js';
+
+/** Kinds that live outside namespaces (their metadata.namespace is ignored). */
+const CLUSTER_SCOPED = new Set([
+  'Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'CustomResourceDefinition', 'PriorityClass',
+  'IngressClass', 'RuntimeClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding', 'APIService', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'PodSecurityPolicy', 'FlowSchema',
+  'PriorityLevelConfiguration', 'CertificateSigningRequest', 'VolumeAttributesClass', 'DeviceClass', 'ResourceSlice',
+]);
+
+export class ReleaseObject {
+  readonly value: Json;
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** API group (`''` for the core group). */
+  readonly group: string;
+  readonly name: string;
+  /** The object's namespace, or the release's for namespaced kinds that name none; `''` for cluster-scoped kinds. */
+  readonly namespace: string;
+  readonly annotations: Record<string, string>;
+  readonly labels: Record<string, string>;
+  private template: PodTemplate | null | undefined;
+
+  constructor(
+    readonly input: LintObject,
+    releaseNamespace: string,
+  ) {
+    const v = input.value;
+    const meta = rec(v.metadata) ?? {};
+    this.value = v;
+    this.apiVersion = str(v.apiVersion) ?? '';
+    this.kind = str(v.kind) ?? '';
+    const slash = this.apiVersion.indexOf('/');
+    this.group = slash === -1 ? '' : this.apiVersion.slice(0, slash);
+    this.name = str(meta.name) ?? str(meta.generateName) ?? '';
+    this.namespace = CLUSTER_SCOPED.has(this.kind) ? '' : (str(meta.namespace) ?? releaseNamespace);
+    this.annotations = stringMap(meta.annotations);
+    this.labels = stringMap(meta.labels);
+  }
+
+  /** The pod template (for kinds that run pods). */
+  get pod(): PodTemplate | undefined {
+    if (this.template === undefined) this.template = podTemplate(this.kind, this.value) ?? null;
+    return this.template ?? undefined;
+  }
+
+  /** `Deployment web` (kubectl's way of naming an object). */
+  toString(): string {
+    return `${this.kind} ${this.name}`;
+  }
+}
+
+/** A reference the configuration says exists outside the release (a Secret created by hand, a shared PVC). */
+export interface ExternalReference {
+  kind: string;
+  name: string;
+  namespace?: string;
+  reason?: string;
+}
+
+export interface LintSettings {
+  /** Pod and Service address ranges: IPs inside them written into manifests are flagged. */
+  clusterCidrs: Cidr[];
+  /** The API server's --service-node-port-range. */
+  nodePortRange: [number, number];
+  external: ExternalReference[];
+}
+
+export class Release {
+  readonly objects: ReleaseObject[];
+  readonly namespace: string;
+  readonly kubernetesVersion: string;
+  readonly scenario: string | undefined;
+  private readonly byKind = new Map<string, ReleaseObject[]>();
+  private readonly byName = new Map<string, ReleaseObject>();
+  private pods: ReleaseObject[] | undefined;
+  /** Objects with pods by namespace, then by `key=value` of each pod label (so selectors look at candidates only). */
+  private podIndex: Map<string, { all: ReleaseObject[]; byLabel: Map<string, ReleaseObject[]> }> | undefined;
+  private readonly nameLists = new Map<string, string[]>();
+
+  constructor(
+    input: ReleaseInput,
+    readonly settings: LintSettings,
+  ) {
+    this.namespace = input.namespace ?? 'default';
+    this.kubernetesVersion = input.kubernetesVersion ?? '1.33.0';
+    this.scenario = input.scenario;
+    this.objects = input.objects.map((o) => new ReleaseObject(o, this.namespace));
+    for (const o of this.objects) {
+      let l = this.byKind.get(o.kind);
+      if (l === undefined) this.byKind.set(o.kind, (l = []));
+      l.push(o);
+      const key = `${o.kind}/${o.namespace}/${o.name}`;
+      if (!this.byName.has(key)) this.byName.set(key, o);
+    }
+  }
+
+  ofKind(...kinds: string[]): ReleaseObject[] {
+    if (kinds.length === 1) return this.byKind.get(kinds[0] as string) ?? [];
+    return kinds.flatMap((k) => this.byKind.get(k) ?? []);
+  }
+
+  /** The object of a kind with that namespace and name (the first, if the release repeats it). */
+  find(kind: string, namespace: string, name: string): ReleaseObject | undefined {
+    return this.byName.get(`${kind}/${namespace}/${name}`);
+  }
+
+  /** Every object that runs pods. */
+  withPods(): ReleaseObject[] {
+    this.pods ??= this.objects.filter((o) => o.pod !== undefined);
+    return this.pods;
+  }
+
+  /** Objects of a namespace whose pod template labels the selector matches. */
+  podsMatching(namespace: string, selector: Selector): ReleaseObject[] {
+    if (this.podIndex === undefined) {
+      this.podIndex = new Map();
+      for (const o of this.withPods()) {
+        let ns = this.podIndex.get(o.namespace);
+        if (ns === undefined) this.podIndex.set(o.namespace, (ns = { all: [], byLabel: new Map() }));
+        ns.all.push(o);
+        for (const [k, v] of Object.entries(o.pod?.labels ?? {})) {
+          const key = `${k}=${v}`;
+          const l = ns.byLabel.get(key);
+          if (l === undefined) ns.byLabel.set(key, [o]);
+          else l.push(o);
+        }
+      }
+    }
+    const ns = this.podIndex.get(namespace);
+    if (ns === undefined) return [];
+    const first = Object.entries(selector.matchLabels)[0];
+    const candidates = first === undefined ? ns.all : (ns.byLabel.get(`${first[0]}=${first[1]}`) ?? []);
+    return candidates.filter((o) => matches(selector, o.pod?.labels ?? {}));
+  }
+
+  /** Names of the objects of a kind in a namespace. */
+  names(kind: string, namespace: string): string[] {
+    const key = `${kind}/${namespace}`;
+    let names = this.nameLists.get(key);
+    if (names === undefined) this.nameLists.set(key, (names = this.ofKind(kind).filter((o) => o.namespace === namespace).map((o) => o.name)));
+    return names;
+  }
+
+  /** Whether the configuration declares such an object to exist outside the release. */
+  isExternal(kind: string, namespace: string, name: string): boolean {
+    return this.settings.external.some((e) => e.kind === kind && e.name === name && (e.namespace === undefined || e.namespace === namespace));
+  }
+
+  /** Whether the target Kubernetes version is at least `major.minor`. */
+  atLeast(minor: number): boolean {
+    const m = /^v?(\d+)\.(\d+)/.exec(this.kubernetesVersion);
+    if (m === null) return true; // `master`
+    return Number(m[1]) > 1 || Number(m[2]) >= minor;
+  }
+}

@@ -1,0 +1,96 @@
+// Parts of the stack refer to each other by name: claims of nfs-pv volumes (registry, monitoring, apps and job
+// volumes use them as `existingClaim`/`claimName`) and the registry's pull Secret (global.imagePullSecrets). A typo
+// there passes every schema and fails only in the cluster, so it is checked when the stack file is loaded.
+import { mergeValues, type Problem } from '@helmforge/core';
+import { APP_CHART, COMPONENTS } from './components.js';
+import type { ComponentValues, StackConfig } from './stack.js';
+
+type Values = Record<string, unknown>;
+
+const isMap = (v: unknown): v is Values => v !== null && typeof v === 'object' && !Array.isArray(v);
+const at = (v: unknown, ...path: (string | number)[]): unknown => path.reduce<unknown>((x, p) => (Array.isArray(x) ? x[Number(p)] : isMap(x) ? x[p] : undefined), v);
+
+/** A part's values as its chart will see them: the chart's defaults under the stack file's section. */
+function partValues(key: string, section: ComponentValues | undefined): Values {
+  const chart = COMPONENTS.find((c) => c.key === key)?.chart ?? APP_CHART;
+  return mergeValues(chart.defaults as Values, section ?? {});
+}
+
+export interface CrossReferences {
+  /** Claims that nfs-pv creates (one per volume, named as the volume), when nfs-pv is on. */
+  claims: string[] | undefined;
+  /** The pull Secret the registry creates, when it does. */
+  pullSecret: string | undefined;
+  /** Where other parts name a claim: JSON pointer in the stack file, the name, and whether a chart default set it. */
+  claimUses: { pointer: string; name: string; fromDefaults: boolean }[];
+}
+
+export function crossReferences(stack: StackConfig): CrossReferences {
+  const nfs = stack.components['nfs-pv'];
+  const volumes = at(partValues('nfs-pv', nfs), 'volumes');
+  const claims = nfs?.enabled === false ? undefined : (Array.isArray(volumes) ? volumes : []).flatMap((v) => (typeof at(v, 'name') === 'string' ? [at(v, 'name') as string] : []));
+  const registry = partValues('registry', stack.components.registry);
+  const pullSecret = stack.components.registry?.enabled !== false && at(registry, 'pullSecret', 'enabled') === true ? (at(registry, 'pullSecret', 'name') as string) : undefined;
+  const claimUses: { pointer: string; name: string; fromDefaults: boolean }[] = [];
+  // each part's values as its chart sees them (the stack file's section over the chart's defaults)
+  const use = (key: string, section: ComponentValues | undefined, pointer: string, path: (string | number)[]) => {
+    const name = at(partValues(key, section), ...path);
+    if (typeof name === 'string' && name !== '') claimUses.push({ pointer, name, fromDefaults: at(section, ...path) === undefined });
+  };
+  const c = stack.components;
+  use('registry', c.registry, '/registry/persistence/existingClaim', ['persistence', 'existingClaim']);
+  use('monitoring', c.monitoring, '/monitoring/prometheus/persistence/existingClaim', ['prometheus', 'persistence', 'existingClaim']);
+  use('monitoring', c.monitoring, '/monitoring/grafana/persistence/existingClaim', ['grafana', 'persistence', 'existingClaim']);
+  for (const [name, app] of Object.entries(stack.apps)) use(name, app, `/apps/${name}/persistence/existingClaim`, ['persistence', 'existingClaim']);
+  if (c.jobs?.enabled !== false) {
+    const jobs = partValues('jobs', c.jobs);
+    for (const list of ['jobs', 'cronJobs', 'hooks']) {
+      const entries = at(jobs, list);
+      (Array.isArray(entries) ? entries : []).forEach((entry, i) => {
+        const vols = at(entry, 'volumes');
+        (Array.isArray(vols) ? vols : []).forEach((_v, j) => use('jobs', c.jobs, `/jobs/${list}/${i}/volumes/${j}/persistentVolumeClaim/claimName`, [list, i, 'volumes', j, 'persistentVolumeClaim', 'claimName']));
+      });
+    }
+  }
+  return { claims, pullSecret, claimUses };
+}
+
+function known(names: string[]): string {
+  return names.length === 0 ? 'nfs-pv has no volumes' : `known: ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`;
+}
+
+/** The stack file's key at a pointer, as the user wrote it: `/apps/web/persistence/existingClaim` → `apps.web.persistence.existingClaim`. */
+function keyOf(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .join('');
+}
+
+/** References between parts that name nothing; each problem carries the pointer, for the caller to locate. */
+export function referenceProblems(stack: StackConfig): Problem[] {
+  const refs = crossReferences(stack);
+  const problems: Problem[] = [];
+  if (refs.claims !== undefined) {
+    for (const u of refs.claimUses) {
+      if (refs.claims.includes(u.name)) continue;
+      problems.push({
+        pointer: u.pointer,
+        message: `${keyOf(u.pointer)}: "${u.name}"${u.fromDefaults ? ' (the chart\'s default)' : ''} names no nfs-pv volume (${known(refs.claims)})`,
+        hint: 'use the name of a volume under nfs-pv.volumes (its claim has the same name), or add the volume',
+      });
+    }
+  }
+  const pulls = stack.global?.imagePullSecrets ?? [];
+  if (refs.pullSecret !== undefined && pulls.length > 0 && !pulls.includes(refs.pullSecret)) {
+    pulls.forEach((name, i) =>
+      problems.push({
+        pointer: `/global/imagePullSecrets/${i}`,
+        message: `global.imagePullSecrets[${i}]: "${name}" is not the registry's pull Secret (known: ${refs.pullSecret})`,
+        hint: `name the Secret the registry creates (registry.pullSecret.name is "${refs.pullSecret}"), or set registry.pullSecret.enabled: false when the pull Secret is created elsewhere`,
+      }),
+    );
+  }
+  return problems;
+}

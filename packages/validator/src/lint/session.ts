@@ -1,0 +1,121 @@
+// The rules' side of a validation run: which configuration applies (the chart's own .helmforge-lint.yaml, the user's
+// --config or the one in the working directory, then --include/--exclude/--fail-on), running the rules over each
+// release, finding where each finding is and which values key it came from, and reporting them once.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  failsAt, lintRelease, locateFindings, mergeFindings, parseLintConfig, resolveConfig, valuesKeyText, valuesPathFor,
+  type Category, type Finding, type LintConfig, type ReleaseInput, type ResolvedConfig, type Rule, type Severity,
+} from '@helmforge/lint';
+import { readTarEntries } from '../chart/tgz.js';
+import type { Output } from '../output/output.js';
+
+export type LintMode = 'on' | 'off' | 'only';
+
+export interface LintOptions {
+  /** Rules with the schema checks (`on`), none (`off`), or rules alone (`only`). */
+  lint?: LintMode;
+  /** --config files: .helmforge-lint.yaml or kube-linter's .kube-linter.yaml format. */
+  lintConfig?: string[];
+  /** Rule IDs or kube-linter check names to add or remove. */
+  include?: string[];
+  exclude?: string[];
+  /** Lowest severity that fails the run (default error). */
+  failOn?: Severity;
+  /** Only rules of these categories (helmforge-conform -api-rules: api). */
+  categories?: Category[];
+  /** Where a values key of a chart was set (the CLI gives the stack file's positions for the generated platform). */
+  origin?: (chart: string, valuesPath: string[]) => Finding['origin'];
+}
+
+/** Config file names looked for in a chart and in the working directory (helmforge's first). */
+export const CONFIG_NAMES = ['.helmforge-lint.yaml', '.helmforge-lint.yml', '.kube-linter.yaml', '.kube-linter.yml'];
+
+function readConfig(file: string, text: string, notes: string[]): LintConfig {
+  const parsed = parseLintConfig(text, file);
+  notes.push(...parsed.notes);
+  return parsed.config;
+}
+
+/** The user's configs: --config files, else the first config file found in the working directory. */
+export function userConfigs(options: LintOptions, notes: string[]): LintConfig[] {
+  const files = options.lintConfig ?? [];
+  if (files.length === 0) {
+    const found = CONFIG_NAMES.find((n) => existsSync(n));
+    if (found !== undefined) files.push(found);
+  }
+  return files.map((f) => {
+    let text: string;
+    try {
+      text = readFileSync(f, 'utf8');
+    } catch (err) {
+      throw new Error(`cannot read lint config ${f}: ${(err as Error).message}`);
+    }
+    return readConfig(f, text, notes);
+  });
+}
+
+/** A chart's own config: `.helmforge-lint.yaml` at its root (directory or .tgz). */
+export function chartConfig(chart: string, notes: string[], label = chart): LintConfig | undefined {
+  if (existsSync(chart) && statSync(chart).isDirectory()) {
+    for (const n of CONFIG_NAMES.slice(0, 2)) {
+      const f = join(chart, n);
+      if (existsSync(f)) return readConfig(join(label, n), readFileSync(f, 'utf8'), notes);
+    }
+    return undefined;
+  }
+  if (/\.(tgz|tar\.gz)$/.test(chart) && existsSync(chart)) {
+    const entries = readTarEntries(readFileSync(chart), (p) => /^[^/]+\/\.helmforge-lint\.ya?ml$/.test(p));
+    const [path, content] = [...entries][0] ?? [];
+    if (path !== undefined && content !== undefined) return readConfig(`${label}:${path}`, content.toString('utf8'), notes);
+  }
+  return undefined;
+}
+
+export class LintSession {
+  readonly config: ResolvedConfig;
+  private readonly found: Finding[] = [];
+
+  constructor(
+    configs: LintConfig[],
+    private readonly options: LintOptions,
+  ) {
+    const resolved = resolveConfig(configs, { include: options.include ?? [], exclude: options.exclude ?? [], ...(options.failOn !== undefined ? { failOn: options.failOn } : {}) });
+    const categories = options.categories;
+    this.config = categories === undefined ? resolved : { ...resolved, rules: resolved.rules.filter((r) => categories.includes(r.rule.category)) };
+  }
+
+  get rules(): Rule[] {
+    return this.config.rules.map((r) => r.rule);
+  }
+
+  /** Runs the rules over one release; `values` (a chart's merged values) lets findings name their values key. */
+  lint(input: ReleaseInput, textOf: (f: Finding) => string | undefined, chart?: { dir: string; values: unknown }): void {
+    const findings = lintRelease(input, this.config);
+    if (findings.length === 0) return;
+    locateFindings(findings, textOf);
+    if (chart !== undefined) {
+      for (const f of findings) {
+        const path = valuesPathFor(f, chart.values);
+        if (path === undefined) continue;
+        f.valuesKey = valuesKeyText(path);
+        const origin = this.options.origin?.(chart.dir, path);
+        if (origin !== undefined) f.origin = origin;
+      }
+    }
+    this.found.push(...findings);
+  }
+
+  /** The findings so far, each once (with every scenario it was made in), in file and line order. */
+  findings(): Finding[] {
+    const line = (f: Finding) => (f.source !== undefined ? (f.templateLine ?? 0) : (f.position?.line ?? f.line));
+    return mergeFindings(this.found).sort((a, b) => (a.source ?? a.file).localeCompare(b.source ?? b.file) || line(a) - line(b) || a.rule.localeCompare(b.rule));
+  }
+
+  /** Writes the findings; true when one of them fails the run. */
+  report(output: Output): boolean {
+    const all = this.findings();
+    for (const f of all) output.finding(f);
+    return failsAt(all, this.config.failOn);
+  }
+}
