@@ -71,6 +71,11 @@ export function parseLintConfig(text: string, file: string): { config: LintConfi
     if (!HELMFORGE_KEYS.includes(key)) fail(pair.key as Node, `unknown key "${key}" (known: ${HELMFORGE_KEYS.join(', ')})`);
   }
   const node = (path: (string | number)[]) => doc.getIn(path, true) as Node | undefined;
+  /** The key of a mapping entry (a rule named as a key is reported where its name is). */
+  const keyNode = (path: string[]): Node | undefined => {
+    const parent = doc.getIn(path.slice(0, -1), true);
+    return isMap(parent) ? (parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))?.key as Node | undefined) : undefined;
+  };
   const config: LintConfig = { file };
   if (json.defaults !== undefined) {
     if (typeof json.defaults !== 'boolean') fail(node(['defaults']), 'defaults must be true or false');
@@ -82,7 +87,7 @@ export function parseLintConfig(text: string, file: string): { config: LintConfi
     if (!isRecordValue(json.rules)) fail(node(['rules']), 'rules maps rule IDs to off, on, error, warning or info');
     config.rules = {};
     for (const [name, level] of Object.entries(json.rules as Record<string, unknown>)) {
-      const rule = known(name, node(['rules', name]), fail);
+      const rule = known(name, keyNode(['rules', name]), fail);
       if (typeof level !== 'string' || !['off', 'on', ...SEVERITIES].includes(level)) fail(node(['rules', name]), `rules.${name} must be off, on, error, warning or info`);
       config.rules[rule.id] = level as Severity | 'off' | 'on';
     }
@@ -187,7 +192,7 @@ export interface ResolvedConfig {
 
 /**
  * Merges configs in order (later ones win for selection and severities; external references and exemptions add
- * up) and then the command line's --include/--exclude (IDs or kube-linter names).
+ * up) and then the command line's --include/--exclude. Rules are named by ID or kube-linter check name throughout.
  */
 export function resolveConfig(configs: LintConfig[], cli: { include?: string[]; exclude?: string[]; failOn?: Severity } = {}): ResolvedConfig {
   const selected = new Map<string, Severity>();
@@ -207,14 +212,14 @@ export function resolveConfig(configs: LintConfig[], cli: { include?: string[]; 
   let nodePortRange = DEFAULT_NODE_PORT_RANGE;
   let failOn: Severity = 'error';
   for (const c of configs) {
-    for (const id of c.include ?? []) enable(id);
-    for (const id of c.exclude ?? []) selected.delete(id);
-    for (const [id, level] of Object.entries(c.rules ?? {})) {
-      if (level === 'off') selected.delete(id);
-      else enable(id, level === 'on' ? undefined : level);
+    for (const name of c.include ?? []) enable(ruleId(name));
+    for (const name of c.exclude ?? []) selected.delete(ruleId(name));
+    for (const [name, level] of Object.entries(c.rules ?? {})) {
+      if (level === 'off') selected.delete(ruleId(name));
+      else enable(ruleId(name), level === 'on' ? undefined : level);
     }
     external.push(...(c.external ?? []));
-    exemptions.push(...(c.exemptions ?? []));
+    exemptions.push(...(c.exemptions ?? []).map((e) => ({ ...e, rule: ruleId(e.rule) })));
     if (c.clusterCidrs !== undefined) clusterCidrs = c.clusterCidrs;
     if (c.nodePortRange !== undefined) nodePortRange = c.nodePortRange;
     if (c.failOn !== undefined) failOn = c.failOn;

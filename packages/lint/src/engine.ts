@@ -57,7 +57,7 @@ function finding(rule: Rule, severity: Severity, o: ReleaseObject, pointer: stri
 export function mergeFindings(findings: Finding[]): Finding[] {
   const byKey = new Map<string, Finding>();
   for (const f of findings) {
-    const key = [f.rule, f.severity, f.file, f.object.kind, f.object.namespace, f.object.name, f.pointer, f.message, f.kubernetesVersion ?? ''].join('\0');
+    const key = [f.rule, f.severity, f.file, f.source ?? '', f.object.kind, f.object.namespace, f.object.name, f.pointer, f.message].join('\0');
     const seen = byKey.get(key);
     if (seen === undefined) byKey.set(key, { ...f, ...(f.scenarios ? { scenarios: [...f.scenarios] } : {}) });
     else for (const s of f.scenarios ?? []) if (!seen.scenarios?.includes(s)) (seen.scenarios ??= []).push(s);

@@ -40,8 +40,9 @@ export function podTemplate(kind: string, value: Json): PodTemplate | undefined 
   return t === undefined ? undefined : build(rec(t.metadata) ?? {}, '/spec/template/metadata', rec(t.spec), '/spec/template/spec');
 }
 
-function build(meta: Json, metaAt: string, spec: Json | undefined, specAt: string): PodTemplate | undefined {
-  if (spec === undefined) return undefined;
+/** A template without a spec still has pods (and labels that Services select), as kube-linter sees it. */
+function build(meta: Json, metaAt: string, specOrNone: Json | undefined, specAt: string): PodTemplate {
+  const spec = specOrNone ?? {};
   const containers: ContainerRef[] = [];
   for (const [field, kind] of [['initContainers', 'init'], ['containers', 'regular'], ['ephemeralContainers', 'ephemeral']] as const) {
     for (const [c, i] of records(spec[field])) containers.push({ c, name: str(c.name) ?? '', at: ptr(specAt, field, i), kind });

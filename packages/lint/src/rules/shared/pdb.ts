@@ -1,7 +1,7 @@
 // What a PodDisruptionBudget selects: the workloads of its namespace whose pods its selector matches.
 import { labelSelector, matches, type Selector } from '../../k8s/selector.js';
 import { rec, stringMap } from '../../k8s/values.js';
-import { replicasOf, workloadSelector } from '../../k8s/workload.js';
+import { DEPLOYMENT_LIKE, replicasOf, workloadSelector } from '../../k8s/workload.js';
 import type { Release, ReleaseObject } from '../../release.js';
 
 export function pdbSelector(pdb: ReleaseObject): Selector | undefined {
@@ -13,7 +13,7 @@ export function pdbSelector(pdb: ReleaseObject): Selector | undefined {
  * PDB's selector matches.
  */
 export function selectedWorkloads(release: Release, pdb: ReleaseObject, s: Selector): ReleaseObject[] {
-  return release.withPods().filter((o) => {
+  return release.ofKind(...DEPLOYMENT_LIKE).filter((o) => {
     if (o.namespace !== pdb.namespace || replicasOf(o.kind, o.value) === undefined) return false;
     const ws = workloadSelector(o.kind, o.value);
     if (ws === undefined) return false;

@@ -1,0 +1,63 @@
+// What the engine adds around the rules: where a finding is in the text, the values key its value came from, the
+// same finding of several scenarios reported once, and which severities fail a run.
+import { describe, expect, it } from 'vitest';
+import { failsAt, lintRelease, locateFindings, mergeFindings, resolveConfig, valuesKeyText, valuesPathFor, type Finding } from '../src/index.js';
+import { objectsOf } from './fixtures.js';
+
+const DOC = ['# Source: platform/charts/web/templates/deployment.yaml', 'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: platform-web}', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', '          image: nginx:latest', ''].join('\n');
+
+function findings(text: string, scenario?: string): Finding[] {
+  const objects = objectsOf(text).map((o) => ({ ...o, file: 'platform', line: 20, source: 'platform/charts/web/templates/deployment.yaml' }));
+  return lintRelease({ objects, ...(scenario !== undefined ? { scenario } : {}) }, resolveConfig([{ noDefaults: true, include: ['latest-tag'] }]));
+}
+
+describe('locateFindings', () => {
+  it('gives the line and column of the pointer in the file, and the line in the rendered template', () => {
+    const [f] = findings(DOC);
+    expect(f?.pointer).toBe('/spec/template/spec/containers/0/image');
+    locateFindings(f === undefined ? [] : [f], () => DOC);
+    // the document starts on line 20 of the stream; the image is its 10th line, the template's 9th after # Source:
+    expect(f?.position).toEqual({ line: 29, column: 18 });
+    expect(f?.templateLine).toBe(9);
+  });
+
+  it('leaves findings whose text cannot be read again without a position', () => {
+    const [f] = findings(DOC);
+    locateFindings(f === undefined ? [] : [f], () => undefined);
+    expect(f?.position).toBeUndefined();
+  });
+});
+
+describe('valuesPathFor', () => {
+  it('finds the values key that holds the offending value, in the section of the subchart that rendered it', () => {
+    const [f] = findings(DOC);
+    const values = { global: { imageTag: 'latest' }, web: { image: { repository: 'nginx', tag: 'latest' } }, api: { image: { tag: 'latest' } } };
+    const path = f === undefined ? undefined : valuesPathFor(f, values);
+    expect(path).toEqual(['web', 'image', 'tag']);
+    expect(valuesKeyText(['jobs', 'cronJobs', '0', 'volumes'])).toBe('jobs.cronJobs[0].volumes');
+  });
+
+  it('gives nothing when two keys fit equally well, or none holds the value', () => {
+    const [f] = findings(DOC);
+    if (f === undefined) throw new Error('no finding');
+    expect(valuesPathFor(f, { web: { a: { tag: 'latest' }, b: { tag: 'latest' } } })).toBeUndefined();
+    expect(valuesPathFor(f, { web: { image: { tag: '1.2.3' } } })).toBeUndefined();
+  });
+});
+
+describe('mergeFindings and failsAt', () => {
+  it('reports the same finding of several scenarios once, naming each scenario', () => {
+    const merged = mergeFindings([...findings(DOC, 'defaults'), ...findings(DOC, 'ci/a-values.yaml'), ...findings(DOC.replace('nginx:latest', 'nginx'), 'ci/b-values.yaml')]);
+    expect(merged.map((f) => [f.message, f.scenarios])).toEqual([
+      ['container "web" uses the latest tag (nginx:latest)', ['defaults', 'ci/a-values.yaml']],
+      ['container "web" uses an untagged image (nginx)', ['ci/b-values.yaml']],
+    ]);
+  });
+
+  it('fails at the configured severity and above', () => {
+    const warning = findings(DOC);
+    expect(failsAt(warning, 'error')).toBe(false);
+    expect(failsAt(warning, 'warning')).toBe(true);
+    expect(failsAt([], 'info')).toBe(false);
+  });
+});
