@@ -21,7 +21,7 @@ export const automountServiceAccountToken: Rule = {
   severity: 'warning',
   kinds: ['DeploymentLike'],
   description:
-    'Every pod gets an API token mounted unless told otherwise; a pod whose ServiceAccount no RoleBinding or ClusterRoleBinding of the release grants anything does not need it, and an intruder can use it against the API server. Flags pods that mount the token (`automountServiceAccountToken` not false on the pod, nor on its ServiceAccount when the release has it) while their ServiceAccount is bound to no role in the release.',
+    'Every pod gets an API token mounted unless told otherwise; a pod whose ServiceAccount no RoleBinding or ClusterRoleBinding of the release grants anything does not need it, and an intruder can use it against the API server. Flags pods that mount the token (`automountServiceAccountToken` not false on the pod, nor on its ServiceAccount when the release has it) while their ServiceAccount is bound to no role in the release (pods of the `default` ServiceAccount are `default-service-account`\'s).',
   remediation: 'Set `automountServiceAccountToken: false` on the pod or on its ServiceAccount; if the pod does use the API through permissions granted elsewhere, suppress this rule on it with the reason.',
   polaris: ['automountServiceAccountToken'],
   check(release, report) {
@@ -29,10 +29,11 @@ export const automountServiceAccountToken: Rule = {
     eachPod(release, (o, pod) => {
       if (!tokenMounted(release, o, pod)) return;
       const sa = serviceAccountName(pod);
+      if (sa.name === '' || sa.name === 'default') return; // default-service-account says so
       bound ??= boundServiceAccounts(release);
-      if (bound.has(`${o.namespace}/${sa.name || 'default'}`)) return;
+      if (bound.has(`${o.namespace}/${sa.name}`)) return;
       const at = rec(pod.spec)?.automountServiceAccountToken === true ? `${pod.specAt}/automountServiceAccountToken` : pod.specAt;
-      report(o, at, `pod mounts the API token of ServiceAccount "${sa.name || 'default'}", which no role binding in the release grants anything`);
+      report(o, at, `pod mounts the API token of ServiceAccount "${sa.name}", which no role binding in the release grants anything`);
     });
   },
 };
