@@ -50,7 +50,7 @@ describe('stack-file cross-references', () => {
       '70:3 jobs.cronJobs[0].volumes[1].persistentVolumeClaim.claimName: "backup-data" (the chart\'s default) names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data)',
     ]);
     const own = edited('jobs:\n  enabled: true\n', 'jobs:\n  enabled: true\n  cronJobs:\n    - name: sync\n      schedule: "0 * * * *"\n      volumes: [{ name: data, persistentVolumeClaim: { claimName: app-dta } }]\n');
-    expect(problems(own)).toEqual(['75:61 jobs.cronJobs[0].volumes[0].persistentVolumeClaim.claimName: "app-dta" names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data, backup-data)']);
+    expect(problems(own)).toEqual(['75:67 jobs.cronJobs[0].volumes[0].persistentVolumeClaim.claimName: "app-dta" names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data, backup-data)']);
   });
 
   it('global.imagePullSecrets that does not name the registry\'s pull Secret (renamed)', () => {
