@@ -4,7 +4,9 @@
 // then validates it in strict mode from the v1.33 _definitions.json bundle with 2 workers, in a cold child
 // process running the helmforge-conform bin. Prints resources/s, wall time and peak RSS, for 21,000 and then
 // 210,000 resources (RSS should not grow: the input is streamed). Each corpus is validated HELMFORGE_BENCH_RUNS
-// times (default 5): the median, fastest and slowest runs are printed.
+// times (default 5): the median, fastest and slowest runs are printed. Then the lint rules' cost on the 21,000-resource
+// corpus: `helmforge validate --manifests` with the rules and with --no-lint, cold processes, in alternating pairs (the
+// machine's speed drifts; a pair runs in the same minute), printed beside each other.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'packages', 'validator', 'dist', 'helmforge-conform.mjs');
+const CLI = join(ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
 const BUNDLE = join(ROOT, '..', 'shared', 'kubernetes-schemas', 'v1.33', '_definitions.json');
 const DOCS_PER_FILE = 100;
 
@@ -252,6 +255,49 @@ function peakRssKiB(pid) {
 const RUNS = Math.max(1, Number(process.env.HELMFORGE_BENCH_RUNS ?? 5));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** One cold `helmforge validate --manifests` run: wall time, the closing lines, and the peak RSS polled from /proc. */
+function validateRun(dir, lint) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const args = [CLI, 'validate', '--manifests', dir, '--schema-bundle', BUNDLE, '-n', '2', '--summary', ...(lint ? [] : ['--no-lint'])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    let peak = 0;
+    const poll = setInterval(() => {
+      try {
+        peak = Math.max(peak, peakRssKiB(child.pid));
+      } catch {
+        /* gone */
+      }
+    }, 50);
+    child.stdout.on('data', (c) => (tail = (tail + c).slice(-4096)));
+    child.stderr.on('data', () => {});
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code, wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakMB: peak / 1024, lines: tail.trim().split('\n').slice(lint ? -2 : -1) });
+    });
+  });
+}
+
+/** The rules' added time: pairs of runs without and with them, the order alternating from pair to pair. */
+async function lintCost(dir, total) {
+  const without = [];
+  const withRules = [];
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 === 0 ? [false, true] : [true, false];
+    for (const lint of order) (lint ? withRules : without).push(await validateRun(dir, lint));
+  }
+  const ratios = without.map((r, i) => withRules[i].wallMs / r.wallMs);
+  const w = median(without.map((r) => r.wallMs / 1000));
+  const l = median(withRules.map((r) => r.wallMs / 1000));
+  console.log(`lint rules on the ${total.toLocaleString('en-US')} resources: helmforge validate --manifests -n 2, ${RUNS} alternating pairs of cold runs`);
+  console.log(`  ${withRules[0].lines.join('\n  ')}`);
+  console.log(`  schemas only (--no-lint): median ${w.toFixed(2)} s (min ${Math.min(...without.map((r) => r.wallMs / 1000)).toFixed(2)}), peak RSS median ${median(without.map((r) => r.peakMB)).toFixed(0)} MB`);
+  console.log(`  schemas + rules:          median ${l.toFixed(2)} s (min ${Math.min(...withRules.map((r) => r.wallMs / 1000)).toFixed(2)}), peak RSS median ${median(withRules.map((r) => r.peakMB)).toFixed(0)} MB`);
+  console.log(`  added by the rules: ${((median(ratios) - 1) * 100).toFixed(0)} % (median of the pairs' ratios; ${((l / w - 1) * 100).toFixed(0)} % median against median; target ≤ 25 %)`);
+}
+
 const tmp = mkdtempSync(join(tmpdir(), 'helmforge-bench-'));
 const medianRssMB = [];
 try {
@@ -270,6 +316,7 @@ try {
     console.log(`  peak RSS median ${median(rss).toFixed(0)} MB (max ${Math.max(...rss).toFixed(0)} MB; process incl. worker threads)`);
     medianRssMB.push(median(rss));
     for (const r of runs) if (r.code !== 1) console.log(`  unexpected exit code ${r.code} (the corpus has invalid resources): ${r.stderr}`);
+    if (total === 21_000 && existsSync(CLI)) await lintCost(dir, total);
     if (!process.env.HELMFORGE_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
   }
   const [short, long] = medianRssMB;

@@ -1,7 +1,8 @@
 // Where a finding's JSON pointer is in the text: its line and column in the file, and for chart renders the line
-// within the rendered template (after helm's `# Source:` line). The document is parsed again with positions only
-// for objects that have findings.
+// within the rendered template (after helm's `# Source:` line). Block-style YAML is walked line by line
+// (block-locate.ts); a document that leaves block style is parsed again with positions, once.
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { indexLines, locateInBlockYaml, type IndexedLines, type Position } from './block-locate.js';
 import type { Finding } from './types.js';
 
 /** The deepest node on the pointer's path that exists (a missing key points at its parent). */
@@ -23,32 +24,67 @@ function nodeAt(root: Node | null, pointer: string): Node | undefined {
   return node;
 }
 
+/** A document parsed with positions (for pointers the line walk cannot follow). */
+function parsedLocator(text: string): (pointer: string) => Position | undefined {
+  const lines = new LineCounter();
+  const first = parseAllDocuments(text, { lineCounter: lines, version: '1.1', strict: false, uniqueKeys: false });
+  const doc = Array.isArray(first) ? first[0] : undefined;
+  return (pointer) => {
+    const node = doc === undefined ? undefined : nodeAt(doc.contents as Node | null, pointer);
+    if (node?.range === undefined || node.range === null) return undefined;
+    const pos = lines.linePos(node.range[0]);
+    return { line: pos.line, column: pos.col };
+  };
+}
+
+/** The lines of a file or render, and where in them a finding's document starts (0-based index). */
+export interface DocumentLines {
+  lines: readonly string[];
+  first: number;
+}
+
+const isMarker = (l: string) => l.startsWith('---') && (l.length === 3 || l.charCodeAt(3) === 32 || l.charCodeAt(3) === 13 || l.charCodeAt(3) === 9);
+
 /**
  * Sets `position` (line and column in the file) and, for documents with a `# Source:` line, `templateLine` on each
- * finding. `textOf` gives the text of the finding's document (undefined when it cannot be read again).
+ * finding. `linesOf` gives the lines the finding's document is in (undefined when they cannot be read again); a
+ * position's line is counted in those lines.
  */
-export function locateFindings(findings: Finding[], textOf: (f: Finding) => string | undefined): void {
-  const parsed = new Map<string, { root: Node | null; lines: LineCounter; sourceLine: number } | null>();
+export function locateFindings(findings: Finding[], linesOf: (f: Finding) => DocumentLines | undefined): void {
+  // the lines of each file or render are indexed once; each document's end and `# Source:` line found once
+  const files = new Map<readonly string[], IndexedLines>();
+  type Doc = { from: number; to: number; source: number; index: IndexedLines; parsed?: (pointer: string) => Position | undefined } | null;
+  const byFile = new Map<string, Map<number, Doc>>();
   for (const f of findings) {
-    const key = `${f.file}\0${f.docIndex}\0${f.line}`;
-    let doc = parsed.get(key);
+    let docs = byFile.get(f.file);
+    if (docs === undefined) byFile.set(f.file, (docs = new Map()));
+    const key = f.docIndex;
+    let doc = docs.get(key);
     if (doc === undefined) {
-      const text = textOf(f);
-      if (text === undefined) doc = null;
+      const d = linesOf(f);
+      if (d === undefined) doc = null;
       else {
-        const lines = new LineCounter();
-        const docs = parseAllDocuments(text, { lineCounter: lines, version: '1.1', strict: false, uniqueKeys: false });
-        const first = Array.isArray(docs) ? docs[0] : undefined;
-        const m = /^# Source: .*$/m.exec(text);
-        doc = first === undefined ? null : { root: first.contents as Node | null, lines, sourceLine: m === null ? 0 : text.slice(0, m.index).split('\n').length };
+        let index = files.get(d.lines);
+        if (index === undefined) files.set(d.lines, (index = indexLines(d.lines)));
+        let to = d.first;
+        let source = -1;
+        while (to < d.lines.length && !(to > d.first && isMarker(d.lines[to] as string))) {
+          if (source === -1 && index.indents[to] === -1 && (d.lines[to] as string).startsWith('# Source: ')) source = to;
+          to++;
+        }
+        doc = { from: d.first, to, source, index };
       }
-      parsed.set(key, doc);
+      docs.set(key, doc);
     }
     if (doc === null) continue;
-    const node = nodeAt(doc.root, f.pointer);
-    if (node?.range === undefined || node.range === null) continue;
-    const pos = doc.lines.linePos(node.range[0]);
-    f.position = { line: f.line + pos.line - 1, column: pos.col };
-    if (doc.sourceLine > 0) f.templateLine = pos.line - doc.sourceLine;
+    let pos = locateInBlockYaml(doc.index, f.pointer, doc.from, doc.to);
+    if (pos === undefined) {
+      const d = doc;
+      const parsed = (d.parsed ??= parsedLocator(d.index.lines.slice(d.from, d.to).join('\n')))(f.pointer);
+      pos = parsed === undefined ? undefined : { line: parsed.line + d.from, column: parsed.column };
+    }
+    if (pos === undefined) continue;
+    f.position = pos;
+    if (doc.source !== -1) f.templateLine = pos.line - 1 - doc.source;
   }
 }

@@ -15,10 +15,20 @@ describe('locateFindings', () => {
   it('gives the line and column of the pointer in the file, and the line in the rendered template', () => {
     const [f] = findings(DOC);
     expect(f?.pointer).toBe('/spec/template/spec/containers/0/image');
-    locateFindings(f === undefined ? [] : [f], () => DOC);
-    // the document starts on line 20 of the stream; the image is its 10th line, the template's 9th after # Source:
+    // the document starts on line 20 of the stream (after another document); the image is its 10th line, the
+    // template's 9th after # Source:
+    const stream = [...Array.from({ length: 18 }, (_, i) => `k${i}: v`), '---', ...DOC.split('\n')];
+    locateFindings(f === undefined ? [] : [f], () => ({ lines: stream, first: 19 }));
     expect(f?.position).toEqual({ line: 29, column: 18 });
     expect(f?.templateLine).toBe(9);
+  });
+
+  it('falls back to parsing a document that is not in block style, with the same answer', () => {
+    const flow = '# Source: platform/charts/web/templates/deployment.yaml\n{apiVersion: apps/v1, kind: Deployment, metadata: {name: platform-web},\n spec: {template: {spec: {containers: [{name: web, image: "nginx:latest"}]}}}}\n';
+    const [f] = findings(flow);
+    locateFindings(f === undefined ? [] : [f], () => ({ lines: flow.split('\n'), first: 0 }));
+    expect(f?.position).toEqual({ line: 3, column: 59 });
+    expect(f?.templateLine).toBe(2);
   });
 
   it('leaves findings whose text cannot be read again without a position', () => {

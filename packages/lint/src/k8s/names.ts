@@ -53,7 +53,23 @@ export function pathSegmentName(v: string): string[] {
 }
 
 /** Label keys, annotation keys and other "qualified names": an optional DNS subdomain prefix and a name. */
-export function qualifiedName(v: string): string[] {
+/** Results of a check, remembered per value: label keys and values repeat across a release's objects. */
+function memo(check: (v: string) => string[]): (v: string) => string[] {
+  const seen = new Map<string, string[]>();
+  return (v) => {
+    let r = seen.get(v);
+    if (r === undefined) {
+      r = check(v);
+      if (seen.size < 100_000) seen.set(v, r);
+    }
+    return r;
+  };
+}
+
+export const qualifiedName = memo(checkQualifiedName);
+export const labelValue = memo(checkLabelValue);
+
+function checkQualifiedName(v: string): string[] {
   const errs: string[] = [];
   const parts = v.split('/');
   let name: string;
@@ -76,7 +92,7 @@ export function qualifiedName(v: string): string[] {
   return errs;
 }
 
-export function labelValue(v: string): string[] {
+function checkLabelValue(v: string): string[] {
   const errs: string[] = [];
   if (v.length > 63) errs.push(maxLen(63));
   if (!LABEL_VALUE.test(v)) {

@@ -13,10 +13,14 @@ export function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
+const NONE: readonly [Json, number][] = Object.freeze([]);
+
 /** The records of a list, each with its index (non-records are skipped: the schema check reports them). */
-export function records(v: unknown): [Json, number][] {
+export function records(v: unknown): readonly [Json, number][] {
+  // most optional lists (env, ports, volumes …) are absent: no allocation for them
+  if (!Array.isArray(v) || v.length === 0) return NONE;
   const out: [Json, number][] = [];
-  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) if (isRecord(v[i])) out.push([v[i] as Json, i]);
+  for (let i = 0; i < v.length; i++) if (isRecord(v[i])) out.push([v[i] as Json, i]);
   return out;
 }
 
@@ -38,7 +42,10 @@ export function stringMap(v: unknown): Record<string, string> {
 /** JSON pointer of `base` extended by segments (RFC 6901 escaping). */
 export function ptr(base: string, ...segments: (string | number)[]): string {
   let out = base;
-  for (const s of segments) out += `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  for (const s of segments) {
+    const t = String(s);
+    out += t.includes('~') || t.includes('/') ? `/${t.replace(/~/g, '~0').replace(/\//g, '~1')}` : `/${t}`;
+  }
   return out;
 }
 

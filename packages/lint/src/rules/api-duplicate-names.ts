@@ -13,8 +13,8 @@ export const apiDuplicateNames: Rule = {
   remediation: 'Give each container, volume and port its own name (and each Service port its own number/protocol).',
   check(release, report) {
     eachPod(release, (o, pod) => {
-      const dup = (at: string, value: string, seen: Set<string>, path = fieldPath(at)) => {
-        if (seen.has(value)) report(o, at, duplicate(path, value), { evidence: value });
+      const dup = (at: string, value: string, seen: Set<string>) => {
+        if (seen.has(value)) report(o, at, duplicate(fieldPath(at), value), { evidence: value });
         seen.add(value);
       };
       const containers = new Set<string>();

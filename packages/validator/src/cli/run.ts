@@ -84,7 +84,7 @@ export async function runManifests(targets: string[], options: ManifestRunOption
     }
   }
   if (lint !== undefined && collector !== undefined && !(failed && options.exitOnError === true)) {
-    lint.session.lint({ objects: collector.objects, kubernetesVersion: lint.kubernetesVersion }, (f) => collector.textOf(f));
+    lint.session.lint({ objects: collector.objects, kubernetesVersion: lint.kubernetesVersion }, (f) => collector.linesOf(f));
     if (lint.session.report(output)) failed = true;
   }
   output.flush();

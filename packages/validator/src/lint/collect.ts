@@ -2,7 +2,7 @@
 // stream past (before their bytes are handed to a worker thread). Documents that do not parse are left to the
 // schema check, which reports them.
 import { readFileSync } from 'node:fs';
-import type { Finding, LintObject } from '@helmforge/lint';
+import type { DocumentLines, Finding, LintObject } from '@helmforge/lint';
 import { inputDocuments, type Input } from '../resource/files.js';
 import { parseManifest } from '../resource/parse.js';
 import { splitText, type RawDocument, type SplitOptions } from '../resource/stream.js';
@@ -12,14 +12,20 @@ export class ReleaseCollector {
   readonly objects: LintObject[] = [];
   /** Documents that do not parse (reported by the schema check, or by the rules' run alone with --lint-only). */
   readonly unreadable: { doc: RawDocument; error: string }[] = [];
-  /** Texts of documents that cannot be read again (standard input), by file and index. */
-  private readonly streamed = new Map<string, string>();
+  /** The lines of standard input (which cannot be read again), placed at their line numbers as documents pass. */
+  private readonly stdinLines: string[] = [];
+  private stdinView: string[] | undefined;
+  /** Files read again for their findings' positions, split into lines once each. */
+  private readonly files = new Map<string, string[]>();
 
   constructor(private readonly options: SplitOptions & { strict?: boolean } = {}) {}
 
   addInput(input: Input): void {
     if (input.doc !== undefined) {
-      if (input.doc.text !== undefined && input.doc.filename === 'stdin') this.streamed.set(`stdin\0${input.doc.docIndex}`, input.doc.text);
+      if (input.doc.text !== undefined && input.doc.filename === 'stdin') {
+        const lines = input.doc.text.split('\n');
+        for (let i = 0; i < lines.length; i++) this.stdinLines[input.doc.line - 1 + i] = lines[i] as string;
+      }
       this.addDocument(input.doc);
       return;
     }
@@ -45,31 +51,32 @@ export class ReleaseCollector {
     }
   }
 
-  /** The text of a finding's document: kept for standard input, read again (and split) for files. */
-  textOf(f: Finding): string | undefined {
-    const kept = this.streamed.get(`${f.file}\0${f.docIndex}`);
-    if (kept !== undefined || f.file === 'stdin') return kept;
-    let docs = this.files.get(f.file);
-    if (docs === undefined) {
-      try {
-        docs = splitText(f.file, readFileSync(f.file), this.options);
-      } catch {
-        docs = [];
-      }
-      this.files.set(f.file, docs);
+  /** The lines a finding's document is in: standard input as kept, files read again. */
+  linesOf(f: Finding): DocumentLines | undefined {
+    if (f.file === 'stdin') {
+      // the lines between documents are their markers
+      this.stdinView ??= Array.from(this.stdinLines, (l) => l ?? '---');
+      return { lines: this.stdinView, first: f.line - 1 };
     }
-    return docs[f.docIndex]?.text;
+    let lines = this.files.get(f.file);
+    if (lines === undefined) {
+      try {
+        lines = readFileSync(f.file, 'utf8').split('\n');
+      } catch {
+        lines = [];
+      }
+      this.files.set(f.file, lines);
+    }
+    return lines.length === 0 ? undefined : { lines, first: f.line - 1 };
   }
-
-  private readonly files = new Map<string, RawDocument[]>();
 }
 
-/** The objects of one chart render (helm template's output) and a way back to each document's text. */
-export function renderObjects(chart: string, stdout: string): { collector: ReleaseCollector; textOf: (f: Finding) => string | undefined } {
-  const docs = splitText(chart, stdout);
+/** The objects of one chart render (helm template's output) and the lines each document is in. */
+export function renderObjects(chart: string, stdout: string): { collector: ReleaseCollector; linesOf: (f: Finding) => DocumentLines } {
   const collector = new ReleaseCollector();
-  for (const d of docs) collector.addDocument(d);
-  return { collector, textOf: (f) => docs[f.docIndex]?.text };
+  for (const d of splitText(chart, stdout)) collector.addDocument(d);
+  let lines: string[] | undefined;
+  return { collector, linesOf: (f) => ({ lines: (lines ??= stdout.split('\n')), first: f.line - 1 }) };
 }
 
 /** An unreadable document as the error result the schema check would give it. */

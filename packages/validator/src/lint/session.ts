@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   failsAt, lintRelease, locateFindings, mergeFindings, parseLintConfig, resolveConfig, valuesKeyText, valuesPathFor,
-  type Category, type Finding, type LintConfig, type ReleaseInput, type ResolvedConfig, type Rule, type Severity,
+  type Category, type DocumentLines, type Finding, type LintConfig, type ReleaseInput, type ResolvedConfig, type Rule, type Severity,
 } from '@helmforge/lint';
 import { readTarEntries } from '../chart/tgz.js';
 import type { Output } from '../output/output.js';
@@ -90,10 +90,11 @@ export class LintSession {
   }
 
   /** Runs the rules over one release; `values` (a chart's merged values) lets findings name their values key. */
-  lint(input: ReleaseInput, textOf: (f: Finding) => string | undefined, chart?: { dir: string; values: unknown }): void {
+  lint(input: ReleaseInput, linesOf: (f: Finding) => DocumentLines | undefined, chart?: { dir: string; values: unknown }): void {
+    this.releases++;
     const findings = lintRelease(input, this.config);
     if (findings.length === 0) return;
-    locateFindings(findings, textOf);
+    locateFindings(findings, linesOf);
     if (chart !== undefined) {
       for (const f of findings) {
         const path = valuesPathFor(f, chart.values);
@@ -109,8 +110,13 @@ export class LintSession {
   /** The findings so far, each once (with every scenario it was made in), in file and line order. */
   findings(): Finding[] {
     const line = (f: Finding) => (f.source !== undefined ? (f.templateLine ?? 0) : (f.position?.line ?? f.line));
-    return mergeFindings(this.found).sort((a, b) => (a.source ?? a.file).localeCompare(b.source ?? b.file) || line(a) - line(b) || a.rule.localeCompare(b.rule));
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    // one release (manifests) has nothing to merge
+    const all = this.releases > 1 ? mergeFindings(this.found) : this.found;
+    return all.sort((a, b) => cmp(a.source ?? a.file, b.source ?? b.file) || line(a) - line(b) || cmp(a.rule, b.rule));
   }
+
+  private releases = 0;
 
   /** Writes the findings; true when one of them fails the run. */
   report(output: Output): boolean {
