@@ -31,23 +31,28 @@ function exempted(exemptions: Exemption[], rule: Rule, o: ReleaseObject): boolea
 }
 
 function finding(rule: Rule, severity: Severity, o: ReleaseObject, pointer: string, message: string, input: ReleaseInput, evidence: unknown): Finding {
-  const f: Finding = {
+  // one object literal with every property (undefined when absent): findings are made by the ten thousand
+  const item = o.input.itemIndex;
+  return {
     rule: rule.id,
     category: rule.category,
     severity,
     message,
     object: { apiVersion: o.apiVersion, kind: o.kind, name: o.name, namespace: o.namespace },
-    pointer: o.input.itemIndex !== undefined ? `/items/${o.input.itemIndex}${pointer}` : pointer,
+    pointer: item !== undefined ? `/items/${item}${pointer}` : pointer,
     file: o.input.file,
     line: o.input.line,
     docIndex: o.input.docIndex,
+    itemIndex: item,
+    source: o.input.source,
+    scenarios: input.scenario !== undefined ? [input.scenario] : undefined,
+    kubernetesVersion: input.kubernetesVersion,
+    evidence: typeof evidence === 'string' || typeof evidence === 'number' || typeof evidence === 'boolean' ? evidence : undefined,
+    position: undefined,
+    templateLine: undefined,
+    valuesKey: undefined,
+    origin: undefined,
   };
-  if (o.input.itemIndex !== undefined) f.itemIndex = o.input.itemIndex;
-  if (o.input.source !== undefined) f.source = o.input.source;
-  if (input.scenario !== undefined) f.scenarios = [input.scenario];
-  if (input.kubernetesVersion !== undefined) f.kubernetesVersion = input.kubernetesVersion;
-  if (typeof evidence === 'string' || typeof evidence === 'number' || typeof evidence === 'boolean') f.evidence = evidence;
-  return f;
 }
 
 /**
