@@ -58,12 +58,23 @@ function skipSpaces(l: string, from: number): number {
 export interface IndexedLines {
   lines: readonly string[];
   indents: Int32Array;
+  /** For each line, the next document marker (`---`) after it, or the number of lines. */
+  nextMarker: Int32Array;
 }
 
 export function indexLines(lines: readonly string[]): IndexedLines {
-  const indents = new Int32Array(lines.length);
-  for (let i = 0; i < lines.length; i++) indents[i] = isSkippable(lines[i] as string) ? -1 : indentOf(lines[i] as string);
-  return { lines, indents };
+  const n = lines.length;
+  const indents = new Int32Array(n);
+  const nextMarker = new Int32Array(n);
+  let next = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const l = lines[i] as string;
+    const skip = isSkippable(l);
+    indents[i] = skip ? -1 : indentOf(l);
+    nextMarker[i] = next;
+    if (skip && l.startsWith('---')) next = i;
+  }
+  return { lines, indents, nextMarker };
 }
 
 

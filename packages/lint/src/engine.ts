@@ -4,10 +4,15 @@ import { Release, type ReleaseObject } from './release.js';
 import { suppressedBy } from './suppress.js';
 import type { Finding, ReleaseInput, Report, Rule, Severity } from './types.js';
 
-export function lintRelease(input: ReleaseInput, config: ResolvedConfig): Finding[] {
+/**
+ * Runs the rules over a release. `scope: 'object'` runs only the rules whose findings depend on each object alone
+ * (for any part of a release), `'release'` only the others (for the whole of it); both when not given.
+ */
+export function lintRelease(input: ReleaseInput, config: ResolvedConfig, scope?: 'object' | 'release'): Finding[] {
   const release = new Release(input, config.settings);
   const findings: Finding[] = [];
   for (const { rule, severity } of config.rules) {
+    if (scope !== undefined && (rule.scope === 'object') !== (scope === 'object')) continue;
     const report: Report = (o, pointer, message, extra) => {
       if (suppressedBy(rule, o) !== undefined || exempted(config.exemptions, rule, o)) return;
       findings.push(finding(rule, extra?.severity !== undefined ? adjust(severity, rule.severity, extra.severity) : severity, o, pointer, message, input, extra?.evidence));

@@ -41,9 +41,9 @@ function parsedLocator(text: string): (pointer: string) => Position | undefined 
 export interface DocumentLines {
   lines: readonly string[];
   first: number;
+  /** Lines of the file before `lines[0]` (when `lines` is only part of it, e.g. one streamed document). */
+  offset?: number;
 }
-
-const isMarker = (l: string) => l.startsWith('---') && (l.length === 3 || l.charCodeAt(3) === 32 || l.charCodeAt(3) === 13 || l.charCodeAt(3) === 9);
 
 /**
  * Sets `position` (line and column in the file) and, for documents with a `# Source:` line, `templateLine` on each
@@ -53,7 +53,7 @@ const isMarker = (l: string) => l.startsWith('---') && (l.length === 3 || l.char
 export function locateFindings(findings: Finding[], linesOf: (f: Finding) => DocumentLines | undefined): void {
   // the lines of each file or render are indexed once; each document's end and `# Source:` line found once
   const files = new Map<readonly string[], IndexedLines>();
-  type Doc = { from: number; to: number; source: number; index: IndexedLines; parsed?: (pointer: string) => Position | undefined } | null;
+  type Doc = { from: number; to: number; source: number; offset: number; index: IndexedLines; parsed?: (pointer: string) => Position | undefined } | null;
   const byFile = new Map<string, Map<number, Doc>>();
   for (const f of findings) {
     let docs = byFile.get(f.file);
@@ -66,13 +66,15 @@ export function locateFindings(findings: Finding[], linesOf: (f: Finding) => Doc
       else {
         let index = files.get(d.lines);
         if (index === undefined) files.set(d.lines, (index = indexLines(d.lines)));
-        let to = d.first;
+        // helm writes `# Source:` among the comments a document starts with
         let source = -1;
-        while (to < d.lines.length && !(to > d.first && isMarker(d.lines[to] as string))) {
-          if (source === -1 && index.indents[to] === -1 && (d.lines[to] as string).startsWith('# Source: ')) source = to;
-          to++;
+        for (let i = d.first; i < d.lines.length && index.indents[i] === -1; i++) {
+          if ((d.lines[i] as string).startsWith('# Source: ')) {
+            source = i;
+            break;
+          }
         }
-        doc = { from: d.first, to, source, index };
+        doc = { from: d.first, to: d.first < d.lines.length ? (index.nextMarker[d.first] as number) : d.first, source, offset: d.offset ?? 0, index };
       }
       docs.set(key, doc);
     }
@@ -84,7 +86,7 @@ export function locateFindings(findings: Finding[], linesOf: (f: Finding) => Doc
       pos = parsed === undefined ? undefined : { line: parsed.line + d.from, column: parsed.column };
     }
     if (pos === undefined) continue;
-    f.position = pos;
+    f.position = doc.offset === 0 ? pos : { line: pos.line + doc.offset, column: pos.column };
     if (doc.source !== -1) f.templateLine = pos.line - 1 - doc.source;
   }
 }

@@ -84,6 +84,11 @@ export interface Rule {
   remediation: string;
   /** Off unless included by config. */
   enabledByDefault?: false;
+  /**
+   * `object`: an object's findings depend on that object alone (and the settings), so the engine may run the rule over
+   * any part of the release (a stream of manifests, as it arrives). Otherwise the rule needs the whole release.
+   */
+  scope?: 'object';
   /** kube-linter check names this rule answers to (its annotations and config keep working). */
   kubeLinter?: string[];
   /** Polaris check IDs (`polaris.fairwinds.com/<id>-exempt`). */

@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HELMFORGE_IGNORE_PREFIX, RULES } from '../src/index.js';
-import { annotate, describeFinding, expectations, fixtureText, FIXTURES, lintText, objectsOf } from './fixtures.js';
+import { HELMFORGE_IGNORE_PREFIX, lintRelease, resolveConfig, RULES } from '../src/index.js';
+import { annotate, describeFinding, expectations, fixtureText, FIXTURES, kubernetesVersion, lintText, objectsOf } from './fixtures.js';
 
 describe('every rule has a violating and a passing fixture', () => {
   it('the table has one fixture directory per rule, and rule IDs are unique kebab-case names', () => {
@@ -29,6 +29,18 @@ describe('every rule has a violating and a passing fixture', () => {
       expect(findings.map(describeFinding).sort()).toEqual(expected);
       for (const f of findings) expect(f.rule).toBe(id);
     });
+
+    if (rule.scope === 'object') {
+      it('is object-scoped: run on each object alone, it reports what it reports on the whole release', () => {
+        const text = fixtureText(id, 'bad');
+        const version = kubernetesVersion(text);
+        const config = resolveConfig(only);
+        const whole = lintRelease({ objects: objectsOf(text), ...(version !== undefined ? { kubernetesVersion: version } : {}) }, config, 'object');
+        const parts = objectsOf(text).flatMap((o) => lintRelease({ objects: [o], ...(version !== undefined ? { kubernetesVersion: version } : {}) }, config, 'object'));
+        expect(parts.map(describeFinding).sort()).toEqual(whole.map(describeFinding).sort());
+        expect(lintRelease({ objects: objectsOf(text) }, config, 'release')).toEqual([]);
+      });
+    }
 
     it('reports nothing on good.yaml', () => {
       expect(lintText(fixtureText(id, 'good'), only).map(describeFinding)).toEqual([]);

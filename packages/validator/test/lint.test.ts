@@ -109,6 +109,41 @@ describe.each(HELM_BINARIES)('lint rules in validateCommand with $label', (helm)
   });
 });
 
+describe('a large manifests run', () => {
+  it('lints in its own thread (with -n 2) and finds what the single-threaded run finds, positions included', async () => {
+    // ~600 KiB of manifests: above the size from which worker threads are used
+    const docs = Array.from({ length: 600 }, (_, i) =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        `metadata: {name: web-${i}, namespace: ns-${i % 7}}`,
+        'spec:',
+        `  selector: {matchLabels: {app: web-${i}}}`,
+        '  template:',
+        `    metadata: {labels: {app: web-${i % 3 === 0 ? 'x' : i}}}`,
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        `          image: ${i % 2 === 0 ? 'nginx:latest' : 'registry.local/web:1.0.0'}`,
+        '          resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {memory: 128Mi}}',
+        '          env:',
+        ...Array.from({ length: 20 }, (_, j) => `            - {name: VAR_${j}, value: "some value number ${j} for the document ${i}"}`),
+        '---',
+        'apiVersion: v1',
+        'kind: Service',
+        `metadata: {name: web-${i}, namespace: ns-${i % 7}}`,
+        `spec: {selector: {app: web-${i}}, ports: [{port: 80, targetPort: http}]}`,
+      ].join('\n'),
+    );
+    const text = `${docs.join('\n---\n')}\n`;
+    expect(text.length).toBeGreaterThan(300 * 1024);
+    const single = JSON.parse((await run({ manifests: true, output: 'json', workers: 1 }, ['-'], text)).stdout) as { findings: unknown[] };
+    const threaded = JSON.parse((await run({ manifests: true, output: 'json', workers: 2 }, ['-'], text)).stdout) as { findings: unknown[] };
+    expect(single.findings.length).toBeGreaterThan(1000);
+    expect(threaded.findings).toEqual(single.findings);
+  });
+});
+
 describe('helmforge-conform -api-rules', () => {
   const conform = (args: string[], input: string) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 60_000 });
   const BROKEN = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: Web_App}', 'spec:', '  selector: {matchLabels: {app: web}}', '  template:', '    metadata: {labels: {app: web}}', '    spec:', '      containers:', '        - name: web', '          image: nginx:latest', '          volumeMounts: [{name: data, mountPath: /data}]', ''].join('\n');

@@ -92,8 +92,9 @@ function renderSettings(f: RenderFlags): Partial<ValidateCommandOptions> {
   };
 }
 
-async function ruleSettings(f: RuleFlags): Promise<Partial<ValidateCommandOptions>> {
-  const origin = await stackOrigin(f.stack);
+async function ruleSettings(f: RuleFlags & { manifests?: boolean }): Promise<Partial<ValidateCommandOptions>> {
+  // only charts have values keys to trace back to a stack file
+  const origin = f.manifests === true ? undefined : await stackOrigin(f.stack);
   return {
     ...(f.config ? { lintConfig: [f.config] } : {}),
     ...(f.include ? { include: f.include } : {}),

@@ -16,6 +16,7 @@ function keys(report: Report, o: ReleaseObject, field: string): Record<string, u
 
 export const apiConfigData: Rule = {
   id: 'api-config-data',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['ConfigMap', 'Secret'],

@@ -5,6 +5,7 @@ import { eachPod } from './shared/each.js';
 
 export const apiDuplicateNames: Rule = {
   id: 'api-duplicate-names',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['DeploymentLike', 'Service'],

@@ -8,6 +8,7 @@ const SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRe
 
 export const apiEnvVars: Rule = {
   id: 'api-env-vars',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['DeploymentLike'],

@@ -33,6 +33,7 @@ function backend(report: Report, o: ReleaseObject, b: Json, at: string): void {
 
 export const apiIngress: Rule = {
   id: 'api-ingress',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['Ingress'],

@@ -38,6 +38,7 @@ function selector(report: Report, o: ReleaseObject, v: unknown, at: string, plai
 
 export const apiLabels: Rule = {
   id: 'api-labels',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['*'],

@@ -20,6 +20,7 @@ function nameErrors(kind: string, group: string, name: string): string[] {
 
 export const apiObjectName: Rule = {
   id: 'api-object-name',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['*'],

@@ -6,6 +6,7 @@ import { eachContainer } from './shared/each.js';
 
 export const apiPortName: Rule = {
   id: 'api-port-name',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['DeploymentLike', 'Service'],

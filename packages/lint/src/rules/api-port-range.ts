@@ -8,6 +8,7 @@ const RANGE = 'must be between 1 and 65535, inclusive';
 
 export const apiPortRange: Rule = {
   id: 'api-port-range',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['DeploymentLike', 'Service'],

@@ -6,6 +6,7 @@ import { HANDLERS, PROBES } from './shared/probes.js';
 
 export const apiProbes: Rule = {
   id: 'api-probes',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['DeploymentLike'],

@@ -7,6 +7,7 @@ const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
 export const apiRbac: Rule = {
   id: 'api-rbac',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],

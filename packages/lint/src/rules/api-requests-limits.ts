@@ -6,6 +6,7 @@ import { eachContainer } from './shared/each.js';
 
 export const apiRequestsLimits: Rule = {
   id: 'api-requests-limits',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['DeploymentLike'],

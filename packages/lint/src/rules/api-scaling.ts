@@ -4,6 +4,7 @@ import { invalid } from './shared/api.js';
 
 export const apiScaling: Rule = {
   id: 'api-scaling',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['HorizontalPodAutoscaler', 'PodDisruptionBudget'],

@@ -6,6 +6,7 @@ import { fieldPath, goMapLiteral, invalid } from './shared/api.js';
 
 export const apiSelector: Rule = {
   id: 'api-selector',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'DeploymentConfig'],

@@ -5,6 +5,7 @@ import { forbidden, invalid, required, unsupported } from './shared/api.js';
 
 export const apiService: Rule = {
   id: 'api-service',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['Service'],

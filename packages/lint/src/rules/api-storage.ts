@@ -18,6 +18,7 @@ function accessModes(v: unknown, path: string, fail: (at: string, msg: string) =
 
 export const apiStorage: Rule = {
   id: 'api-storage',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['PersistentVolumeClaim', 'PersistentVolume'],

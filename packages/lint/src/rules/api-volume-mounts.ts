@@ -5,6 +5,7 @@ import { eachPod } from './shared/each.js';
 
 export const apiVolumeMounts: Rule = {
   id: 'api-volume-mounts',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['DeploymentLike'],

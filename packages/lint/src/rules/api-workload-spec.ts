@@ -7,6 +7,7 @@ import { eachPod } from './shared/each.js';
 
 export const apiWorkloadSpec: Rule = {
   id: 'api-workload-spec',
+  scope: 'object',
   category: 'api',
   severity: 'error',
   kinds: ['DeploymentLike'],

@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 
 export const clusterAdminBinding: Rule = {
   id: 'cluster-admin-binding',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['ClusterRoleBinding'],

@@ -14,6 +14,7 @@ const CNI_BOUND = [
 
 export const cniAnnotations: Rule = {
   id: 'cni-annotations',
+  scope: 'object',
   category: 'portability',
   severity: 'warning',
   kinds: ['DeploymentLike'],

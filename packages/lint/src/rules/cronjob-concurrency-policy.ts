@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 
 export const cronjobConcurrencyPolicy: Rule = {
   id: 'cronjob-concurrency-policy',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['CronJob'],

@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 
 export const cronjobStartingDeadline: Rule = {
   id: 'cronjob-starting-deadline',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['CronJob'],

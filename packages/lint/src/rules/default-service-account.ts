@@ -4,6 +4,7 @@ import { serviceAccountName } from './shared/service-accounts.js';
 
 export const defaultServiceAccount: Rule = {
   id: 'default-service-account',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

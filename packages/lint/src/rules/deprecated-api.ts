@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 
 export const deprecatedApi: Rule = {
   id: 'deprecated-api',
+  scope: 'object',
   category: 'deprecation',
   severity: 'error',
   kinds: ['*'],

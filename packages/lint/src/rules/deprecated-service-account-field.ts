@@ -4,6 +4,7 @@ import { eachPod } from './shared/each.js';
 
 export const deprecatedServiceAccountField: Rule = {
   id: 'deprecated-service-account-field',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['DeploymentLike'],

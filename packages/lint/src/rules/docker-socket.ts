@@ -4,6 +4,7 @@ import { hostMounts } from './shared/host-mounts.js';
 
 export const dockerSocket: Rule = {
   id: 'docker-socket',
+  scope: 'object',
   category: 'security',
   severity: 'error',
   kinds: ['DeploymentLike'],

@@ -7,6 +7,7 @@ const forbidden = (cap: unknown) => cap === 'NET_RAW' || (typeof cap === 'string
 
 export const dropCapabilities: Rule = {
   id: 'drop-capabilities',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

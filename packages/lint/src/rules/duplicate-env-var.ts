@@ -4,6 +4,7 @@ import { eachContainer } from './shared/each.js';
 
 export const duplicateEnvVar: Rule = {
   id: 'duplicate-env-var',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['DeploymentLike'],

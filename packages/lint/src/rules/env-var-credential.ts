@@ -7,6 +7,7 @@ const CREDENTIAL = /pass(word|wd)?($|_|-)|pwd|token|api[_-]?key|access[_-]?key|p
 
 export const envVarCredential: Rule = {
   id: 'env-var-credential',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

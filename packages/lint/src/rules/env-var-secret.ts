@@ -4,6 +4,7 @@ import { eachContainer } from './shared/each.js';
 
 export const envVarSecret: Rule = {
   id: 'env-var-secret',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

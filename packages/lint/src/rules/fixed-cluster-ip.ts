@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 
 export const fixedClusterIp: Rule = {
   id: 'fixed-cluster-ip',
+  scope: 'object',
   category: 'portability',
   severity: 'warning',
   kinds: ['Service'],

@@ -13,6 +13,7 @@ function check(release: Release, report: Report, o: ReleaseObject, text: string,
 
 export const hardcodedPodIp: Rule = {
   id: 'hardcoded-pod-ip',
+  scope: 'object',
   category: 'portability',
   severity: 'warning',
   kinds: ['DeploymentLike', 'ConfigMap'],

@@ -3,6 +3,7 @@ import { eachPod } from './shared/each.js';
 
 export const hostIpc: Rule = {
   id: 'host-ipc',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

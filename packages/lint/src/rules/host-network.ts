@@ -3,6 +3,7 @@ import { eachPod } from './shared/each.js';
 
 export const hostNetwork: Rule = {
   id: 'host-network',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

@@ -3,6 +3,7 @@ import { eachPod } from './shared/each.js';
 
 export const hostPid: Rule = {
   id: 'host-pid',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

@@ -5,6 +5,7 @@ import { probe } from './shared/probes.js';
 
 export const identicalProbes: Rule = {
   id: 'identical-probes',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['DeploymentLike'],

@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 
 export const jobBackoffLimit: Rule = {
   id: 'job-backoff-limit',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['Job', 'CronJob'],

@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 
 export const jobTtl: Rule = {
   id: 'job-ttl',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['Job', 'CronJob'],

@@ -12,6 +12,7 @@ function blocked(image: string): boolean {
 
 export const latestTag: Rule = {
   id: 'latest-tag',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['DeploymentLike'],

@@ -4,6 +4,7 @@ import { eachAppContainer } from './shared/each.js';
 
 export const livenessProbe: Rule = {
   id: 'liveness-probe',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['DeploymentLike'],

@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 
 export const nodePortRange: Rule = {
   id: 'nodeport-range',
+  scope: 'object',
   category: 'portability',
   severity: 'warning',
   kinds: ['Service'],

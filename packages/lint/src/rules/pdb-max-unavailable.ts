@@ -4,6 +4,7 @@ import type { Rule } from '../types.js';
 
 export const pdbMaxUnavailable: Rule = {
   id: 'pdb-max-unavailable',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['PodDisruptionBudget'],

@@ -5,6 +5,7 @@ import { eachContainer } from './shared/each.js';
 
 export const privilegeEscalation: Rule = {
   id: 'privilege-escalation',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

@@ -4,6 +4,7 @@ import { eachContainer } from './shared/each.js';
 
 export const privilegedContainer: Rule = {
   id: 'privileged-container',
+  scope: 'object',
   category: 'security',
   severity: 'error',
   kinds: ['DeploymentLike'],

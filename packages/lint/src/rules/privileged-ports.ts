@@ -4,6 +4,7 @@ import { eachContainer } from './shared/each.js';
 
 export const privilegedPorts: Rule = {
   id: 'privileged-ports',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

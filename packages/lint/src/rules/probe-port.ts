@@ -19,6 +19,7 @@ function tcpPorts(c: ContainerRef): Set<string | number> {
 
 export const probePort: Rule = {
   id: 'probe-port',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['DeploymentLike'],

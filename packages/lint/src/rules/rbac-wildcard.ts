@@ -3,6 +3,7 @@ import { policyRules } from './shared/rbac.js';
 
 export const rbacWildcard: Rule = {
   id: 'rbac-wildcard',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['Role', 'ClusterRole'],

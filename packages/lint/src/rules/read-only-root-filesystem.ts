@@ -4,6 +4,7 @@ import { eachContainer } from './shared/each.js';
 
 export const readOnlyRootFilesystem: Rule = {
   id: 'read-only-root-filesystem',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

@@ -5,6 +5,7 @@ import type { Rule } from '../types.js';
 
 export const rollingUpdateDropsAll: Rule = {
   id: 'rolling-update-drops-all',
+  scope: 'object',
   category: 'reliability',
   severity: 'warning',
   kinds: ['Deployment'],

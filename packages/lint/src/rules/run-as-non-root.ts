@@ -5,6 +5,7 @@ import { eachContainer } from './shared/each.js';
 
 export const runAsNonRoot: Rule = {
   id: 'run-as-non-root',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

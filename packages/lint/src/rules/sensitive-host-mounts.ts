@@ -7,6 +7,7 @@ const SENSITIVE = [/^\/$/, /^\/boot$/, /^\/dev$/, /^\/etc$/, /^\/lib$/, /^\/proc
 
 export const sensitiveHostMounts: Rule = {
   id: 'sensitive-host-mounts',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

@@ -4,6 +4,7 @@ import { eachContainer } from './shared/each.js';
 
 export const unsafeProcMount: Rule = {
   id: 'unsafe-proc-mount',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

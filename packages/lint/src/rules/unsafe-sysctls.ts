@@ -6,6 +6,7 @@ const UNSAFE = ['kernel.msg', 'kernel.sem', 'kernel.shm', 'fs.mqueue.', 'net.'];
 
 export const unsafeSysctls: Rule = {
   id: 'unsafe-sysctls',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

@@ -4,6 +4,7 @@ import { hostMounts } from './shared/host-mounts.js';
 
 export const writableHostMount: Rule = {
   id: 'writable-host-mount',
+  scope: 'object',
   category: 'security',
   severity: 'warning',
   kinds: ['DeploymentLike'],

@@ -4,7 +4,6 @@
 import { statSync } from 'node:fs';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/output.js';
 import { checkTemplate, expandSchemaLocation } from '../registry/template.js';
-import { LintSession } from '../lint/session.js';
 import { goError } from '../resource/files.js';
 import type { CommandIO } from './io.js';
 import { defaultWorkers, runManifests } from './run.js';
@@ -183,7 +182,7 @@ export async function runConform(argv: string[], io: CommandIO): Promise<number>
       },
       io,
       undefined,
-      bool('api-rules') ? { session: new LintSession([], { categories: ['api'] }), kubernetesVersion, schemas: true } : undefined,
+      bool('api-rules') ? { configs: [], options: { categories: ['api'] }, kubernetesVersion, schemas: true } : undefined,
     );
   } catch (err) {
     io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);

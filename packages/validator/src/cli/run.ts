@@ -2,8 +2,10 @@
 import { availableParallelism } from 'node:os';
 import { createOutput } from '../output/index.js';
 import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
-import { ReleaseCollector, unreadableResult } from '../lint/collect.js';
-import type { LintSession } from '../lint/session.js';
+import type { LintConfig } from '@helmforge/lint';
+import { unreadableResult } from '../lint/collect.js';
+import { ManifestLinter } from '../lint/manifests.js';
+import { LintSession, type LintOptions } from '../lint/session.js';
 import { readInputs, type Input } from '../resource/files.js';
 import type { StreamOptions } from '../validator/pool.js';
 import { validateInputs } from '../validator/pool.js';
@@ -19,9 +21,11 @@ export interface ManifestRunOptions extends StreamOptions {
   toolName?: string;
 }
 
-/** The rules' part of a manifests run: the whole input is one release, linted after the schema checks. */
+/** The rules' part of a manifests run: the whole input is one release. */
 export interface ManifestLint {
-  session: LintSession;
+  /** The configurations in order (a chart's, the user's) and the command line's rule options. */
+  configs: LintConfig[];
+  options: Omit<LintOptions, 'origin'>;
   kubernetesVersion: string;
   /** Run the schema checks too (false: --lint-only). */
   schemas: boolean;
@@ -46,48 +50,74 @@ async function* tap(inputs: AsyncIterable<Input>, fn: (input: Input) => void): A
 export async function runManifests(targets: string[], options: ManifestRunOptions, io: CommandIO, onResult?: (r: ValidationResult) => void, lint?: ManifestLint): Promise<number> {
   const out = new BufferedWriter(io.stdout);
   const isStdin = targets.length === 0 || (targets.length === 1 && targets[0] === '-');
+  const session = lint !== undefined ? new LintSession(lint.configs, lint.options) : undefined;
   const output = createOutput(options.output, out, {
     summary: options.summary,
     verbose: options.verbose,
     isStdin,
     color: colorFromEnvironment(),
     toolName: options.toolName ?? 'helmforge-conform',
-    ...(lint !== undefined ? { rules: lint.session.rules, schemas: lint.schemas } : {}),
+    ...(session !== undefined ? { rules: session.rules, schemas: lint?.schemas ?? true } : {}),
   });
   const read = readInputs(targets, {
     ...(options.ignoreFilenamePatterns ? { ignoreFilenamePatterns: options.ignoreFilenamePatterns } : {}),
     ...(io.stdin ? { stdin: io.stdin } : {}),
     ...(options.maxDocumentBytes !== undefined ? { maxDocumentBytes: options.maxDocumentBytes } : {}),
   });
-  const collector = lint !== undefined ? new ReleaseCollector(options.maxDocumentBytes !== undefined ? { maxDocumentBytes: options.maxDocumentBytes } : {}) : undefined;
-  const inputs = collector !== undefined ? tap(read, (i) => collector.addInput(i)) : read;
+  const linter =
+    lint !== undefined && session !== undefined
+      ? new ManifestLinter(
+          session,
+          { configs: lint.configs, options: lint.options, kubernetesVersion: lint.kubernetesVersion, ...(options.maxDocumentBytes !== undefined ? { maxDocumentBytes: options.maxDocumentBytes } : {}) },
+          lint.schemas && (options.workers ?? 1) > 1,
+        )
+      : undefined;
+  const inputs = linter !== undefined ? tap(read, (i) => linter.add(i)) : read;
   const report = (r: ValidationResult): boolean => {
     output.write(r);
     onResult?.(r);
     return isFailure(r);
   };
   let failed = false;
-  if (lint?.schemas === false && collector !== undefined) {
-    for await (const _ of inputs); // read (and parse) everything: only the rules run
-    for (const u of collector.unreadable) if (report(unreadableResult(u))) failed = true;
-  } else {
-    outer: for await (const results of validateInputs(inputs, options)) {
-      for (const r of results) {
-        if (report(r)) {
-          failed = true;
-          if (options.exitOnError) break outer;
-        }
-      }
-      // written as each file (or batch) is done rather than every 64 KiB: text waiting in the buffer outlives the
-      // main thread's young-generation collections, and in a long run what survives them makes V8 grow the heap
-      out.flush();
-    }
+  try {
+    failed = lint?.schemas === false && linter !== undefined ? await readOnly(inputs, linter, report) : await validateAll(inputs, options, report, out);
+  } catch (err) {
+    await linter?.abort(); // a lint thread would keep the process alive
+    throw err;
   }
-  if (lint !== undefined && collector !== undefined && !(failed && options.exitOnError === true)) {
-    lint.session.lint({ objects: collector.objects, kubernetesVersion: lint.kubernetesVersion }, (f) => collector.linesOf(f));
-    if (lint.session.report(output)) failed = true;
+  if (linter !== undefined && session !== undefined) {
+    if (failed && options.exitOnError === true) await linter.abort();
+    else {
+      await linter.finish();
+      if (session.report(output)) failed = true;
+    }
   }
   output.flush();
   out.flush();
   return failed ? 1 : 0;
+}
+
+/** --lint-only: reads (and parses) every input; documents that do not parse are the only results. */
+async function readOnly(inputs: AsyncIterable<Input>, linter: ManifestLinter, report: (r: ValidationResult) => boolean): Promise<boolean> {
+  for await (const _ of inputs);
+  let failed = false;
+  for (const u of linter.collector.unreadable) if (report(unreadableResult(u))) failed = true;
+  return failed;
+}
+
+/** Validates every input; with -exit-on-error, stops at the first failure. True when something failed. */
+async function validateAll(inputs: AsyncIterable<Input>, options: ManifestRunOptions, report: (r: ValidationResult) => boolean, out: BufferedWriter): Promise<boolean> {
+  let failed = false;
+  for await (const results of validateInputs(inputs, options)) {
+    for (const r of results) {
+      if (report(r)) {
+        failed = true;
+        if (options.exitOnError) return true;
+      }
+    }
+    // written as each file (or batch) is done rather than every 64 KiB: text waiting in the buffer outlives the
+    // main thread's young-generation collections, and in a long run what survives them makes V8 grow the heap
+    out.flush();
+  }
+  return failed;
 }

@@ -96,7 +96,7 @@ export async function validateCommand(targets: string[], options: Partial<Valida
       const failures = new DownloadFailures();
       let code = 0;
       for (const v of versions) {
-        const lint = lintMode === 'off' ? undefined : { session: new LintSession(user, o), kubernetesVersion: v, schemas: lintMode === 'on' };
+        const lint = lintMode === 'off' ? undefined : { configs: user, options: lintOptions(o), kubernetesVersion: v, schemas: lintMode === 'on' };
         const c = await runManifests(
           targets,
           { ...common, kubernetesVersion: v, output: o.output, summary: o.summary, verbose: o.verbose, workers: o.workers ?? defaultWorkers(), toolName: name },
@@ -134,6 +134,16 @@ export async function validateCommand(targets: string[], options: Partial<Valida
     io.stderr.write(`${name}: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
+}
+
+/** The rule options of the command, without what cannot go to a lint thread (the origin function). */
+function lintOptions(o: ValidateCommandOptions): Omit<LintOptions, 'origin'> {
+  return {
+    ...(o.include !== undefined ? { include: o.include } : {}),
+    ...(o.exclude !== undefined ? { exclude: o.exclude } : {}),
+    ...(o.failOn !== undefined ? { failOn: o.failOn } : {}),
+    ...(o.categories !== undefined ? { categories: o.categories } : {}),
+  };
 }
 
 function chartConfigOf(chart: string, names: Map<string, string>, notes: string[]): LintConfig[] | undefined {

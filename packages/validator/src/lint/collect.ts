@@ -24,7 +24,9 @@ export class ReleaseCollector {
     if (input.doc !== undefined) {
       if (input.doc.text !== undefined && input.doc.filename === 'stdin') {
         const lines = input.doc.text.split('\n');
-        for (let i = 0; i < lines.length; i++) this.stdinLines[input.doc.line - 1 + i] = lines[i] as string;
+        // a text ending in a newline leaves an empty last piece: that line is the next document's marker
+        const n = lines.at(-1) === '' ? lines.length - 1 : lines.length;
+        for (let i = 0; i < n; i++) this.stdinLines[input.doc.line - 1 + i] = lines[i] as string;
       }
       this.addDocument(input.doc);
       return;

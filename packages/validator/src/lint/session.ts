@@ -89,10 +89,13 @@ export class LintSession {
     return this.config.rules.map((r) => r.rule);
   }
 
-  /** Runs the rules over one release; `values` (a chart's merged values) lets findings name their values key. */
-  lint(input: ReleaseInput, linesOf: (f: Finding) => DocumentLines | undefined, chart?: { dir: string; values: unknown }): void {
-    this.releases++;
-    const findings = lintRelease(input, this.config);
+  /**
+   * Runs the rules over one release; `values` (a chart's merged values) lets findings name their values key. `scope`
+   * runs only the object-scoped rules (over part of a release, as it arrives) or only the others (over all of it).
+   */
+  lint(input: ReleaseInput, linesOf: (f: Finding) => DocumentLines | undefined, chart?: { dir: string; values: unknown }, scope?: 'object' | 'release'): void {
+    if (scope !== 'object') this.releases++;
+    const findings = lintRelease(input, this.config, scope);
     if (findings.length === 0) return;
     locateFindings(findings, linesOf);
     if (chart !== undefined) {
@@ -117,6 +120,17 @@ export class LintSession {
   }
 
   private releases = 0;
+
+  /** Findings made elsewhere (the lint thread of a manifests run), as they are. */
+  adopt(findings: Finding[], releases = 1): void {
+    this.found.push(...findings);
+    this.releases += releases;
+  }
+
+  /** The findings as made, before merging and sorting (what a lint thread sends back). */
+  get made(): Finding[] {
+    return this.found;
+  }
 
   /** Writes the findings; true when one of them fails the run. */
   report(output: Output): boolean {

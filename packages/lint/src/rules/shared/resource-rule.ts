@@ -15,6 +15,7 @@ export function resourceRule(o: {
 }): Rule {
   return {
     id: o.id,
+    scope: 'object',
     category: 'reliability',
     severity: o.severity,
     kinds: ['DeploymentLike'],
