@@ -7,7 +7,8 @@ import { fieldPath, invalid, required, unsupported } from './shared/api.js';
 
 function host(report: Report, o: ReleaseObject, h: string, at: string): void {
   const path = fieldPath(at);
-  if (isIPv4(h) || isIPv6(h)) return report(o, at, invalid(path, h, 'must be a DNS name, not an IP address'), { evidence: h });
+  // an address has only digits and dots, or a colon (checked first: node's address tests are slow)
+  if ((/^[\d.]+$/.test(h) && isIPv4(h)) || (h.includes(':') && isIPv6(h))) return report(o, at, invalid(path, h, 'must be a DNS name, not an IP address'), { evidence: h });
   const errs = h.startsWith('*.') ? dns1123Subdomain(h.slice(2)) : dns1123Subdomain(h);
   for (const e of errs) report(o, at, invalid(path, h, e), { evidence: h });
 }
