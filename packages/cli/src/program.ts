@@ -1,6 +1,7 @@
 // The `helmforge` command line: parsing with commander, one module per command, one error path.
 import { HelmforgeError } from '@helmforge/core';
 import { Command, CommanderError } from 'commander';
+import { diffCommand } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { schemaCommand } from './commands/schema.js';
@@ -25,7 +26,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of [initCommand, generateCommand, validateCommand, packageCommand, pushCommand, schemaCommand]) register(program, io, setExit);
+  for (const register of [initCommand, generateCommand, validateCommand, diffCommand, packageCommand, pushCommand, schemaCommand]) register(program, io, setExit);
   return program;
 }
 

@@ -59,8 +59,8 @@ function pairWords(p: Pair): string {
 }
 
 /** Notes on a changed ConfigMap or Secret: which pods see the change, and how soon. */
-function configNotes(o: ReleaseObject, next: Release, restarting: Set<string>): Finding[] {
-  if (o.kind !== 'ConfigMap' && o.kind !== 'Secret') return [];
+function configNotes(o: ReleaseObject, changes: Change[], next: Release, restarting: Set<string>): Finding[] {
+  if ((o.kind !== 'ConfigMap' && o.kind !== 'Secret') || !changes.some((c) => ['data', 'binaryData', 'stringData'].includes(String(c.segments[0])))) return [];
   const users = usersOf(next, o.kind, o.namespace, o.name).filter((u) => !restarting.has(u.workload.key));
   const byEnv = users.filter((u) => u.uses.has('env')).map((u) => describe(u.workload));
   const byVolume = users.filter((u) => !u.uses.has('env')).map((u) => describe(u.workload));
@@ -120,7 +120,7 @@ export function diffReleases(old: Release, next: Release, options: DiffOptions =
   });
 
   const restarting = new Set(objects.filter((d) => d.findings.some((f) => f.verdict === 'restart')).map((d) => subject(d).key));
-  for (const d of objects) if (d.change === 'changed' && d.new !== undefined) d.findings.push(...configNotes(d.new, next, restarting));
+  for (const d of objects) if (d.change === 'changed' && d.new !== undefined) d.findings.push(...configNotes(d.new, d.changes, next, restarting));
   const summary = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const d of objects) {
     d.verdict = d.findings.reduce<Verdict>((v, f) => worse(v, f.verdict), d.change);

@@ -39,6 +39,8 @@ export interface DiffOptions {
   newVersion?: string;
   plainHttp?: boolean;
   insecureSkipTlsVerify?: boolean;
+  /** How to name the sides in the report (default: as given). */
+  labels?: { old?: string; new?: string };
 }
 
 /** Something the diff could not be made of: a side, a render, a manifest. */
@@ -99,8 +101,8 @@ export async function diffSides(oldRef: string, newRef: string, o: DiffOptions =
       return { label: scenario.label, diff: diffReleases(before, after, { generated: next.kind === 'chart' ? generatedPaths(after, again) : new Map() }) };
     });
     return {
-      old: old.label,
-      new: next.label,
+      old: o.labels?.old ?? old.label,
+      new: o.labels?.new ?? next.label,
       release,
       namespace,
       scenarios: results,

@@ -3,12 +3,14 @@ import { composePlatform, loadStack } from '@helmforge/umbrella';
 import type { Command } from 'commander';
 import { join, relative, resolve } from 'node:path';
 import type { Io } from '../program.js';
+import { showUpgradeDiff } from './diff.js';
 
 export interface GenerateOptions {
   config: string;
   out: string;
   schemas: string;
   check?: boolean;
+  diff?: boolean;
 }
 
 export function generateCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -19,8 +21,12 @@ export function generateCommand(program: Command, io: Io, setExit: (code: number
     .option('-o, --out <dir>', 'directory that receives charts/<name>/', 'charts')
     .option('--schemas <dir>', 'directory that receives the generated JSON schemas', 'schemas')
     .option('--check', 'write nothing; exit 1 and list the files that are stale, missing or extra')
+    .option('--diff', 'first show what upgrading a release of the chart on disk to the regenerated one does (helmforge diff); exit 1 if that fails or loses data')
     .addHelpText('after', '\nThe output is replaced atomically: on any error nothing on disk changes.\nExample: helmforge generate --check   # in CI, after a commit')
-    .action((options: GenerateOptions) => setExit(runGenerate(options, io)));
+    .action(async (options: GenerateOptions) => {
+      const upgrade = options.diff === true ? await showUpgradeDiff(options, io) : 0;
+      setExit(Math.max(upgrade, runGenerate(options, io)));
+    });
 }
 
 export function runGenerate(options: GenerateOptions, io: Io): number {

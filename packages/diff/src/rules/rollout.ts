@@ -109,10 +109,11 @@ export function rolloutFindings(old: ReleaseObject, next: ReleaseObject, changes
 /** A workload removed while another takes its place: Helm creates the new one, then deletes the old at once. */
 export function replacedWorkload(old: ReleaseObject, next: ReleaseObject, oldRelease: Release): Finding | undefined {
   if (!ROLLING_KINDS.has(`${old.group}/${old.kind}`)) return undefined;
-  const { words } = podCount(old, oldRelease);
+  const { n, words } = podCount(old, oldRelease);
+  const pods = old.kind === 'DaemonSet' ? 'its pods (one on every node)' : n === 1 ? 'its pod' : `its ${words}`;
   return {
     verdict: 'replaced',
-    reason: `${describe(old)} and its ${words} are deleted at once as soon as ${describe(next)} is created, without waiting for the new pods to be ready (Helm creates new objects, then deletes removed ones): not a rolling update`,
+    reason: `${describe(old)} and ${pods} are deleted at once as soon as ${describe(next)} is created, without waiting for the new pods to be ready (Helm creates new objects, then deletes removed ones): not a rolling update`,
     remedy: 'keep the workload\'s kind and name to roll it; if it must be replaced, expect a short outage (or run both for a release and remove the old one later)',
     rule: 'helm upgrade: kube.Client.Update creates target objects missing from the release, then deletes release objects missing from the target (pkg/kube/client.go)',
   };
