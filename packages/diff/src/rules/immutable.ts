@@ -92,11 +92,17 @@ const statefulSetRule: ImmutabilityRule = {
 /** The Job fields ValidateJobSpecUpdate (pkg/apis/batch/validation) keeps as they are, besides template and completions. */
 const JOB_IMMUTABLE = ['selector', 'completionMode', 'podFailurePolicy', 'backoffLimitPerIndex', 'managedBy', 'successPolicy'];
 
-function jobSpec(o: JsonObject): JsonObject {
+/**
+ * A Job's spec as the API holds it. SetDefaults_Job gives completions 1 when neither completions nor parallelism is
+ * set; a field that neither manifest mentions is not touched by the upgrade, so the new side keeps the old value.
+ */
+function jobSpec(o: JsonObject, before?: JsonObject): JsonObject {
   const s = { ...spec(o) };
   s.completionMode ??= 'NonIndexed';
-  // SetDefaults_Job: neither completions nor parallelism means one pod that must succeed once
-  if (s.completions === undefined && s.parallelism === undefined) s.completions = 1;
+  if (s.completions === undefined) {
+    if (before !== undefined && spec(before).completions === undefined) s.completions = jobSpec(before).completions ?? null;
+    else if (s.parallelism === undefined) s.completions = 1;
+  }
   return s;
 }
 
@@ -126,7 +132,7 @@ const jobRule: ImmutabilityRule = {
   rule: 'ValidateJobSpecUpdate (pkg/apis/batch/validation): spec.template, selector, completions, completionMode, podFailurePolicy, backoffLimitPerIndex, managedBy and successPolicy are immutable',
   check(old, next) {
     const a = jobSpec(old);
-    const b = jobSpec(next);
+    const b = jobSpec(next, old);
     const out: Finding[] = [];
     const rename = 'give the Job a new name whenever its spec changes (helmforge\'s jobs chart puts a hash of the spec in the name), or make it a hook with helm.sh/hook-delete-policy: before-hook-creation';
     if (!deepEqual(a.template, b.template)) {
@@ -218,9 +224,10 @@ const pvcRule: ImmutabilityRule = {
       if (a.storageClassName === undefined) delete c.storageClassName;
       return c;
     };
-    const changed = diffValues(comparable(a), comparable(b)).map((c) => `spec.${c.path}`);
+    const changed = diffValues(comparable(a), comparable(b));
     if (changed.length > 0) {
-      out.push(fails(changed[0] as string, `spec changes (${changed.join(', ')}): a claim's spec is immutable except its storage request`, 'create a claim with a new name (and copy the data), or keep these fields as they are', PVC_RULE));
+      const field = `spec.${String(changed[0]?.segments[0])}`;
+      out.push(fails(field, `spec changes (${changed.map((c) => `spec.${c.path}`).join(', ')}): a claim's spec is immutable except its storage request`, 'create a claim with a new name (and copy the data), or keep these fields as they are', PVC_RULE));
     }
     if (a.volumeName === undefined && b.volumeName !== undefined) {
       out.push({ verdict: 'changed', field: 'spec.volumeName', reason: `spec.volumeName is set to ${String(b.volumeName)}: accepted only while the claim is unbound or already bound to that volume`, rule: PVC_RULE });
