@@ -1,6 +1,6 @@
 // Test kit: the real Helm binaries installed by tools/install-helm.mjs, for suites parameterised over both.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,11 @@ export function runHelm(helm: HelmBinary, args: string[], options: { cwd?: strin
 
 let home: string | undefined;
 function isolatedHelmHome(): string {
-  home ??= mkdtempSync(join(tmpdir(), 'helmforge-helm-home-'));
+  if (home === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'helmforge-helm-home-'));
+    // removed when the test process ends, like every temporary directory a test makes
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    home = dir;
+  }
   return home;
 }

@@ -83,7 +83,7 @@ export async function diffSides(oldRef: string, newRef: string, o: DiffOptions =
       { side: next, which: 'new' as const, scenario },
     ]);
     const read = (job: Job, text: string): Release => readRelease(`${job.side.label} [values: ${job.scenario.label}]`, text, { namespace, fallbackComponent: release });
-    const releases = await mapLimit(jobs, Math.max(1, availableParallelism()), async (job): Promise<Release> => {
+    const rendered = await mapLimit(jobs, Math.max(1, availableParallelism()), async (job): Promise<Release | DiffError> => {
       if (job.side.kind === 'manifest') return read(job, job.side.text);
       const r = await renderChart(helm, job.side.path, { label: job.scenario.label, ...(job.scenario.valuesFile !== undefined ? { valuesFile: job.scenario.valuesFile } : {}) }, kubeVersion, {
         release,
@@ -93,9 +93,13 @@ export async function diffSides(oldRef: string, newRef: string, o: DiffOptions =
         setString: o.setString ?? [],
         isUpgrade: job.which === 'new',
       });
-      if (!r.ok) throw new DiffError(`helm template failed for the ${job.which} chart ${job.side.label} (values: ${job.scenario.label}): ${helmSaid(r.stderr)}`);
+      if (!r.ok) return new DiffError(`helm template failed for the ${job.which} chart ${job.side.label} (values: ${job.scenario.label}): ${helmSaid(r.stderr)}`);
       return read(job, r.stdout);
     });
+    // the first failure in order (old before new), not whichever render ended first
+    const failed = rendered.find((r) => r instanceof DiffError);
+    if (failed !== undefined) throw failed;
+    const releases = rendered as Release[];
     const results: ScenarioDiff[] = scenarios.map((scenario, i) => {
       const [before, after, again] = releases.slice(3 * i, 3 * i + 3) as [Release, Release, Release];
       return { label: scenario.label, diff: diffReleases(before, after, { generated: next.kind === 'chart' ? generatedPaths(after, again) : new Map() }) };

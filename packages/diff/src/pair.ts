@@ -41,6 +41,20 @@ function matchRenames(removed: ReleaseObject[], added: ReleaseObject[]): [Releas
   return out;
 }
 
+// Kinds that can stand in for one another: a workload for a workload, a config object for a config object.
+const FAMILIES: Record<string, string> = {
+  Deployment: 'workload',
+  StatefulSet: 'workload',
+  DaemonSet: 'workload',
+  ReplicaSet: 'workload',
+  Job: 'workload',
+  CronJob: 'workload',
+  Pod: 'workload',
+  ConfigMap: 'config',
+  Secret: 'config',
+};
+const familyOf = (o: ReleaseObject): string | undefined => FAMILIES[o.kind];
+
 export function pairObjects(old: Release, next: Release): Pair[] {
   const pairs: Pair[] = [];
   const removed: ReleaseObject[] = [];
@@ -59,8 +73,8 @@ export function pairObjects(old: Release, next: Release): Pair[] {
       added = added.filter((x) => x !== a);
     }
   };
-  // a kind change under the same name, from the same chart (Deployment → StatefulSet)
-  take('kind', (r, a) => r.name === a.name && r.namespace === a.namespace && r.kind !== a.kind && r.component === a.component);
+  // a kind change under the same name, from the same chart, within a family (Deployment → StatefulSet)
+  take('kind', (r, a) => r.name === a.name && r.namespace === a.namespace && r.kind !== a.kind && r.component === a.component && familyOf(r) !== undefined && familyOf(r) === familyOf(a));
   // the same object moved to another namespace
   take('namespace', (r, a) => r.name === a.name && r.group === a.group && r.kind === a.kind && r.namespace !== a.namespace);
   for (const [r, a] of matchRenames(removed, added)) {
