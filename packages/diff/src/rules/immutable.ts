@@ -24,6 +24,13 @@ function fails(field: string, reason: string, remedy: string, rule: string): Fin
   return { verdict: 'will-fail', field, reason, remedy, rule };
 }
 
+/** `matchLabels["app"]: web → frontend` for each changed leaf. */
+function changeWords(a: Json | undefined, b: Json | undefined): string {
+  return diffValues(a, b)
+    .map((c) => `${c.path || '(all)'}: ${c.old === undefined ? '(none)' : JSON.stringify(c.old)} → ${c.new === undefined ? '(none)' : JSON.stringify(c.new)}`)
+    .join(', ');
+}
+
 const ORPHAN_AND_RECREATE = (kind: string) =>
   `delete the ${kind} without its pods first (kubectl delete ${kind.toLowerCase()} NAME --cascade=orphan), then run helm upgrade: it re-creates the ${kind}, which adopts the running pods where its selector still matches`;
 
@@ -39,7 +46,7 @@ function selectorRule(kind: 'Deployment' | 'ReplicaSet' | 'DaemonSet'): Immutabi
         : [
             fails(
               'spec.selector',
-              `spec.selector changes (${JSON.stringify(spec(old).selector ?? null)} → ${JSON.stringify(spec(next).selector ?? null)}): the API refuses to change a ${kind}'s selector`,
+              `spec.selector changes (${changeWords(spec(old).selector, spec(next).selector)}): the API refuses to change a ${kind}'s selector`,
               `keep the selector labels (nameOverride, selectorLabels) as they were, or ${ORPHAN_AND_RECREATE(kind)}`,
               rule,
             ),

@@ -78,7 +78,9 @@ function causes(o: ReleaseObject, templateChanges: Change[], changedConfig: Chan
       else out.add(`${formatPath(rest.slice(1, 4))}`);
       continue;
     }
-    out.add(formatPath(rest.slice(0, 3)));
+    const scalar = (v: unknown) => v === undefined || v === null || typeof v !== 'object';
+    const path = formatPath(head === 'spec' ? rest.slice(1) : rest);
+    out.add(scalar(c.old) && scalar(c.new) ? `${path}: ${String(c.old ?? '(none)')} → ${String(c.new ?? '(none)')}` : path);
   }
   return [...out];
 }
