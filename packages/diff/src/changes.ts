@@ -82,22 +82,3 @@ export function diffValues(a: Json | undefined, b: Json | undefined, at: Segment
   walk(a, b, at);
   return out;
 }
-
-/** The value at a path (keyed segments look the element up by any of the list keys). */
-export function valueAt(root: Json | undefined, segments: Segment[]): Json | undefined {
-  let v: Json | undefined = root;
-  for (const s of segments) {
-    if (v === undefined || v === null) return undefined;
-    if (typeof s === 'object') {
-      if (!Array.isArray(v)) return undefined;
-      v = v.find((e) => isObject(e) && LIST_KEYS.some((k) => String(e[k]) === s.key));
-    } else if (typeof s === 'number') v = Array.isArray(v) ? v[s] : undefined;
-    else v = isObject(v) ? v[s] : undefined;
-  }
-  return v;
-}
-
-/** Whether `path` is `prefix` or lies under it. */
-export function under(path: Segment[], prefix: Segment[]): boolean {
-  return prefix.length <= path.length && prefix.every((p, i) => formatPath([p]) === formatPath([path[i] as Segment]));
-}

@@ -7,13 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { VERSION, type Io } from '../program.js';
+import { collect, collectList } from './options.js';
 
 // spelled out so that parsing the command line does not load the diff package; `satisfies` keeps them in step
 const OUTPUTS = ['text', 'json', 'markdown', 'sarif'] satisfies DiffOutput[];
 const FAIL_ON = ['restart', 'replaced'] satisfies Verdict[];
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-const collectList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 interface DiffFlags {
   values?: string[];
