@@ -1,7 +1,7 @@
 // Two releases in, what `helm upgrade` from the first to the second does out: objects paired, each change
 // judged by the API's rules (immutable fields), by what happens to data and pods, and the hooks that run.
-import { diffValues, type Change } from './changes.js';
-import { describe, type Release, type ReleaseObject } from './objects.js';
+import { diffValues, revert, type Change } from './changes.js';
+import { describe, type JsonObject, type Release, type ReleaseObject } from './objects.js';
 import { pairObjects, type Pair } from './pair.js';
 import { usersOf } from './references.js';
 import { immutabilityFindings } from './rules/immutable.js';
@@ -38,16 +38,22 @@ function hideSecretValues(o: ReleaseObject, changes: Change[]): Change[] {
   return changes.map((c) => (isSecretData(o, c) ? { path: c.path, segments: c.segments, op: c.op } : c));
 }
 
+interface Compared {
+  changes: Change[];
+  /** The generated ones: left out of `changes`. */
+  masked: Change[];
+}
+
 /** The change between two bodies, generated values set apart. */
-function compare(old: ReleaseObject, next: ReleaseObject, generated: Set<string> | undefined, ignoreName: boolean): { changes: Change[]; masked: string[] } {
+function compare(old: ReleaseObject, next: ReleaseObject, generated: Set<string> | undefined, ignoreName: boolean): Compared {
   const changes: Change[] = [];
-  const masked: string[] = [];
+  const masked: Change[] = [];
   for (const c of diffValues(old.body, next.body)) {
     if (ignoreName && c.path === 'metadata.name') continue;
-    if (generated !== undefined && [...generated].some((g) => c.path === g || c.path.startsWith(`${g}.`) || c.path.startsWith(`${g}[`))) masked.push(c.path);
+    if (generated !== undefined && [...generated].some((g) => c.path === g || c.path.startsWith(`${g}.`) || c.path.startsWith(`${g}[`))) masked.push(c);
     else changes.push(c);
   }
-  return { changes: hideSecretValues(next, changes), masked };
+  return { changes, masked };
 }
 
 function pairWords(p: Pair): string {
@@ -91,11 +97,11 @@ export function diffReleases(old: Release, next: Release, options: DiffOptions =
   const pairs = pairObjects(old, next);
 
   // First the plain changes, so that a restart can name the ConfigMap or Secret behind a checksum annotation.
-  const compared = pairs.map((p) => (p.old !== undefined && p.new !== undefined ? compare(p.old, p.new, generated.get(p.new.key), p.how === 'renamed') : { changes: [], masked: [] }));
+  const compared = pairs.map((p): Compared => (p.old !== undefined && p.new !== undefined ? compare(p.old, p.new, generated.get(p.new.key), p.how === 'renamed') : { changes: [], masked: [] }));
   const changedConfig: ChangedConfig = pairs.flatMap((p, i) => (p.new !== undefined && (p.new.kind === 'ConfigMap' || p.new.kind === 'Secret') && (compared[i]?.changes.length ?? 0) > 0 ? [p.new] : []));
 
   const objects: ObjectDiff[] = pairs.map((p, i) => {
-    const { changes, masked } = compared[i] as { changes: Change[]; masked: string[] };
+    const { changes, masked } = compared[i] as Compared;
     const findings: Finding[] = [];
     let change: ObjectDiff['change'];
     if (p.how === 'added') change = 'added';
@@ -107,7 +113,8 @@ export function diffReleases(old: Release, next: Release, options: DiffOptions =
       const n = p.new as ReleaseObject;
       change = changes.length > 0 ? 'changed' : 'unchanged';
       if (changes.length > 0) {
-        const failing = immutabilityFindings(n.group, n.kind, o.body, n.body);
+        // judged without the generated values: a random password or a checksum over it is no update of the field
+        const failing = immutabilityFindings(n.group, n.kind, o.body, revert(n.body, masked) as JsonObject);
         findings.push(...failing);
         // an update the API refuses rolls nothing
         if (!failing.some((f) => f.verdict === 'will-fail')) findings.push(...rolloutFindings(o, n, changes, next, changedConfig));
@@ -116,7 +123,8 @@ export function diffReleases(old: Release, next: Release, options: DiffOptions =
       change = 'replaced';
       findings.push({ verdict: 'replaced', reason: pairWords(p) }, ...removalFindings(p.old as ReleaseObject, p.new, { old, next, generatedKeys }));
     }
-    return { change, verdict: 'unchanged' as Verdict, old: p.old, new: p.new, findings, changes, masked };
+    const shown = p.new !== undefined ? hideSecretValues(p.new, changes) : changes;
+    return { change, verdict: 'unchanged' as Verdict, old: p.old, new: p.new, findings, changes: shown, masked: masked.map((c) => c.path) };
   });
 
   const restarting = new Set(objects.filter((d) => d.findings.some((f) => f.verdict === 'restart')).map((d) => subject(d).key));

@@ -82,3 +82,31 @@ export function diffValues(a: Json | undefined, b: Json | undefined, at: Segment
   walk(a, b, at);
   return out;
 }
+
+/** A copy of `body` with each of `changes` (made from some `old` to `body`) undone: the old value put back. */
+export function revert(body: Json, changes: Change[]): Json {
+  const copy = structuredClone(body);
+  for (const c of changes) {
+    const parents = c.segments.slice(0, -1);
+    const last = c.segments[c.segments.length - 1];
+    let parent: Json | undefined = copy;
+    for (const s of parents) parent = child(parent, s);
+    if (last === undefined || parent === undefined || parent === null || typeof parent !== 'object') continue;
+    if (Array.isArray(parent)) {
+      const i = typeof last === 'object' ? parent.findIndex((e) => matchesKey(e, last.key)) : Number(last);
+      if (c.old === undefined) {
+        if (i >= 0 && i < parent.length) parent.splice(i, 1);
+      } else if (i >= 0) parent[i] = c.old;
+      else parent.push(c.old);
+    } else if (c.old === undefined) delete parent[String(last)];
+    else parent[String(last)] = c.old;
+  }
+  return copy;
+}
+
+const matchesKey = (e: Json, key: string) => isObject(e) && LIST_KEYS.some((k) => e[k] !== undefined && String(e[k]) === key);
+
+function child(v: Json | undefined, s: Segment): Json | undefined {
+  if (Array.isArray(v)) return typeof s === 'object' ? v.find((e) => matchesKey(e, s.key)) : v[Number(s)];
+  return isObject(v) ? v[String(s)] : undefined;
+}

@@ -1,7 +1,7 @@
 // Data loss, replacement, restarts and hooks, from pairs of small manifests through the public API.
 import { describe, expect, it } from 'vitest';
 import { diffReleases, generatedPaths, readRelease } from '../src/index.js';
-import { claim, configMap, daemonSet, deployment, diff, manifest, only, secret, service, set, statefulSet, volume, type Obj } from './helpers.js';
+import { claim, configMap, daemonSet, deployment, diff, job, manifest, only, secret, service, set, statefulSet, volume, type Obj } from './helpers.js';
 
 const find = (d: ReturnType<typeof diff>, kind: string, name: string) => {
   const o = d.objects.find((x) => (x.new ?? x.old)?.kind === kind && (x.new ?? x.old)?.name === name);
@@ -71,6 +71,19 @@ describe('data loss', () => {
     const s = d.objects[0];
     expect(s).toMatchObject({ change: 'replaced', verdict: 'data-loss' });
     expect(reasons(s as never)).toMatch(/password of Secret monitoring-grafana is generated afresh: .*lookup/);
+  });
+});
+
+describe('generated values', () => {
+  it('are masked, and do not make an immutable field fail: a Job whose template carries a checksum of a generated password', () => {
+    const read = (objects: Obj[]) => readRelease('t.yaml', manifest(...objects), { namespace: 'default', fallbackComponent: 'app' });
+    const render = (password: string) => [set(secret(), 'data.password', password), set(job(), 'spec.template.metadata.annotations', { 'checksum/secret': `sum-of-${password}` })];
+    const [first, second] = [read(render('Zmlyc3Q=')), read(render('c2Vjb25k'))];
+    const d = diffReleases(read(render('b2xk')), first as never, { generated: generatedPaths(first as never, second as never) });
+    expect(d.objects.map((o) => [o.verdict, o.new?.kind, o.masked])).toEqual([
+      ['unchanged', 'Job', ['spec.template.metadata.annotations["checksum/secret"]']],
+      ['unchanged', 'Secret', ['data.password']],
+    ]);
   });
 });
 
