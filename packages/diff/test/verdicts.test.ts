@@ -77,12 +77,15 @@ describe('data loss', () => {
 describe('generated values', () => {
   it('are masked, and do not make an immutable field fail: a Job whose template carries a checksum of a generated password', () => {
     const read = (objects: Obj[]) => readRelease('t.yaml', manifest(...objects), { namespace: 'default', fallbackComponent: 'app' });
-    const render = (password: string) => [set(secret(), 'data.password', password), set(job(), 'spec.template.metadata.annotations', { 'checksum/secret': `sum-of-${password}` })];
-    const [first, second] = [read(render('Zmlyc3Q=')), read(render('c2Vjb25k'))];
-    const d = diffReleases(read(render('b2xk')), first as never, { generated: generatedPaths(first as never, second as never) });
-    expect(d.objects.map((o) => [o.verdict, o.new?.kind, o.masked])).toEqual([
-      ['unchanged', 'Job', ['spec.template.metadata.annotations["checksum/secret"]']],
-      ['unchanged', 'Secret', ['data.password']],
+    const render = (password: string, backoffLimit: number) => [
+      set(secret(), 'data.password', password),
+      set(set(job(), 'spec.template.metadata.annotations', { 'checksum/secret': `sum-of-${password}` }), 'spec.backoffLimit', backoffLimit),
+    ];
+    const [first, second] = [read(render('Zmlyc3Q=', 3)), read(render('c2Vjb25k', 3))];
+    const d = diffReleases(read(render('b2xk', 2)), first as never, { generated: generatedPaths(first as never, second as never) });
+    expect(d.objects.map((o) => [o.verdict, o.new?.kind, o.masked, o.changes.map((c) => c.path)])).toEqual([
+      ['changed', 'Job', ['spec.template.metadata.annotations["checksum/secret"]'], ['spec.backoffLimit']],
+      ['unchanged', 'Secret', ['data.password'], []],
     ]);
   });
 });
