@@ -123,11 +123,19 @@ describe('restarts: how many pods, in what steps', () => {
     ['maxUnavailable 100 %', set(deployment('web', 3), 'spec.strategy.rollingUpdate', { maxSurge: 0, maxUnavailable: '100%' }), /3 pods replaced up to 3 at a time, with no pod kept ready .*an outage/],
     ['Recreate', set(deployment('web', 3), 'spec.strategy', { type: 'Recreate' }), /3 pods stopped before the new ones start \(strategy Recreate\)/],
     ['a StatefulSet', statefulSet('db', 3), /3 pods replaced one at a time, highest ordinal first, never below 2 ready/],
-    ['a StatefulSet with OnDelete', set(statefulSet('db', 3), 'spec.updateStrategy', { type: 'OnDelete' }), /keep the old template until each is deleted by hand/],
     ['a DaemonSet', daemonSet(), /one pod on every node replaced, 1 node\(s\) at a time/],
   ])('%s', (_name, before, wording) => {
     const o = only(diff([before], [image(before)]));
     expect(o.verdict).toBe('restart');
+    expect(reasons(o)).toMatch(wording);
+  });
+
+  it.each([
+    ['a StatefulSet with OnDelete', set(statefulSet('db', 3), 'spec.updateStrategy', { type: 'OnDelete' }), /3 pods keep the old template until each is deleted by hand \(updateStrategy OnDelete\)/],
+    ['a ReplicaSet', set(deployment('web', 2), 'kind', 'ReplicaSet'), /2 pods keep the old template: a ReplicaSet uses a new template only for pods it creates from now on/],
+  ])('no restart: %s', (_name, before, wording) => {
+    const o = only(diff([before], [image(before)]));
+    expect(o.verdict).toBe('changed');
     expect(reasons(o)).toMatch(wording);
   });
 

@@ -24,7 +24,8 @@ function podCount(o: ReleaseObject, release: Release): { n: number | undefined; 
 export function rolloutPlan(o: ReleaseObject, release: Release): string {
   const s = spec(o);
   const { n, words } = podCount(o, release);
-  if (o.kind === 'Deployment' || o.kind === 'ReplicaSet') {
+  if (o.kind === 'ReplicaSet') return `${words} keep the old template: a ReplicaSet uses a new template only for pods it creates from now on`;
+  if (o.kind === 'Deployment') {
     const strategy = isObject(s.strategy) ? s.strategy : {};
     if (strategy.type === 'Recreate') return `${words} stopped before ${n === 1 ? 'the new one starts' : 'the new ones start'} (strategy Recreate): down until ${n === 1 ? 'it is' : 'they are'} ready again`;
     if (n === undefined) return `${words} replaced by a rolling update`;
@@ -94,8 +95,10 @@ export function rolloutFindings(old: ReleaseObject, next: ReleaseObject, changes
   const out: Finding[] = [];
   const template = changes.filter((c) => c.segments[0] === 'spec' && c.segments[1] === 'template');
   if (template.length > 0) {
+    // pods roll unless the controller leaves them to be deleted by hand
+    const rolls = next.kind !== 'ReplicaSet' && !(isObject(spec(next).updateStrategy) && (spec(next).updateStrategy as JsonObject).type === 'OnDelete');
     out.push({
-      verdict: 'restart',
+      verdict: rolls ? 'restart' : 'changed',
       field: 'spec.template',
       reason: `${next.component}: ${rolloutPlan(next, release)} — ${causes(next, template, changedConfig).join('; ')}`,
     });
