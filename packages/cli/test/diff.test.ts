@@ -357,6 +357,9 @@ describe('helmforge diff outputs and errors', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^helmforge diff: helm template failed for the old chart .* \(values: values given\): .*replicaCount/);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    const notPackage = join(work, 'broken.tgz');
+    writeFileSync(notPackage, 'not gzip');
+    expect(helmforge(['diff', notPackage, charts.before as string], { helm })).toMatchObject({ status: 1, stdout: '', stderr: `helmforge diff: ${notPackage}: not a chart package (incorrect header check); expected a .tgz made by helm package\n` });
     expect(helmforge(['diff', charts.before as string], { helm })).toMatchObject({ status: 2, stderr: 'helmforge diff: give OLD and NEW (chart directories, .tgz files, oci:// references or manifest files)\n' });
     expect(helmforge(['diff', 'a', 'b', '--fail-on', 'changed'], { helm })).toMatchObject({ status: 2, stderr: 'helmforge diff: --fail-on changed: expected restart or replaced (will-fail and data-loss always fail)\n' });
   });

@@ -60,12 +60,22 @@ function dirScenarios(dir: string): Map<string, string> {
 }
 
 function openChartDir(label: string, dir: string, close: () => void): Side {
-  return { kind: 'chart', label, path: dir, name: chartName(readFileSync(join(dir, 'Chart.yaml'), 'utf8'), join(dir, 'Chart.yaml')), scenarios: dirScenarios(dir), sourceRoot: dirname(resolve(dir)), close };
+  try {
+    return { kind: 'chart', label, path: dir, name: chartName(readFileSync(join(dir, 'Chart.yaml'), 'utf8'), join(label, 'Chart.yaml')), scenarios: dirScenarios(dir), sourceRoot: dirname(resolve(dir)), close };
+  } catch (error) {
+    close();
+    throw error;
+  }
 }
 
 /** A packaged chart: its name and ci/ files come out of the archive; helm template reads the .tgz itself. */
 function openPackage(label: string, file: string): Side {
-  const entries = readTarEntries(readFileSync(file), (p) => /^[^/]+\/Chart\.yaml$/.test(p) || /^[^/]+\/ci\/[^/]+-values\.ya?ml$/.test(p));
+  let entries: Map<string, Buffer>;
+  try {
+    entries = readTarEntries(readFileSync(file), (p) => /^[^/]+\/Chart\.yaml$/.test(p) || /^[^/]+\/ci\/[^/]+-values\.ya?ml$/.test(p));
+  } catch (error) {
+    throw new SideError(`${label}: not a chart package (${(error as Error).message}); expected a .tgz made by helm package`);
+  }
   const chartYaml = [...entries].find(([p]) => p.endsWith('/Chart.yaml'))?.[1];
   if (chartYaml === undefined) throw new SideError(`${label}: no Chart.yaml at the top of the archive (expected a chart packaged by helm package)`);
   const ci = [...entries].filter(([p]) => p.includes('/ci/')).sort(([a], [b]) => (a < b ? -1 : 1));
