@@ -120,6 +120,8 @@ const EDITS: Record<string, StackEdit> = {
     s.setIn(['monitoring', 'prometheus', 'workload'], 'StatefulSet');
   },
   ownClaim: (s) => s.deleteIn(['registry', 'persistence', 'existingClaim']),
+  // monitoring renamed: Grafana's generated admin password lives in a Secret that lookup finds by name
+  renameMonitoring: (s) => s.setIn(['monitoring', 'fullnameOverride'], 'mon'),
   ownClaimStatefulSet: (s) => {
     s.deleteIn(['registry', 'persistence', 'existingClaim']);
     s.setIn(['registry', 'kind'], 'StatefulSet');
@@ -254,6 +256,16 @@ describe.each(HELM_BINARIES)('helmforge diff with $label: the generated platform
     const registry = object(report, 'StatefulSet', 'platform-registry');
     expect(registry.verdict).toBe('replaced');
     expect(reasons(registry)).toMatch(/StatefulSet platform-registry starts on new, empty claims \(data-platform-registry-0…\), not on the volumes of Deployment platform-registry/);
+  });
+
+  it('a Secret of generated credentials renamed: Grafana\'s admin password is generated afresh (data loss)', () => {
+    const report = diffJson([charts.before as string, charts.renameMonitoring as string], helm);
+    expect(report.exitCode).toBe(1);
+    const secret = object(report, 'Secret', 'mon-grafana');
+    expect(secret).toMatchObject({ verdict: 'data-loss', change: 'replaced', old: { name: 'platform-monitoring-grafana' }, masked: ['data.admin-password'] });
+    expect(reasons(secret)).toMatch(/admin-password of Secret mon-grafana is generated afresh: charts keep generated credentials by reading the Secret back with lookup under its name/);
+    // the claims are nfs-pv's: renaming monitoring loses no TSDB or dashboards
+    expect(notUnchanged(report).filter((v) => v.startsWith('data-loss'))).toEqual(['data-loss Secret platform-monitoring-grafana→mon-grafana']);
   });
 
   it('a saved release manifest (helm get manifest) against a chart: the same verdicts, its real credentials masked', () => {
