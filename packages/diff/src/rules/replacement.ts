@@ -19,7 +19,7 @@ export interface ReplacementContext {
 }
 
 /** Where a PersistentVolume keeps its data, for people: `NFS 192.168.1.10:/nfsdata/registry`. */
-export function storageLocation(pv: ReleaseObject): string {
+function storageLocation(pv: ReleaseObject): string {
   const s = spec(pv);
   if (isObject(s.nfs)) return `NFS ${String(s.nfs.server)}:${String(s.nfs.path)}`;
   if (isObject(s.hostPath)) return `host path ${String(s.hostPath.path)}`;

@@ -5,7 +5,7 @@ import { describe, isObject, type Json, type JsonObject, type Release, type Rele
 import { resolveIntOrPercent } from '../units.js';
 import type { Finding } from '../verdicts.js';
 
-export const ROLLING_KINDS = new Set(['apps/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'apps/ReplicaSet']);
+const ROLLING_KINDS = new Set(['apps/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'apps/ReplicaSet']);
 
 const spec = (o: ReleaseObject): JsonObject => (isObject(o.body.spec) ? o.body.spec : {});
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
