@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -51,11 +52,13 @@ export function runHelm(helm: HelmBinary, args: string[], options: { cwd?: strin
 
 let home: string | undefined;
 function isolatedHelmHome(): string {
-  if (home === undefined) {
-    const dir = mkdtempSync(join(tmpdir(), 'helmforge-helm-home-'));
-    // removed when the test process ends, like every temporary directory a test makes
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    home = dir;
-  }
+  home ??= mkdtempSync(join(tmpdir(), 'helmforge-helm-home-'));
   return home;
 }
+
+// Removed after the test file that made it, like every temporary directory a test makes (Vitest ends its worker
+// processes with a signal, so an exit handler would not run).
+afterAll(() => {
+  if (home !== undefined) rmSync(home, { recursive: true, force: true });
+  home = undefined;
+});
