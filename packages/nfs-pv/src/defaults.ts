@@ -1,5 +1,5 @@
 // Defaults of the nfs-pv chart, typed by the schema (the compiler checks them against it). The server and
-// volumes are the seed platform's example; the umbrella's stack file chooses the real ones.
+// volumes are an example (an NFS server at 192.168.1.10 exporting /nfsdata); the stack file chooses the real ones.
 import { globalDefaults } from '@helmforge/core';
 import type { NfsPvValues } from './schema.js';
 

@@ -1,4 +1,4 @@
-// The starter stack file written by `helmforge init`, modelled on the seed platform: three nodes, an NFS
+// The starter stack file written by `helmforge init`, an on-premises platform of three nodes, an NFS
 // server exporting /nfsdata, a private registry, monitoring, a web app and an API, and batch jobs.
 export const STARTER_STACK = `# yaml-language-server: $schema=schemas/helmforge.schema.json
 # helmforge stack file: \`helmforge generate\` turns it into charts/<metadata.name>/.
