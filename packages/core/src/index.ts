@@ -7,6 +7,7 @@ export * from './defaults.js';
 export * from './yaml-source.js';
 export * from './schema/toolkit.js';
 export * from './schema/fragments.js';
+export * from './schema/named-map.js';
 export * from './schema/validate.js';
 export * from './schema/values-yaml.js';
 export * from './schema/values-table.js';
