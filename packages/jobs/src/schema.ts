@@ -130,7 +130,7 @@ const HookJob = T.Object(
   { description: 'A Helm hook Job: Helm waits for it to succeed before it goes on (a failure fails the release).', additionalProperties: false, ...completionRule },
 );
 
-export const schema = valuesSchema('jobs', 'Batch work: Jobs, CronJobs and Helm hook Jobs from lists, with secure pod defaults.', {
+export const schema = valuesSchema('jobs', 'Batch work: Jobs, CronJobs and Helm hook Jobs by name, with secure pod defaults.', {
   ...NameOverrides,
   imagePullSecrets: ImagePullSecrets(),
   serviceAccount: ServiceAccount('ServiceAccount the job pods run as (unless an entry names its own).'),

@@ -5,14 +5,14 @@ import * as jobs from '@helmforge/jobs';
 import * as monitoring from '@helmforge/monitoring';
 import * as nfsPv from '@helmforge/nfs-pv';
 import * as registry from '@helmforge/registry';
-import type { GeneratedChart, TSchema } from '@helmforge/core';
+import type { GeneratedChart, SubchartRelease, TSchema } from '@helmforge/core';
 
 export interface SubchartPackage {
   CHART_NAME: string;
   CHART_VERSION: string;
   schema: TSchema;
   defaults: object;
-  generate(): GeneratedChart;
+  generate(release?: SubchartRelease): GeneratedChart;
 }
 
 export interface Component {

@@ -2,3 +2,8 @@ export * from './components.js';
 export * from './stack.js';
 export * from './compose.js';
 export * from './starter.js';
+export * from './metadata.js';
+export * from './versions.js';
+export * from './lock.js';
+export * from './images.js';
+export * from './chart-testing.js';

@@ -1,14 +1,13 @@
 // `helmforge package` and `helmforge push`: the generated umbrella chart, packaged by the real helm (after checking
 // that charts/<name>/ matches the stack file) and pushed to an OCI registry. A refused push is explained: what the
 // registry or helm said, and what to do about it.
-import { composePlatform, loadStack } from '@helmforge/umbrella';
 import type { Command } from 'commander';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Io } from '../program.js';
-import { staleFiles } from './generate.js';
+import { composeFor, staleFiles } from './generate.js';
 
 interface ChartOptions {
   config: string;
@@ -73,9 +72,7 @@ function helmSaid(stderr: string): string {
 
 /** Packages charts/<name>/ into `destination`; returns the .tgz path. */
 function packageChart(options: ChartOptions, destination: string): string {
-  const stack = loadStack(options.config);
-  const platform = composePlatform(stack);
-  const chart = resolve(options.out, platform.metadata.name);
+  const { platform, chartDir: chart } = composeFor(options);
   const show = relative(process.cwd(), chart) || '.';
   const stale = staleFiles(chart, platform.chart).length;
   if (stale > 0) {
