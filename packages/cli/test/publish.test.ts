@@ -43,7 +43,7 @@ describe.each(HELM_BINARIES)('helmforge package and push with $label', (helm) =>
     const dir = checkout();
     const r = helmforge(['package', '-d', 'dist'], dir, helm.bin);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('packaged dist/platform-0.1.0.tgz\n');
+    expect(r.stdout).toMatch(/^packaged dist\/platform-0\.1\.0\.tgz \(sha256:[0-9a-f]{64}\)\n$/);
     expect(r.status).toBe(0);
     const show = runHelm(helm, ['show', 'chart', join(dir, 'dist', 'platform-0.1.0.tgz')]);
     expect(show.stdout).toMatch(/^name: platform$/m);
