@@ -4,6 +4,7 @@ export * from './writer.js';
 export * from './merge.js';
 export * from './chart.js';
 export * from './defaults.js';
+export * from './topology.js';
 export * from './yaml-source.js';
 export * from './schema/toolkit.js';
 export * from './schema/fragments.js';

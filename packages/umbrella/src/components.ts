@@ -5,7 +5,7 @@ import * as jobs from '@helmforge/jobs';
 import * as monitoring from '@helmforge/monitoring';
 import * as nfsPv from '@helmforge/nfs-pv';
 import * as registry from '@helmforge/registry';
-import type { GeneratedChart, SubchartRelease, TSchema } from '@helmforge/core';
+import type { GeneratedChart, PartTopology, SubchartRelease, TopologyContext, TSchema } from '@helmforge/core';
 
 export interface SubchartPackage {
   CHART_NAME: string;
@@ -13,6 +13,8 @@ export interface SubchartPackage {
   schema: TSchema;
   defaults: object;
   generate(release?: SubchartRelease): GeneratedChart;
+  /** What the chart renders for these (merged) values, for the platform's picture. */
+  topology(values: never, ctx: TopologyContext): PartTopology;
 }
 
 export interface Component {

@@ -11,6 +11,7 @@ import { CT_CONFIG } from './chart-testing.js';
 import { chartLock } from './lock.js';
 import { artifactHubImages, imagesOf } from './images.js';
 import { chartAnnotations } from './metadata.js';
+import { platformDiagram } from './diagram.js';
 import { definitionOf, partialSchema, stackSchema, type StackConfig } from './stack.js';
 import { CONTENT_HASH_ANNOTATION, contentHash, subchartVersion, type PreviousGeneration } from './versions.js';
 
@@ -52,7 +53,10 @@ export function composePlatform(stack: StackConfig, previous: PreviousGeneration
 
   // The umbrella's name is every object's app.kubernetes.io/part-of (the charts' labels helper reads global.partOf).
   const global = { ...(stack.global ?? {}), partOf: stack.global?.partOf ?? m.name };
-  const images = artifactHubImages(parts.filter((p) => p.values.enabled !== false).flatMap((p) => imagesOf(mergeValues(p.chart.defaults, p.values), global.imageRegistry ?? '')));
+  // each enabled part's values as its chart sees them: defaults, the stack's section, the umbrella's global
+  const enabled = parts.filter((p) => p.values.enabled !== false).map((p) => ({ part: p, values: mergeValues(mergeValues(p.chart.defaults, p.values), { global }) }));
+  const images = artifactHubImages(enabled.flatMap(({ values }) => imagesOf(values, global.imageRegistry ?? '')));
+  const diagram = platformDiagram(enabled.map(({ part, values }) => ({ key: part.key, topology: part.chart.topology(values as never, { release: m.name, chart: part.key }) })));
   const metadata: ChartMetadata = {
     apiVersion: 'v2',
     name: m.name,
@@ -81,7 +85,7 @@ export function composePlatform(stack: StackConfig, previous: PreviousGeneration
   files.set('.helmignore', `${HELMIGNORE}# chart-testing's settings (helmforge generate writes them beside the chart)\n${CT_CONFIG}\n`);
   for (const f of renderTemplateDir(TEMPLATES, { chart: m.name })) files.set(`templates/${f.path}`, f.content);
   for (const [name, scenario] of Object.entries(umbrellaScenarios(parts))) files.set(`ci/${name}-values.yaml`, toHelmYaml(scenario));
-  files.set('README.md', chartReadme(metadata, umbrellaReadmeBody(stack, parts), renderValuesTable(schema, values, { skip: [], whole: parts.map((p) => p.key) })));
+  files.set('README.md', chartReadme(metadata, umbrellaReadmeBody(stack, parts, diagram), renderValuesTable(schema, values, { skip: [], whole: parts.map((p) => p.key) })));
 
   const schemas: FileTree = new Map();
   for (const [chart, generated] of subcharts) {
@@ -125,7 +129,7 @@ function umbrellaScenarios(parts: Part[]): Record<string, object> {
   return scenarios;
 }
 
-function umbrellaReadmeBody(stack: StackConfig, parts: Part[]): string {
+function umbrellaReadmeBody(stack: StackConfig, parts: Part[], diagram: string): string {
   const rows = parts.map((p) => `| \`${p.key}\` | [${p.chart.CHART_NAME}](charts/${p.chart.CHART_NAME}/README.md) | ${p.values.enabled ? 'yes' : 'no'} | ${p.summary} |`);
   const nodes = stack.cluster?.nodes ?? [];
   return [
@@ -144,6 +148,17 @@ function umbrellaReadmeBody(stack: StackConfig, parts: Part[]): string {
     '',
     'Switch a part off at install time with `--set <key>.enabled=false`. Every section is checked by Helm against',
     '`values.schema.json`, which holds each subchart\'s schema under its key.',
+    '',
+    '## Picture of the platform',
+    '',
+    `What \`helm install ${stack.metadata.name}\` creates with these values: each part's workloads and Services, the claims and the NFS exports`,
+    'behind them, the pull Secret and the registry it logs in to, what Prometheus scrapes and what Grafana reads. It is drawn from',
+    'the same values the templates read and regenerated with the chart; a test renders the chart with helm and finds every arrow',
+    'among the references of the rendered objects.',
+    '',
+    '```mermaid',
+    diagram,
+    '```',
     ...(nodes.length ? ['', '## Cluster', '', ...nodes.map((n) => `- \`${n.name}\` at \`${n.address}\`${n.roles?.length ? ` (${n.roles.join(', ')})` : ''}`)] : []),
   ].join('\n');
 }

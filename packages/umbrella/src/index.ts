@@ -7,3 +7,4 @@ export * from './versions.js';
 export * from './lock.js';
 export * from './images.js';
 export * from './chart-testing.js';
+export * from './diagram.js';
