@@ -41,7 +41,9 @@ async function entries(file: string) {
   const done = new Promise<void>((resolve, reject) => {
     tar.on('entry', (header, stream, next) => {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('data', (c: unknown) => {
+        chunks.push(c as Buffer);
+      });
       stream.on('end', () => {
         out.set(header.name, { content: Buffer.concat(chunks).toString('utf8'), mode: header.mode, mtime: header.mtime?.getTime(), uid: header.uid, gid: header.gid, type: header.type });
         next();

@@ -90,7 +90,8 @@ describe('the picture of the platform', () => {
       },
       [EDGE.scrapes]: (from, to, label) => {
         const jobs = label.slice(`${EDGE.scrapes} `.length).split(', ');
-        const prometheus = podOf(objectOf(from))?.spec.volumes?.some((v) => v.configMap && objects.some((o) => o.kind === 'ConfigMap' && o.metadata.name === v.configMap!.name && (o as { data?: object }).data && 'prometheus.yml' in (o as { data: object }).data));
+        const configOf = (name: string) => (objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name) as { data?: Record<string, string> } | undefined)?.data?.['prometheus.yml'];
+        const prometheus = podOf(objectOf(from))?.spec.volumes?.some((v) => v.configMap && configOf(v.configMap.name) !== undefined);
         if (!prometheus) return false;
         if (text(to) === 'kubelets of every node') return jobs.every((j) => job(j)?.kubernetes_sd_configs?.[0]?.role === 'node');
         const pod = podOf(objectOf(to));
