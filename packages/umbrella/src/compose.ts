@@ -45,9 +45,14 @@ export function composePlatform(stack: StackConfig, previous: PreviousGeneration
   const m = stack.metadata;
   // Each subchart once, even when several aliases use it; its version follows its content (versions.ts).
   const subcharts = new Map([...new Set(parts.map((p) => p.chart))].map((chart) => {
-    const hash = contentHash(chart.generate().files);
+    const plain = chart.generate();
+    const hash = contentHash(plain.files);
     const version = subchartVersion(chart.CHART_VERSION, hash, previous.get(chart.CHART_NAME));
-    return [chart, chart.generate({ version, annotations: { [CONTENT_HASH_ANNOTATION]: hash } })] as const;
+    const annotations = { ...plain.metadata.annotations, [CONTENT_HASH_ANNOTATION]: hash };
+    // Only Chart.yaml changes while the version is the package's; a new version is also in the README, so regenerate.
+    if (version !== chart.CHART_VERSION) return [chart, chart.generate({ version, annotations })] as const;
+    const metadata = { ...plain.metadata, annotations };
+    return [chart, { ...plain, metadata, files: new Map(plain.files).set('Chart.yaml', chartYaml(metadata)) }] as const;
   }));
   const versionOf = (chart: SubchartPackage) => subcharts.get(chart)?.metadata.version ?? chart.CHART_VERSION;
 
