@@ -12,7 +12,7 @@ import type { Io } from '../program.js';
 import { composeFor, staleFiles } from './generate.js';
 import { chartArchive, sourceDate } from '../publish/archive.js';
 import { provenance, SigningError, type SigningOptions } from '../publish/provenance.js';
-import { lookUpVersion } from '../publish/published.js';
+import { isPublished } from '../publish/published.js';
 
 interface ChartOptions {
   config: string;
@@ -138,7 +138,7 @@ async function runPush(repository: string, options: PushOptions, io: Io): Promis
   const dir = mkdtempSync(join(tmpdir(), 'helmforge-push-'));
   try {
     const { file, chart } = await packageChart(options, dir);
-    if (options.force !== true && lookUpVersion(process.env.HELM_BIN ?? 'helm', repository, chart.name, chart.version, options).published === true) {
+    if (options.force !== true && isPublished(process.env.HELM_BIN ?? 'helm', repository, chart.name, chart.version, options)) {
       throw new PublishError(`${repository.replace(/\/+$/, '')}/${chart.name} already has version ${chart.version}: bump metadata.version in ${options.config} and run helmforge generate (or push with --force to replace it)`);
     }
     const args = ['push', file, repository];

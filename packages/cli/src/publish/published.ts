@@ -8,17 +8,13 @@ export interface RegistryOptions {
   insecureSkipTlsVerify?: boolean;
 }
 
-export type Lookup = { published: true } | { published: false } | { published: 'unknown'; said: string };
-
-/** Looks `<repository>/<name>:<version>` up with `helm show chart`. */
-export function lookUpVersion(helmBin: string, repository: string, name: string, version: string, options: RegistryOptions): Lookup {
+/**
+ * Whether helm finds `<repository>/<name>:<version>` (`helm show chart`). Any other failure (no login, no registry)
+ * counts as not published: the push that follows meets the same problem and explains it.
+ */
+export function isPublished(helmBin: string, repository: string, name: string, version: string, options: RegistryOptions): boolean {
   const args = ['show', 'chart', `${repository.replace(/\/+$/, '')}/${name}`, '--version', version];
   if (options.plainHttp === true) args.push('--plain-http');
   if (options.insecureSkipTlsVerify === true) args.push('--insecure-skip-tls-verify');
-  const r = spawnSync(helmBin, args, { encoding: 'utf8', timeout: 120_000 });
-  if (r.status === 0) return { published: true };
-  const said = `${r.stderr ?? ''}${r.error?.message ?? ''}`.trim();
-  // distribution answers an unknown tag or repository with MANIFEST_UNKNOWN / NAME_UNKNOWN (404): helm says "not found"
-  if (/not found|manifest unknown|name unknown|\b404\b/i.test(said)) return { published: false };
-  return { published: 'unknown', said };
+  return spawnSync(helmBin, args, { encoding: 'utf8', timeout: 120_000 }).status === 0;
 }
