@@ -56,8 +56,7 @@ function isolatedHelmHome(): string {
   return home;
 }
 
-// Removed after the test file that made it, like every temporary directory a test makes (Vitest ends its worker
-// processes with a signal, so an exit handler would not run).
+// One home per test file (each file loads this module afresh), removed after its tests.
 afterAll(() => {
   if (home !== undefined) rmSync(home, { recursive: true, force: true });
   home = undefined;

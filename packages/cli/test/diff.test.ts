@@ -70,13 +70,13 @@ const notUnchanged = (report: Report) =>
 let work: string;
 const charts: Record<string, string> = {};
 
-type StackEdit = (stack: ReturnType<typeof parseDocument>, jobsAreAList: boolean) => void;
+type StackEdit = (stack: ReturnType<typeof parseDocument>) => void;
 
 /** Generates the platform from the committed stack file with `edit` applied, into its own directory. */
-function generatePlatform(name: string, edit: StackEdit, jobsAreAList: boolean): string {
+function generatePlatform(name: string, edit: StackEdit): string {
   const dir = join(work, name);
   const stack = parseDocument(readFileSync(join(REPO_ROOT, 'helmforge.yaml'), 'utf8'));
-  edit(stack, jobsAreAList);
+  edit(stack);
   mkdirSync(dir);
   writeFileSync(join(dir, 'helmforge.yaml'), stack.toString());
   const r = helmforge(['generate'], { cwd: dir });
@@ -84,23 +84,21 @@ function generatePlatform(name: string, edit: StackEdit, jobsAreAList: boolean):
   return join(dir, 'charts', 'platform');
 }
 
-// A plain Job (not a hook) in the jobs chart: an entry of a list, or of a map keyed by name, as the chart's schema says.
-const reportJob = (command: string[]): StackEdit => (stack, jobsAreAList) => {
-  stack.setIn(['jobs', 'jobs'], jobsAreAList ? [{ name: 'report', command }] : { report: { command } });
+// A plain Job (not a hook) in the jobs chart, whose named entries are a map keyed by name.
+const reportJob = (command: string[]): StackEdit => (stack) => stack.setIn(['jobs', 'jobs'], { report: { command } });
+
+// The registry's NFS volume under a new name: the chart's registry-data switched off, registry-store added.
+const renameRegistryVolume = (path: string): StackEdit => (s) => {
+  s.setIn(['nfs-pv', 'volumes', 'registry-data'], { enabled: false });
+  s.setIn(['nfs-pv', 'volumes', 'registry-store'], { path, capacity: '50Gi', owner: '1000:1000' });
+  s.setIn(['registry', 'persistence', 'existingClaim'], 'registry-store');
 };
 
 const EDITS: Record<string, StackEdit> = {
   before: () => undefined,
   // (a) an NFS volume renamed: on the same export, and on a new one
-  renameVolume: (s) => {
-    s.setIn(['nfs-pv', 'volumes', 0, 'name'], 'registry-store');
-    s.setIn(['registry', 'persistence', 'existingClaim'], 'registry-store');
-  },
-  moveVolume: (s) => {
-    s.setIn(['nfs-pv', 'volumes', 0, 'name'], 'registry-store');
-    s.setIn(['nfs-pv', 'volumes', 0, 'path'], '/nfsdata/registry-store');
-    s.setIn(['registry', 'persistence', 'existingClaim'], 'registry-store');
-  },
+  renameVolume: renameRegistryVolume('/nfsdata/registry'),
+  moveVolume: renameRegistryVolume('/nfsdata/registry-store'),
   // (b) an app's nameOverride: a new name and selector; and the selector alone, the name kept
   nameOverride: (s) => s.setIn(['apps', 'web', 'nameOverride'], 'frontend'),
   selectorOnly: (s) => {
@@ -130,9 +128,7 @@ const EDITS: Record<string, StackEdit> = {
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'helmforge-difftest-'));
-  const jobsSchema = JSON.parse(helmforge(['schema', '--chart', 'jobs']).stdout) as { properties: { jobs: { type: string } } };
-  const jobsAreAList = jobsSchema.properties.jobs.type === 'array';
-  for (const [name, edit] of Object.entries(EDITS)) charts[name] = generatePlatform(name, edit, jobsAreAList);
+  for (const [name, edit] of Object.entries(EDITS)) charts[name] = generatePlatform(name, edit);
 }, 300_000);
 
 afterAll(() => {
@@ -382,7 +378,7 @@ describe('helmforge generate --diff', () => {
     const dir = join(work, 'generate-diff');
     cpSync(join(work, 'before'), dir, { recursive: true });
     const stack = parseDocument(readFileSync(join(dir, 'helmforge.yaml'), 'utf8'));
-    EDITS.moveVolume?.(stack, true);
+    EDITS.moveVolume?.(stack);
     writeFileSync(join(dir, 'helmforge.yaml'), stack.toString());
     const r = helmforge(['generate', '--diff'], { cwd: dir, helm: HELM_BINARIES[1] as HelmBinary });
     expect(r.status).toBe(1);

@@ -1,7 +1,7 @@
 import { diffTree, writeTreesAtomically, type FileTree } from '@helmforge/core';
-import { composePlatform, loadStack } from '@helmforge/umbrella';
+import { CT_CONFIG, chartTestingConfig, composePlatform, loadStack, readPreviousGeneration, type ComposedPlatform } from '@helmforge/umbrella';
 import type { Command } from 'commander';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Io } from '../program.js';
 import { showUpgradeDiff } from './diff.js';
 
@@ -29,11 +29,20 @@ export function generateCommand(program: Command, io: Io, setExit: (code: number
     });
 }
 
-export function runGenerate(options: GenerateOptions, io: Io): number {
+/** The stack file's platform as generating it into `out` would write it (subchart versions follow the tree there). */
+export function composeFor(options: { config: string; out: string }): { platform: ComposedPlatform; chartDir: string } {
   const stack = loadStack(options.config);
-  const platform = composePlatform(stack);
+  const chartDir = resolve(options.out, stack.metadata.name);
+  const platform = composePlatform(stack, readPreviousGeneration(chartDir));
+  // chart-testing reads chart-dirs relative to where it runs: this directory, as for --out
+  platform.chart.set(CT_CONFIG, chartTestingConfig(stack, relative(process.cwd(), resolve(options.out)).split(sep).join('/') || '.'));
+  return { platform, chartDir };
+}
+
+export function runGenerate(options: GenerateOptions, io: Io): number {
+  const { platform, chartDir } = composeFor(options);
   const targets = [
-    { dir: resolve(options.out, platform.metadata.name), tree: platform.chart },
+    { dir: chartDir, tree: platform.chart },
     { dir: resolve(options.schemas), tree: platform.schemas },
   ];
   const show = (p: string) => relative(process.cwd(), p) || '.';
