@@ -7,7 +7,7 @@ import { relative, sep } from 'node:path';
 import { listFiles, renderTemplateDir } from './engine.js';
 import { HelmforgeError } from './errors.js';
 import { mergeValues } from './merge.js';
-import { toJsonSchema, missingDescriptions, unportablePatterns, type JsonSchema } from './schema/toolkit.js';
+import { toJsonSchema, missingDescriptions, patternsWithoutMessage, untitledAlternatives, unportablePatterns, type JsonSchema } from './schema/toolkit.js';
 import { validateAgainst } from './schema/validate.js';
 import { renderValuesTable } from './schema/values-table.js';
 import { renderValuesYaml } from './schema/values-yaml.js';
@@ -123,6 +123,14 @@ export function buildChart(spec: ChartSpec): GeneratedChart {
   const unportable = unportablePatterns(valuesSchema);
   if (unportable.length) {
     throw new HelmforgeError(`chart ${name}: patterns Helm's Go regexp cannot compile`, unportable.map((pointer) => ({ pointer, message: 'lookaround or backreference in pattern', hint: 'rewrite it for RE2, e.g. with `not` instead of a negative lookahead' })));
+  }
+  const unexplained = patternsWithoutMessage(valuesSchema);
+  if (unexplained.length) {
+    throw new HelmforgeError(`chart ${name}: every pattern needs a patternErrorMessage`, unexplained.map((pointer) => ({ pointer, message: 'pattern without patternErrorMessage', hint: 'write it with pattern(regex, "must be …") from @helmforge/core' })));
+  }
+  const untitled = untitledAlternatives(valuesSchema);
+  if (untitled.length) {
+    throw new HelmforgeError(`chart ${name}: every anyOf/oneOf alternative needs a title`, untitled.map((pointer) => ({ pointer, message: 'alternative without title', hint: 'give it a title that tells it apart in the editor, e.g. Null("Not set (null)")' })));
   }
   const files: FileTree = new Map();
   files.set('Chart.yaml', chartYaml(metadata));

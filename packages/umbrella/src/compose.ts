@@ -2,12 +2,12 @@
 // alias per application), the subcharts vendored under charts/, merged values, and a values schema that
 // holds every subchart's schema under its key or alias.
 import {
-  DRAFT_07, GlobalValues, HELMIGNORE, chartReadme, chartYaml, normalizeText, renderTemplateDir, renderValuesTable, renderValuesYaml, toHelmYaml,
+  DRAFT_07, forEditors, GlobalValues, HELMIGNORE, chartReadme, chartYaml, normalizeText, renderTemplateDir, renderValuesTable, renderValuesYaml, toHelmYaml,
   toJsonSchema, type ChartDependency, type ChartMetadata, type FileTree, type JsonSchema,
 } from '@helmforge/core';
 import { fileURLToPath } from 'node:url';
 import { APP_CHART, COMPONENTS, type SubchartPackage } from './components.js';
-import { definitionOf, partialSchema, stackSchema, type StackConfig } from './stack.js';
+import { sectionDefinitions, stackSchema, type StackConfig } from './stack.js';
 
 export interface ComposedPlatform {
   /** The umbrella chart directory's files (relative to charts/<name>/). */
@@ -77,15 +77,14 @@ export function composePlatform(stack: StackConfig): ComposedPlatform {
  * section here is the subchart schema without `required`: types, bounds and unknown keys still fail.
  */
 function umbrellaSchema(name: string, parts: Part[]): JsonSchema {
-  const definitions: Record<string, JsonSchema> = {};
+  const definitions = sectionDefinitions(new Set(parts.map((p) => p.chart)));
   const { $schema: _drop, ...global } = toJsonSchema(GlobalValues);
   const properties: Record<string, unknown> = { global };
   for (const p of parts) {
-    definitions[p.chart.CHART_NAME] ??= partialSchema(definitionOf(p.chart)) as JsonSchema;
     // allOf keeps the description visible: draft-07 ignores siblings of a bare $ref.
     properties[p.key] = { description: p.summary, allOf: [{ $ref: `#/definitions/${p.chart.CHART_NAME}` }] };
   }
-  return {
+  return forEditors({
     $schema: DRAFT_07,
     title: `${name} umbrella chart values`,
     description: 'Values of the umbrella chart: `global` and one section per subchart (key or alias).',
@@ -93,7 +92,7 @@ function umbrellaSchema(name: string, parts: Part[]): JsonSchema {
     additionalProperties: false,
     properties,
     definitions,
-  };
+  });
 }
 
 /** Scenarios `helmforge validate` renders: everything on, and each part switched off in turn. */
