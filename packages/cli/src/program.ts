@@ -5,6 +5,7 @@ import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
+import { valuesCommand } from './commands/values.js';
 import { packageCommand, pushCommand } from './commands/publish.js';
 
 export const VERSION = '0.1.0';
@@ -25,7 +26,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of [initCommand, generateCommand, validateCommand, packageCommand, pushCommand, schemaCommand]) register(program, io, setExit);
+  for (const register of [initCommand, generateCommand, validateCommand, packageCommand, pushCommand, schemaCommand, valuesCommand]) register(program, io, setExit);
   return program;
 }
 

@@ -7,7 +7,7 @@ import { relative, sep } from 'node:path';
 import { listFiles, renderTemplateDir } from './engine.js';
 import { HelmforgeError } from './errors.js';
 import { mergeValues } from './merge.js';
-import { toJsonSchema, missingDescriptions, patternsWithoutMessage, untitledAlternatives, unportablePatterns, type JsonSchema } from './schema/toolkit.js';
+import { schemaUrl, toJsonSchema, valuesSchemaFile, missingDescriptions, patternsWithoutMessage, untitledAlternatives, unportablePatterns, type JsonSchema } from './schema/toolkit.js';
 import { validateAgainst } from './schema/validate.js';
 import { renderValuesTable } from './schema/values-table.js';
 import { renderValuesYaml } from './schema/values-yaml.js';
@@ -115,7 +115,7 @@ export function chartYaml(metadata: ChartMetadata): string {
 export function buildChart(spec: ChartSpec): GeneratedChart {
   const metadata: ChartMetadata = { apiVersion: 'v2', ...spec.metadata, type: spec.metadata.type ?? 'application' } as ChartMetadata;
   const name = metadata.name;
-  const valuesSchema = toJsonSchema(spec.schema);
+  const valuesSchema = toJsonSchema(spec.schema, { $id: schemaUrl(valuesSchemaFile(name)) });
   const undocumented = missingDescriptions(valuesSchema);
   if (undocumented.length) {
     throw new HelmforgeError(`chart ${name}: every values property needs a description`, undocumented.map((pointer) => ({ pointer, message: 'no description' })));

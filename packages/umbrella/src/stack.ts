@@ -1,13 +1,15 @@
 // The stack file (helmforge.yaml): which parts the platform has and how each is configured. Its schema is
 // composed from the subcharts' own values schemas, so an editor completes and checks every key.
 import {
-  DNS_LABEL, forEditors, GlobalValues, pattern, HelmforgeError, T, mergeValues, parseYamlSource, splitDefinitions, toJsonSchema, validateAgainst, validateOverride,
+  DNS_LABEL, forEditors, GlobalValues, pattern, schemaUrl, HelmforgeError, T, mergeValues, parseYamlSource, splitDefinitions, toJsonSchema, validateAgainst, validateOverride,
   type JsonSchema, type Problem, type Static,
 } from '@helmforge/core';
 import { readFileSync } from 'node:fs';
 import { APP_CHART, COMPONENTS, type SubchartPackage } from './components.js';
 
 export const STACK_API_VERSION = 'helmforge.dev/v1alpha1';
+/** The stack file's schema under schemas/. */
+export const STACK_SCHEMA_FILE = 'helmforge.schema.json';
 
 /** Semantic Versioning 2.0.0 (the official regex, which is RE2-compatible). */
 export const SEMVER =
@@ -88,7 +90,8 @@ export function sectionDefinitions(charts: Iterable<SubchartPackage>): Record<st
   const sections: Record<string, JsonSchema> = {};
   const shared: Record<string, JsonSchema> = {};
   for (const chart of charts) {
-    const { $schema: _drop, ...schema } = valuesSchemaOf(chart);
+    // an embedded schema keeps no $schema or $id: an $id would move the base of its #/definitions references
+    const { $schema: _drop, $id: _id, ...schema } = valuesSchemaOf(chart);
     const { body, definitions } = splitDefinitions(schema);
     sections[chart.CHART_NAME] = partialSchema(body) as JsonSchema;
     Object.assign(shared, definitions);
@@ -145,7 +148,7 @@ export function stackSchema(): JsonSchema {
 }
 
 function buildStackSchema(): JsonSchema {
-  const base = toJsonSchema(StackBase, { $id: 'https://helmforge.dev/schemas/helmforge.schema.json', title: 'helmforge stack file', description: 'Describes the platform that `helmforge generate` turns into an umbrella Helm chart.' }) as JsonSchema & { properties: Record<string, unknown> };
+  const base = toJsonSchema(StackBase, { $id: schemaUrl(STACK_SCHEMA_FILE), title: 'helmforge stack file', description: 'Describes the platform that `helmforge generate` turns into an umbrella Helm chart.' }) as JsonSchema & { properties: Record<string, unknown> };
   const definitions = sectionDefinitions([...COMPONENTS.map((x) => x.chart), APP_CHART]);
   for (const c of COMPONENTS) {
     base.properties[c.key] = { description: `${c.summary} Values here override the ${c.chart.CHART_NAME} chart's defaults; \`enabled: false\` leaves it out.`, allOf: [{ $ref: `#/definitions/${c.chart.CHART_NAME}` }] };

@@ -1,7 +1,8 @@
 import { diffTree, writeTreesAtomically, type FileTree } from '@helmforge/core';
-import { composePlatform, loadStack } from '@helmforge/umbrella';
-import type { Command } from 'commander';
-import { join, relative, resolve } from 'node:path';
+import { composePlatform, loadStack, schemaAssociations } from '@helmforge/umbrella';
+import { Option, type Command } from 'commander';
+import { dirname, join, relative, resolve } from 'node:path';
+import { mergeVscodeSettings } from '../vscode-settings.js';
 import type { Io } from '../program.js';
 
 export interface GenerateOptions {
@@ -9,6 +10,7 @@ export interface GenerateOptions {
   out: string;
   schemas: string;
   check?: boolean;
+  vscode?: boolean;
 }
 
 export function generateCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -19,6 +21,7 @@ export function generateCommand(program: Command, io: Io, setExit: (code: number
     .option('-o, --out <dir>', 'directory that receives charts/<name>/', 'charts')
     .option('--schemas <dir>', 'directory that receives the generated JSON schemas', 'schemas')
     .option('--check', 'write nothing; exit 1 and list the files that are stale, missing or extra')
+    .addOption(new Option('--vscode', 'also map the schemas to their files in .vscode/settings.json (yaml.schemas), keeping every other setting').conflicts('check'))
     .addHelpText('after', '\nThe output is replaced atomically: on any error nothing on disk changes.\nExample: helmforge generate --check   # in CI, after a commit')
     .action((options: GenerateOptions) => setExit(runGenerate(options, io)));
 }
@@ -42,6 +45,14 @@ export function runGenerate(options: GenerateOptions, io: Io): number {
   }
   writeTreesAtomically(targets);
   io.out(targets.map((t) => `wrote ${show(t.dir)} (${t.tree.size} files)`).join('\n') + '\n');
+  if (options.vscode) {
+    // the workspace is the stack file's directory; the file patterns are relative to it
+    const workspace = dirname(resolve(options.config));
+    const subcharts = [...new Set(platform.metadata.dependencies?.map((d) => d.name))];
+    const associations = schemaAssociations(platform.metadata.name, subcharts, relative(workspace, resolve(options.out)).split('\\').join('/') || '.');
+    const settings = mergeVscodeSettings(workspace, resolve(options.schemas), associations);
+    io.out(settings ? `wrote ${show(settings)} (yaml.schemas)\n` : 'yaml.schemas in .vscode/settings.json is up to date\n');
+  }
   return 0;
 }
 

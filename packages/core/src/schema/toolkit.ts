@@ -9,6 +9,15 @@ export type JsonSchema = { [key: string]: unknown };
 export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
 /**
+ * Where helmforge's schemas are published: each schema's `$id` is this URL plus its file name under schemas/, which is
+ * what `helmforge values --schema-url` writes into the `$schema` line and schemas/catalog.json lists.
+ */
+export const SCHEMA_BASE_URL = 'https://helmforge.dev/schemas/';
+export const schemaUrl = (file: string) => `${SCHEMA_BASE_URL}${file}`;
+/** The file name of a chart's values schema under schemas/. */
+export const valuesSchemaFile = (chart: string) => `${chart}.values.schema.json`;
+
+/**
  * The top-level schema of a chart's values. It always accepts `global` and `enabled`, because Helm passes
  * both from an umbrella chart to its subcharts; everything else unknown is rejected (typos fail fast).
  */
