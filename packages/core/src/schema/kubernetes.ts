@@ -34,10 +34,13 @@ const transformed = new Map<string, JsonSchema>();
  *  - a property its object does not require, and a map value, also accepts null. That is kubeconform's reading of the
  *    API, and it is what Helm values mean by null: Helm deletes a key set to null when the chart has a default for it
  *    (`resources.limits.cpu: null` drops the CPU limit), and renders any other null as `key: null`, which the API
- *    server reads as unset. The field itself and list entries do not accept null: a null there would leave a required
- *    value missing or render a null entry that the API server rejects;
+ *    server reads as unset. The field itself, a required property and a list entry do not accept null: a null there
+ *    would leave a required value missing or render a null entry that the API server rejects;
  *  - quantities are strings that match the API server's quantity syntax (or non-negative numbers), int-or-string is
  *    a string or an integer; formats and the server-side `x-kubernetes-*` annotations are left out.
+ * The definition itself accepts null (its `type` lists it), so that an optional reference costs nothing but the
+ * `$ref`; the positions that must not be null say so with their own `type` (see reference). Helm compiles every
+ * subschema of a values schema on every install, so fewer of them is faster.
  */
 export function valuesDefinition(name: string): JsonSchema {
   let def = transformed.get(name);
@@ -46,16 +49,35 @@ export function valuesDefinition(name: string): JsonSchema {
     if (!source) throw new Error(`no Kubernetes definition ${name} in ${KUBERNETES_DEFINITIONS_FILE}`);
     const special =
       name === QUANTITY_NAME
-        ? { description: 'A quantity: a number with an optional suffix, e.g. 500m, 256Mi, 10Gi or 1.5.', type: ['string', 'number'], ...QUANTITY_PATTERN, minimum: 0 }
+        ? { description: 'A quantity: a number with an optional suffix, e.g. 500m, 256Mi, 10Gi or 1.5.', type: ['string', 'number', 'null'], ...QUANTITY_PATTERN, minimum: 0 }
         : name === INT_OR_STRING_NAME
-          ? { description: 'An integer or a string such as a port name or a percentage.', type: ['string', 'integer'] }
-          : toValuesSchema(source, false);
+          ? { description: 'An integer or a string such as a port name or a percentage.', type: ['string', 'integer', 'null'] }
+          : toValuesSchema(source, true);
     transformed.set(name, (def = { title: kindOf(name), ...special }));
   }
   return def;
 }
 
+/** The types a definition's values have, null left out (what a non-null reference to it requires). */
+function typesOf(name: string): unknown {
+  const types = ([] as unknown[]).concat(valuesDefinition(name).type ?? []).filter((t) => t !== 'null');
+  return types.length === 1 ? types[0] : types;
+}
+
+/**
+ * A reference to a definition: as it is (the definition accepts null) where null is allowed, else under `allOf` beside
+ * the definition's own non-null types. A description stays beside the `$ref`, where editors read it.
+ */
+function reference(ref: string, description: unknown, nullable: boolean): JsonSchema {
+  const docs = description === undefined ? {} : { description };
+  if (nullable) return { ...docs, $ref: ref };
+  return { ...docs, type: typesOf(ref.slice(REF_PREFIX.length)), allOf: [{ $ref: ref }] };
+}
+
+const REF_PREFIX = '#/definitions/';
+
 function toValuesSchema(schema: JsonSchema, nullable: boolean): JsonSchema {
+  if (typeof schema.$ref === 'string') return reference(schema.$ref, schema.description, nullable);
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key.startsWith('x-kubernetes-') || key === 'format') continue;
@@ -67,13 +89,6 @@ function toValuesSchema(schema: JsonSchema, nullable: boolean): JsonSchema {
     else out[key] = value;
   }
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
-  if (typeof out.$ref === 'string') {
-    // draft-07 ignores the siblings of $ref: the description goes on a wrapper
-    const { $ref, description, ...rest } = out;
-    const ref = { title: kindOf($ref as string), $ref };
-    const docs = description === undefined ? {} : { description };
-    return nullable ? { ...docs, ...rest, anyOf: [ref, { title: 'null', type: 'null' }] } : description === undefined ? out : { ...docs, ...rest, allOf: [{ $ref }] };
-  }
   if (nullable) {
     if (out.type !== undefined) out.type = [...(Array.isArray(out.type) ? out.type : [out.type]), 'null'];
     if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
