@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   Affinity, Containers, ContainerSecurityContext, EnvVars, KUBERNETES_DEFINITIONS_FILE, NodeSelector, Resources, T, Tolerations, Volumes,
-  kubernetesDefinitionsDocument, renderValuesTable, toJsonSchema, validateAgainst, valuesSchema, type JsonSchema,
+  kubernetesDefinitionsDocument, missingDescriptions, patternsWithoutMessage, renderValuesTable, untitledAlternatives, unportablePatterns, toJsonSchema, validateAgainst, valuesSchema, type JsonSchema,
 } from '../src/index.js';
 import { REPO_ROOT } from '../../../tools/testkit/helm.js';
 
@@ -69,6 +69,14 @@ describe('typed Kubernetes fields', () => {
     expect(validateAgainst(schema, { ...valid, affinity: null })).not.toEqual([]);
     expect(validateAgainst(schema, { ...valid, tolerations: [null] })).not.toEqual([]);
     expect(validateAgainst(schema, { ...valid, extraVolumes: [{ name: null }] })).not.toEqual([]);
+  });
+
+  it('pass the checks generation makes on a chart\'s own schema text: descriptions, portable patterns with messages, titled alternatives', () => {
+    const kubernetes = { definitions: schema.definitions };
+    expect([missingDescriptions(kubernetes), unportablePatterns(kubernetes), patternsWithoutMessage(kubernetes), untitledAlternatives(kubernetes)]).toEqual([[], [], [], []]);
+    // the checks do look into them
+    expect(missingDescriptions({ definitions: { x: { properties: { a: { type: 'string' } } } } })).toEqual(['/definitions/x/properties/a']);
+    expect(Object.keys(schema.definitions as JsonSchema).length).toBeGreaterThan(90);
   });
 
   it('carry exactly the definitions they refer to, so every reference resolves inside the schema', () => {

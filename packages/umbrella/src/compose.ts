@@ -88,7 +88,8 @@ function umbrellaSchema(name: string, parts: Part[]): JsonSchema {
     // allOf keeps the description visible: draft-07 ignores siblings of a bare $ref.
     properties[p.key] = { description: p.summary, allOf: [{ $ref: `#/definitions/${p.chart.CHART_NAME}` }] };
   }
-  return forEditors({
+  // the sections were made for editors already (valuesSchemaOf): only the umbrella's own text needs it
+  const own = forEditors({
     $schema: DRAFT_07,
     $id: schemaUrl(valuesSchemaFile(name)),
     title: `${name} umbrella chart values`,
@@ -96,8 +97,8 @@ function umbrellaSchema(name: string, parts: Part[]): JsonSchema {
     type: 'object',
     additionalProperties: false,
     properties,
-    definitions,
   });
+  return { ...own, definitions };
 }
 
 /** Scenarios `helmforge validate` renders: everything on, and each part switched off in turn. */

@@ -160,7 +160,8 @@ function buildStackSchema(): JsonSchema {
     additionalProperties: { description: 'Values for this application (override the chart defaults).', $ref: `#/definitions/${APP_CHART.CHART_NAME}` },
   };
   base.required = ['apiVersion', 'kind', 'metadata'];
-  return forEditors({ ...base, definitions });
+  // the sections were made for editors already (valuesSchemaOf): only the stack's own text needs it
+  return { ...forEditors(base), definitions };
 }
 
 function readStackText(file: string): string {
