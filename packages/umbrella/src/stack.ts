@@ -90,13 +90,25 @@ export function sectionDefinitions(charts: Iterable<SubchartPackage>): Record<st
   const sections: Record<string, JsonSchema> = {};
   const shared: Record<string, JsonSchema> = {};
   for (const chart of charts) {
-    // an embedded schema keeps no $schema or $id: an $id would move the base of its #/definitions references
-    const { $schema: _drop, $id: _id, ...schema } = valuesSchemaOf(chart);
-    const { body, definitions } = splitDefinitions(schema);
-    sections[chart.CHART_NAME] = partialSchema(body) as JsonSchema;
+    const { body, definitions } = sectionOf(chart);
+    sections[chart.CHART_NAME] = body;
     Object.assign(shared, definitions);
   }
   return { ...sections, ...Object.fromEntries(Object.entries(shared).sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+const sectionCache = new Map<SubchartPackage, { body: JsonSchema; definitions: Record<string, JsonSchema> }>();
+
+/** A chart's section (built once: the umbrella values and the stack file both hold it) and the definitions it needs. */
+function sectionOf(chart: SubchartPackage): { body: JsonSchema; definitions: Record<string, JsonSchema> } {
+  let section = sectionCache.get(chart);
+  if (!section) {
+    // an embedded schema keeps no $schema or $id: an $id would move the base of its #/definitions references
+    const { $schema: _drop, $id: _id, ...schema } = valuesSchemaOf(chart);
+    const { body, definitions } = splitDefinitions(schema);
+    sectionCache.set(chart, (section = { body: partialSchema(body) as JsonSchema, definitions }));
+  }
+  return section;
 }
 
 /**
@@ -148,7 +160,8 @@ export function stackSchema(): JsonSchema {
 }
 
 function buildStackSchema(): JsonSchema {
-  const base = toJsonSchema(StackBase, { $id: schemaUrl(STACK_SCHEMA_FILE), title: 'helmforge stack file', description: 'Describes the platform that `helmforge generate` turns into an umbrella Helm chart.' }) as JsonSchema & { properties: Record<string, unknown> };
+  const converted = toJsonSchema(StackBase, { $id: schemaUrl(STACK_SCHEMA_FILE), title: 'helmforge stack file', description: 'Describes the platform that `helmforge generate` turns into an umbrella Helm chart.' }) as JsonSchema & { properties: Record<string, unknown> };
+  const base: JsonSchema & { properties: Record<string, unknown> } = { ...converted, properties: { ...converted.properties } };
   const definitions = sectionDefinitions([...COMPONENTS.map((x) => x.chart), APP_CHART]);
   for (const c of COMPONENTS) {
     base.properties[c.key] = { description: `${c.summary} Values here override the ${c.chart.CHART_NAME} chart's defaults; \`enabled: false\` leaves it out.`, allOf: [{ $ref: `#/definitions/${c.chart.CHART_NAME}` }] };

@@ -17,7 +17,8 @@ export interface KubernetesDefinitionsFile {
 /** The definitions the charts' typed fields need: everything a PodSpec refers to. */
 export const KUBERNETES_ROOTS = ['io.k8s.api.core.v1.PodSpec'];
 
-const REF_PREFIX = '#/definitions/';
+/** How a schema refers to one of its definitions. */
+export const REF_PREFIX = '#/definitions/';
 
 /** The named definitions `roots` refer to, transitively, verbatim and sorted by name. */
 export function extractDefinitions(bundle: { definitions: Record<string, JsonSchema> }, roots: string[]): Record<string, JsonSchema> {

@@ -9,7 +9,7 @@
 import { Type as T, type TUnsafe } from '@sinclair/typebox';
 import { readFileSync } from 'node:fs';
 import { QUANTITY_PATTERN } from './fragments.js';
-import { KUBERNETES_DEFINITIONS_FILE, refsIn, type KubernetesDefinitionsFile } from './kubernetes-definitions.js';
+import { KUBERNETES_DEFINITIONS_FILE, REF_PREFIX, refsIn, type KubernetesDefinitionsFile } from './kubernetes-definitions.js';
 import type { JsonSchema } from './toolkit.js';
 
 let file: KubernetesDefinitionsFile | undefined;
@@ -49,19 +49,21 @@ export function valuesDefinition(name: string): JsonSchema {
     if (!source) throw new Error(`no Kubernetes definition ${name} in ${KUBERNETES_DEFINITIONS_FILE}`);
     const special =
       name === QUANTITY_NAME
-        ? { description: 'A quantity: a number with an optional suffix, e.g. 500m, 256Mi, 10Gi or 1.5.', type: ['string', 'number', 'null'], ...QUANTITY_PATTERN, minimum: 0 }
+        ? { description: 'A quantity: a number with an optional suffix, e.g. 500m, 256Mi, 10Gi or 1.5.', type: [...typesOf(name), 'null'], ...QUANTITY_PATTERN, minimum: 0 }
         : name === INT_OR_STRING_NAME
-          ? { description: 'An integer or a string such as a port name or a percentage.', type: ['string', 'integer', 'null'] }
+          ? { description: 'An integer or a string such as a port name or a percentage.', type: [...typesOf(name), 'null'] }
           : toValuesSchema(source, true);
     transformed.set(name, (def = { title: kindOf(name), ...special }));
   }
   return def;
 }
 
-/** The types a definition's values have, null left out (what a non-null reference to it requires). */
-function typesOf(name: string): unknown {
-  const types = ([] as unknown[]).concat(valuesDefinition(name).type ?? []).filter((t) => t !== 'null');
-  return types.length === 1 ? types[0] : types;
+/** The types of a definition's values, null left out (what a non-null reference to it requires). */
+function typesOf(name: string): string[] {
+  if (name === QUANTITY_NAME) return ['string', 'number'];
+  if (name === INT_OR_STRING_NAME) return ['string', 'integer'];
+  const type = kubernetesFile().definitions[name]?.type;
+  return type === undefined ? [] : ([] as string[]).concat(type as string | string[]);
 }
 
 /**
@@ -71,10 +73,9 @@ function typesOf(name: string): unknown {
 function reference(ref: string, description: unknown, nullable: boolean): JsonSchema {
   const docs = description === undefined ? {} : { description };
   if (nullable) return { ...docs, $ref: ref };
-  return { ...docs, type: typesOf(ref.slice(REF_PREFIX.length)), allOf: [{ $ref: ref }] };
+  const types = typesOf(ref.slice(REF_PREFIX.length));
+  return { ...docs, ...(types.length ? { type: types.length === 1 ? types[0] : types } : { not: { type: 'null' } }), allOf: [{ $ref: ref }] };
 }
-
-const REF_PREFIX = '#/definitions/';
 
 function toValuesSchema(schema: JsonSchema, nullable: boolean): JsonSchema {
   if (typeof schema.$ref === 'string') return reference(schema.$ref, schema.description, nullable);
@@ -103,12 +104,15 @@ export function kubernetesDefinitionsFor(schema: unknown): Record<string, JsonSc
   const pending = refsIn(schema).filter((n) => n in known);
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
     if (found.has(name)) continue;
-    const def = valuesDefinition(name);
-    found.set(name, def);
-    pending.push(...refsIn(def));
+    found.set(name, valuesDefinition(name));
+    pending.push(...refsOf(name));
   }
   return Object.fromEntries([...found.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+const refs = new Map<string, string[]>();
+/** The definitions one definition refers to directly (they are walked for every schema that uses it). */
+const refsOf = (name: string) => refs.get(name) ?? refs.set(name, refsIn(valuesDefinition(name))).get(name)!;
 
 /** True when a definition name is one of the Kubernetes API's (how the values table and the umbrella tell them apart). */
 export const isKubernetesDefinition = (name: string) => name.startsWith('io.k8s.');

@@ -3,6 +3,7 @@
 import { Type as T, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
 import { GlobalValues } from './fragments.js';
 import { isKubernetesDefinition, kubernetesDefinitionsFor } from './kubernetes.js';
+import { REF_PREFIX } from './kubernetes-definitions.js';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -37,11 +38,20 @@ export function valuesSchema<P extends TProperties>(title: string, description: 
  * definitions that typed fields refer to under `definitions`, so the schema is self-contained.
  */
 export function toJsonSchema(schema: TSchema, extra: JsonSchema = {}): JsonSchema {
-  const body = forEditors(JSON.parse(JSON.stringify(schema)) as JsonSchema);
-  const kubernetes = kubernetesDefinitionsFor(body);
-  const definitions = { ...(body.definitions as JsonSchema | undefined), ...kubernetes };
-  return { $schema: DRAFT_07, ...extra, ...body, ...(Object.keys(definitions).length ? { definitions } : {}) };
+  let converted = conversions.get(schema);
+  if (!converted) {
+    const body = forEditors(JSON.parse(JSON.stringify(schema)) as JsonSchema);
+    const definitions = { ...(body.definitions as JsonSchema | undefined), ...kubernetesDefinitionsFor(body) };
+    conversions.set(schema, (converted = { ...body, ...(Object.keys(definitions).length ? { definitions } : {}) }));
+  }
+  return { $schema: DRAFT_07, ...extra, ...converted };
 }
+
+/**
+ * Each TypeBox schema is converted once (a chart's values schema is needed by generation and by the stack file's
+ * check). The result shares its nested objects with every other conversion of the same schema: read, never modify.
+ */
+const conversions = new WeakMap<TSchema, JsonSchema>();
 
 /** A schema without its `definitions`, and those: for composing schemas that keep one shared `definitions` at the root. */
 export function splitDefinitions(schema: JsonSchema): { body: JsonSchema; definitions: Record<string, JsonSchema> } {
@@ -173,7 +183,7 @@ export function resolveRef(root: JsonSchema, schema: JsonSchema | undefined): Js
 export function kubernetesDefinitionOf(schema: JsonSchema | undefined): string | undefined {
   const allOf = schema?.allOf as JsonSchema[] | undefined;
   const ref = schema?.$ref ?? (allOf?.length === 1 ? allOf[0]?.$ref : undefined);
-  const name = typeof ref === 'string' && ref.startsWith('#/definitions/') ? ref.slice('#/definitions/'.length) : undefined;
+  const name = typeof ref === 'string' && ref.startsWith(REF_PREFIX) ? ref.slice(REF_PREFIX.length) : undefined;
   return name && isKubernetesDefinition(name) ? name : undefined;
 }
 
