@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parse } from 'yaml';
+import { patternsWithoutMessage, untitledAlternatives } from '@helmforge/core';
 import { REPO_ROOT } from '../../../tools/testkit/helm.js';
 
 const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
@@ -116,6 +117,15 @@ describe('helmforge generate --vscode', () => {
     const dir = generated();
     expect(helmforge(['generate', '--check', '--vscode'], dir).status).toBe(2);
     expect(existsSync(join(dir, '.vscode'))).toBe(false);
+  });
+});
+
+describe('schemas/', () => {
+  it('explains every pattern in words and titles every alternative, in every schema (editors show both)', () => {
+    for (const file of readdirSync(join(REPO_ROOT, 'schemas'))) {
+      const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', file), 'utf8'));
+      expect([patternsWithoutMessage(schema), untitledAlternatives(schema)], file).toEqual([[], []]);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { diffTree, writeTreesAtomically, type FileTree } from '@helmforge/core';
-import { composePlatform, loadStack, schemaAssociations } from '@helmforge/umbrella';
+import { CT_CONFIG, chartTestingConfig, composePlatform, loadStack, readPreviousGeneration, schemaAssociations, type ComposedPlatform } from '@helmforge/umbrella';
 import { Option, type Command } from 'commander';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { mergeVscodeSettings } from '../vscode-settings.js';
 import type { Io } from '../program.js';
 
@@ -26,11 +26,20 @@ export function generateCommand(program: Command, io: Io, setExit: (code: number
     .action((options: GenerateOptions) => setExit(runGenerate(options, io)));
 }
 
-export function runGenerate(options: GenerateOptions, io: Io): number {
+/** The stack file's platform as generating it into `out` would write it (subchart versions follow the tree there). */
+export function composeFor(options: { config: string; out: string }): { platform: ComposedPlatform; chartDir: string } {
   const stack = loadStack(options.config);
-  const platform = composePlatform(stack);
+  const chartDir = resolve(options.out, stack.metadata.name);
+  const platform = composePlatform(stack, readPreviousGeneration(chartDir));
+  // chart-testing reads chart-dirs relative to where it runs: this directory, as for --out
+  platform.chart.set(CT_CONFIG, chartTestingConfig(stack, relative(process.cwd(), resolve(options.out)).split(sep).join('/') || '.'));
+  return { platform, chartDir };
+}
+
+export function runGenerate(options: GenerateOptions, io: Io): number {
+  const { platform, chartDir } = composeFor(options);
   const targets = [
-    { dir: resolve(options.out, platform.metadata.name), tree: platform.chart },
+    { dir: chartDir, tree: platform.chart },
     { dir: resolve(options.schemas), tree: platform.schemas },
   ];
   const show = (p: string) => relative(process.cwd(), p) || '.';
@@ -49,7 +58,7 @@ export function runGenerate(options: GenerateOptions, io: Io): number {
     // the workspace is the stack file's directory; the file patterns are relative to it
     const workspace = dirname(resolve(options.config));
     const subcharts = [...new Set(platform.metadata.dependencies?.map((d) => d.name))];
-    const associations = schemaAssociations(platform.metadata.name, subcharts, relative(workspace, resolve(options.out)).split('\\').join('/') || '.');
+    const associations = schemaAssociations(platform.metadata.name, subcharts, relative(workspace, resolve(options.out)).split(sep).join('/') || '.');
     const settings = mergeVscodeSettings(workspace, resolve(options.schemas), associations);
     io.out(settings ? `wrote ${show(settings)} (yaml.schemas)\n` : 'yaml.schemas in .vscode/settings.json is up to date\n');
   }

@@ -3,16 +3,17 @@
 // --schema-url) the schema's published URL. The habit it replaces, `helm show values chart.tgz > my-values.yaml`,
 // keeps the chart's relative `$schema=values.schema.json`, which resolves only beside the chart's own schema.
 import { HelmforgeError, valuesSchemaFile } from '@helmforge/core';
-import { composePlatform, loadStack } from '@helmforge/umbrella';
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFileAtomically } from '../files.js';
+import { composeFor } from './generate.js';
 import type { Io } from '../program.js';
 
 export interface ValuesOptions {
   config: string;
+  out: string;
   schemas: string;
   chart?: string;
   output?: string;
@@ -29,6 +30,7 @@ export function valuesCommand(program: Command, io: Io, setExit: (code: number) 
     .option('-c, --config <file>', 'stack file', 'helmforge.yaml')
     .option('--chart <name>', 'the umbrella chart (default) or one of its subcharts')
     .option('-o, --output <file>', 'write the file here instead of to standard output')
+    .option('--out <dir>', 'directory of the generated charts/<name>/', 'charts')
     .option('--schemas <dir>', 'directory of the generated JSON schemas', 'schemas')
     .option('--schema-url [url]', 'name the schema by its published URL (its $id, or the URL given) instead of its absolute path')
     .option('-f, --force', 'overwrite an existing output file')
@@ -37,7 +39,7 @@ export function valuesCommand(program: Command, io: Io, setExit: (code: number) 
 }
 
 export function runValues(options: ValuesOptions, io: Io): number {
-  const platform = composePlatform(loadStack(options.config));
+  const { platform } = composeFor(options);
   const name = platform.metadata.name;
   const chart = options.chart ?? name;
   const values = platform.chart.get(chart === name ? 'values.yaml' : `charts/${chart}/values.yaml`);

@@ -59,12 +59,15 @@ function typeOf(root: JsonSchema, schema: JsonSchema | undefined): string {
   if (s.type === 'array') return `${typeOf(root, s.items as JsonSchema) || 'any'}[]`;
   if (s.type === 'object' && s.patternProperties) return 'map';
   if (s.type === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object' && !s.properties) {
+    // a map of scalars shows its value type (nodeSelector: map[string]string); a named map of entries is a map
     const value = s.additionalProperties as JsonSchema;
-    const types = (Array.isArray(value.type) ? value.type : [value.type ?? 'any']).filter((t) => t !== 'null');
-    return `map[string]${types.join(' \\| ')}`;
+    const types = (Array.isArray(value.type) ? value.type : [value.type]).filter((t) => t !== 'null');
+    return types.length && types.every((t) => SCALARS.has(t)) ? `map[string]${types.join(' \\| ')}` : 'map';
   }
   return Array.isArray(s.type) ? s.type.join(' \\| ') : String(s.type ?? 'any');
 }
+
+const SCALARS = new Set<unknown>(['string', 'number', 'integer', 'boolean']);
 
 /** `[Affinity](https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.33/#affinity-v1-core)` for core/v1 kinds. */
 function apiReferenceLink(definition: string): string {
