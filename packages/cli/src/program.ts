@@ -6,6 +6,7 @@ import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
+import { valuesCommand } from './commands/values.js';
 import { packageCommand, pushCommand } from './commands/publish.js';
 
 export const VERSION = '0.1.0';
@@ -37,7 +38,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       + '  helmforge validate charts/platform\n'
       + '  helm install platform ./charts/platform -n platform --create-namespace --render-subchart-notes',
     );
-  for (const register of [initCommand, generateCommand, validateCommand, diffCommand, packageCommand, pushCommand, schemaCommand]) register(program, io, setExit);
+  for (const register of [initCommand, generateCommand, validateCommand, diffCommand, packageCommand, pushCommand, schemaCommand, valuesCommand]) register(program, io, setExit);
   return program;
 }
 

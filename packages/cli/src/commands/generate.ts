@@ -1,7 +1,8 @@
 import { diffTree, writeTreesAtomically, type FileTree } from '@helmforge/core';
-import { CT_CONFIG, chartTestingConfig, composePlatform, loadStack, readPreviousGeneration, type ComposedPlatform } from '@helmforge/umbrella';
-import type { Command } from 'commander';
-import { join, relative, resolve, sep } from 'node:path';
+import { CT_CONFIG, chartTestingConfig, composePlatform, loadStack, readPreviousGeneration, schemaAssociations, type ComposedPlatform } from '@helmforge/umbrella';
+import { Option, type Command } from 'commander';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mergeVscodeSettings } from '../vscode-settings.js';
 import type { Io } from '../program.js';
 import { showUpgradeDiff } from './diff.js';
 
@@ -11,6 +12,7 @@ export interface GenerateOptions {
   schemas: string;
   check?: boolean;
   diff?: boolean;
+  vscode?: boolean;
 }
 
 export function generateCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -22,6 +24,7 @@ export function generateCommand(program: Command, io: Io, setExit: (code: number
     .option('--schemas <dir>', 'directory that receives the generated JSON schemas', 'schemas')
     .option('--check', 'write nothing; exit 1 and list the files that are stale, missing or extra')
     .option('--diff', 'first show what upgrading a release of the chart on disk to the regenerated one does (helmforge diff); exit 1 if that fails or loses data')
+    .addOption(new Option('--vscode', 'also map the schemas to their files in .vscode/settings.json (yaml.schemas), keeping every other setting').conflicts('check'))
     .addHelpText('after', '\nThe output is replaced atomically: on any error nothing on disk changes.\nExample: helmforge generate --check   # in CI, after a commit')
     .action(async (options: GenerateOptions) => {
       const upgrade = options.diff === true ? await showUpgradeDiff(options, io) : 0;
@@ -57,6 +60,14 @@ export function runGenerate(options: GenerateOptions, io: Io): number {
   }
   writeTreesAtomically(targets);
   io.out(targets.map((t) => `wrote ${show(t.dir)} (${t.tree.size} files)`).join('\n') + '\n');
+  if (options.vscode) {
+    // the workspace is the stack file's directory; the file patterns are relative to it
+    const workspace = dirname(resolve(options.config));
+    const subcharts = [...new Set(platform.metadata.dependencies?.map((d) => d.name))];
+    const associations = schemaAssociations(platform.metadata.name, subcharts, relative(workspace, resolve(options.out)).split(sep).join('/') || '.');
+    const settings = mergeVscodeSettings(workspace, resolve(options.schemas), associations);
+    io.out(settings ? `wrote ${show(settings)} (yaml.schemas)\n` : 'yaml.schemas in .vscode/settings.json is up to date\n');
+  }
   return 0;
 }
 
