@@ -12,6 +12,8 @@ export interface Exemption {
   kind?: string;
   name: string;
   namespace?: string;
+  /** Only in renders with this values file (e.g. `ci/tls-values.yaml`); in every render when not given. */
+  scenario?: string;
   reason: string;
 }
 
@@ -100,7 +102,7 @@ export function parseLintConfig(text: string, file: string): { config: LintConfi
   }
   if (json.exemptions !== undefined) {
     config.exemptions = list(json.exemptions, ['exemptions'], node, fail).map((e, i) => {
-      if (typeof e.rule !== 'string' || typeof e.name !== 'string') fail(node(['exemptions', i]), 'each exemption needs rule, name and reason (and may have kind, namespace)');
+      if (typeof e.rule !== 'string' || typeof e.name !== 'string') fail(node(['exemptions', i]), 'each exemption needs rule, name and reason (and may have kind, namespace, scenario)');
       if (typeof e.reason !== 'string' || e.reason.trim() === '') fail(node(['exemptions', i]), 'an exemption needs a written reason (reason: why this object may break the rule)');
       const rule = known(e.rule as string, node(['exemptions', i, 'rule']), fail);
       return {
@@ -109,6 +111,7 @@ export function parseLintConfig(text: string, file: string): { config: LintConfi
         reason: e.reason as string,
         ...(typeof e.kind === 'string' ? { kind: e.kind } : {}),
         ...(typeof e.namespace === 'string' ? { namespace: e.namespace } : {}),
+        ...(typeof e.scenario === 'string' ? { scenario: e.scenario } : {}),
       };
     });
   }

@@ -14,7 +14,7 @@ export function lintRelease(input: ReleaseInput, config: ResolvedConfig, scope?:
   for (const { rule, severity } of config.rules) {
     if (scope !== undefined && (rule.scope === 'object') !== (scope === 'object')) continue;
     const report: Report = (o, pointer, message, extra) => {
-      if (suppressedBy(rule, o) !== undefined || exempted(config.exemptions, rule, o)) return;
+      if (suppressedBy(rule, o) !== undefined || exempted(config.exemptions, rule, o, input.scenario)) return;
       findings.push(finding(rule, extra?.severity !== undefined ? adjust(severity, rule.severity, extra.severity) : severity, o, pointer, message, input, extra?.evidence));
     };
     rule.check(release, report);
@@ -31,8 +31,10 @@ function adjust(configured: Severity, ruleDefault: Severity, reported: Severity)
   return configured;
 }
 
-function exempted(exemptions: Exemption[], rule: Rule, o: ReleaseObject): boolean {
-  return exemptions.some((e) => e.rule === rule.id && e.name === o.name && (e.kind === undefined || e.kind === o.kind) && (e.namespace === undefined || e.namespace === o.namespace));
+function exempted(exemptions: Exemption[], rule: Rule, o: ReleaseObject, scenario: string | undefined): boolean {
+  return exemptions.some(
+    (e) => e.rule === rule.id && e.name === o.name && (e.kind === undefined || e.kind === o.kind) && (e.namespace === undefined || e.namespace === o.namespace) && (e.scenario === undefined || e.scenario === scenario),
+  );
 }
 
 function finding(rule: Rule, severity: Severity, o: ReleaseObject, pointer: string, message: string, input: ReleaseInput, evidence: unknown): Finding {

@@ -18,6 +18,7 @@ describe('helmforge configuration', () => {
         '  - {kind: Secret, name: registry-pull, reason: made by hand}',
         'exemptions:',
         '  - {rule: host-network, kind: DaemonSet, name: node-exporter, reason: reads the node network}',
+        '  - {rule: latest-tag, name: web, scenario: ci/dev-values.yaml, reason: the dev scenario follows latest}',
         'clusterCidrs: [10.42.0.0/16]',
         'nodePortRange: 30000-31000',
         'failOn: warning',
@@ -31,7 +32,10 @@ describe('helmforge configuration', () => {
     expect(sev['access-to-create-pods']).toBe('warning');
     expect(sev['read-only-root-filesystem']).toBeUndefined(); // excluded by its kube-linter name
     expect(r.settings.external).toEqual([{ kind: 'Secret', name: 'registry-pull', reason: 'made by hand' }]);
-    expect(r.exemptions).toEqual([{ rule: 'host-network', kind: 'DaemonSet', name: 'node-exporter', reason: 'reads the node network' }]);
+    expect(r.exemptions).toEqual([
+      { rule: 'host-network', kind: 'DaemonSet', name: 'node-exporter', reason: 'reads the node network' },
+      { rule: 'latest-tag', name: 'web', scenario: 'ci/dev-values.yaml', reason: 'the dev scenario follows latest' },
+    ]);
     expect(r.settings.clusterCidrs.map((c) => c.text)).toEqual(['10.42.0.0/16']);
     expect(r.settings.nodePortRange).toEqual([30000, 31000]);
     expect(r.failOn).toBe('warning');

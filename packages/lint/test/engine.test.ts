@@ -64,6 +64,13 @@ describe('mergeFindings and failsAt', () => {
     ]);
   });
 
+  it('an exemption that names a scenario holds only in that scenario', () => {
+    const objects = objectsOf(DOC).map((o) => ({ ...o, file: 'platform', line: 20 }));
+    const exempt = { noDefaults: true, include: ['latest-tag'], exemptions: [{ rule: 'latest-tag', kind: 'Deployment', name: 'platform-web', scenario: 'ci/a-values.yaml', reason: 'shows the latest tag' }] };
+    const run = (scenario: string) => lintRelease({ objects, scenario }, resolveConfig([exempt])).length;
+    expect([run('ci/a-values.yaml'), run('ci/b-values.yaml')]).toEqual([0, 1]);
+  });
+
   it('fails at the configured severity and above', () => {
     const warning = findings(DOC);
     expect(failsAt(warning, 'error')).toBe(false);

@@ -27,8 +27,9 @@ export interface CrossReferences {
 
 export function crossReferences(stack: StackConfig): CrossReferences {
   const nfs = stack.components['nfs-pv'];
+  // volumes map each claim name to its export; `enabled: false` leaves one out
   const volumes = at(partValues('nfs-pv', nfs), 'volumes');
-  const claims = nfs?.enabled === false ? undefined : (Array.isArray(volumes) ? volumes : []).flatMap((v) => (typeof at(v, 'name') === 'string' ? [at(v, 'name') as string] : []));
+  const claims = nfs?.enabled === false ? undefined : Object.entries(isMap(volumes) ? volumes : {}).flatMap(([name, v]) => (at(v, 'enabled') === false ? [] : [name]));
   const registry = partValues('registry', stack.components.registry);
   const pullSecret = stack.components.registry?.enabled !== false && at(registry, 'pullSecret', 'enabled') === true ? (at(registry, 'pullSecret', 'name') as string) : undefined;
   const claimUses: { pointer: string; name: string; fromDefaults: boolean }[] = [];
@@ -44,12 +45,14 @@ export function crossReferences(stack: StackConfig): CrossReferences {
   for (const [name, app] of Object.entries(stack.apps)) use(name, app, `/apps/${name}/persistence/existingClaim`, ['persistence', 'existingClaim']);
   if (c.jobs?.enabled !== false) {
     const jobs = partValues('jobs', c.jobs);
-    for (const list of ['jobs', 'cronJobs', 'hooks']) {
-      const entries = at(jobs, list);
-      (Array.isArray(entries) ? entries : []).forEach((entry, i) => {
+    // jobs, cronJobs and hooks are maps keyed by name
+    for (const kind of ['jobs', 'cronJobs', 'hooks']) {
+      const entries = at(jobs, kind);
+      for (const [name, entry] of Object.entries(isMap(entries) ? entries : {})) {
+        if (at(entry, 'enabled') === false) continue;
         const vols = at(entry, 'volumes');
-        (Array.isArray(vols) ? vols : []).forEach((_v, j) => use('jobs', c.jobs, `/jobs/${list}/${i}/volumes/${j}/persistentVolumeClaim/claimName`, [list, i, 'volumes', j, 'persistentVolumeClaim', 'claimName']));
-      });
+        (Array.isArray(vols) ? vols : []).forEach((_v, j) => use('jobs', c.jobs, `/jobs/${kind}/${name}/volumes/${j}/persistentVolumeClaim/claimName`, [kind, name, 'volumes', j, 'persistentVolumeClaim', 'claimName']));
+      }
     }
   }
   return { claims, pullSecret, claimUses };
@@ -78,7 +81,7 @@ export function referenceProblems(stack: StackConfig): Problem[] {
       problems.push({
         pointer: u.pointer,
         message: `${keyOf(u.pointer)}: "${u.name}"${u.fromDefaults ? ' (the chart\'s default)' : ''} names no nfs-pv volume (${known(refs.claims)})`,
-        hint: 'use the name of a volume under nfs-pv.volumes (its claim has the same name), or add the volume',
+        hint: 'use the name of a claim under nfs-pv.volumes, or add it there',
       });
     }
   }

@@ -10,6 +10,13 @@ import { composePlatform, crossReferences, loadStack, stackTracer } from '../src
 const FILE = join(REPO_ROOT, 'helmforge.yaml');
 const TEXT = readFileSync(FILE, 'utf8');
 
+/** The 1-based line of the committed stack file that is exactly `text`. */
+function lineOf(text: string): number {
+  const i = TEXT.split('\n').indexOf(text);
+  expect(i, text).toBeGreaterThanOrEqual(0);
+  return i + 1;
+}
+
 /** The committed stack file with one line changed (the line must exist). */
 function edited(from: string, to: string): string {
   expect(TEXT).toContain(from);
@@ -36,26 +43,27 @@ describe('stack-file cross-references', () => {
 
   it('an existingClaim that names no nfs-pv volume', () => {
     expect(problems(edited('\n    existingClaim: registry-data\n', '\n    existingClaim: registry-dta\n'))).toEqual([
-      '45:20 registry.persistence.existingClaim: "registry-dta" names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data, backup-data)',
+      `${lineOf('    existingClaim: registry-data')}:20 registry.persistence.existingClaim: "registry-dta" names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data, backup-data)`,
     ]);
     expect(problems(edited('      existingClaim: app-data', '      existingClaim: app-dat'))).toEqual([
-      '81:22 apps.web.persistence.existingClaim: "app-dat" names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data, backup-data)',
+      `${lineOf('      existingClaim: app-data')}:22 apps.web.persistence.existingClaim: "app-dat" names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data, backup-data)`,
     ]);
   });
 
   it("a job volume's claimName, also one of the jobs chart's defaults once the volume is gone", () => {
-    const removed = edited('    - { name: backup-data, path: /nfsdata/backup, capacity: 100Gi }\n', '');
+    const removed = edited('    backup-data: { path: /nfsdata/backup, capacity: 100Gi }\n', '    backup-data: { enabled: false }\n');
+    const jobs = lineOf('jobs:');
     expect(problems(removed)).toEqual([
       // the default backup CronJob writes to backup-data; the stack file does not set it, so its jobs section is named
-      '70:3 jobs.cronJobs[0].volumes[1].persistentVolumeClaim.claimName: "backup-data" (the chart\'s default) names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data)',
+      `${jobs + 1}:3 jobs.cronJobs.backup.volumes[1].persistentVolumeClaim.claimName: "backup-data" (the chart's default) names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data)`,
     ]);
-    const own = edited('jobs:\n  enabled: true\n', 'jobs:\n  enabled: true\n  cronJobs:\n    - name: sync\n      schedule: "0 * * * *"\n      volumes: [{ name: data, persistentVolumeClaim: { claimName: app-dta } }]\n');
-    expect(problems(own)).toEqual(['75:67 jobs.cronJobs[0].volumes[0].persistentVolumeClaim.claimName: "app-dta" names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data, backup-data)']);
+    const own = edited('jobs:\n  enabled: true\n', 'jobs:\n  enabled: true\n  cronJobs:\n    sync:\n      schedule: "0 * * * *"\n      volumes: [{ name: data, persistentVolumeClaim: { claimName: app-dta } }]\n');
+    expect(problems(own)).toEqual([`${jobs + 5}:67 jobs.cronJobs.sync.volumes[0].persistentVolumeClaim.claimName: "app-dta" names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data, backup-data)`]);
   });
 
   it('global.imagePullSecrets that does not name the registry\'s pull Secret (renamed)', () => {
     expect(problems(edited('    enabled: true\n    server: 192.168.1.11:30500', '    enabled: true\n    name: registry-creds\n    server: 192.168.1.11:30500'))).toEqual([
-      '24:22 global.imagePullSecrets[0]: "registry-pull" is not the registry\'s pull Secret (known: registry-creds)',
+      `${lineOf('  imagePullSecrets: [registry-pull]')}:22 global.imagePullSecrets[0]: "registry-pull" is not the registry's pull Secret (known: registry-creds)`,
     ]);
   });
 
@@ -72,9 +80,9 @@ describe('stack-file cross-references', () => {
 
   it('stackTracer maps an umbrella values key to the stack-file key that set it, and nothing for chart defaults', () => {
     const trace = stackTracer(FILE);
-    expect(trace?.(['web', 'config', 'env', 'LOG_LEVEL'])).toEqual({ file: FILE, line: 78, column: 20, key: 'apps.web.config.env.LOG_LEVEL' });
-    expect(trace?.(['registry', 'persistence', 'existingClaim'])).toEqual({ file: FILE, line: 45, column: 20, key: 'registry.persistence.existingClaim' });
-    expect(trace?.(['global', 'imagePullSecrets', '0'])).toEqual({ file: FILE, line: 24, column: 22, key: 'global.imagePullSecrets[0]' });
+    expect(trace?.(['web', 'config', 'env', 'LOG_LEVEL'])).toEqual({ file: FILE, line: lineOf('        LOG_LEVEL: info'), column: 20, key: 'apps.web.config.env.LOG_LEVEL' });
+    expect(trace?.(['registry', 'persistence', 'existingClaim'])).toEqual({ file: FILE, line: lineOf('    existingClaim: registry-data'), column: 20, key: 'registry.persistence.existingClaim' });
+    expect(trace?.(['global', 'imagePullSecrets', '0'])).toEqual({ file: FILE, line: lineOf('  imagePullSecrets: [registry-pull]'), column: 22, key: 'global.imagePullSecrets[0]' });
     expect(trace?.(['web', 'image', 'tag'])).toBeUndefined();
   });
 });

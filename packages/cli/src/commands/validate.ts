@@ -6,14 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import type { Io } from '../program.js';
+import { collect, collectList } from './options.js';
 
 // The validator's OUTPUT_FORMATS, spelled out so that parsing the command line does not load the validator;
 // `satisfies` keeps the two lists in step.
 const OUTPUT_CHOICES = ['text', 'json', 'junit', 'tap', 'pretty', 'sarif'] satisfies OutputFormat[];
 const SEVERITY_CHOICES = ['error', 'warning', 'info'];
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-const collectList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 interface RenderFlags {
   manifests?: boolean;
