@@ -168,9 +168,11 @@ describe('findings traced to the stack file', () => {
 
   it('a stack file whose parts name what no part creates is refused by generate, with file:line:column and the known names', () => {
     const stack = join(TMP, 'typo.yaml');
-    writeFileSync(stack, readFileSync(join(REPO_ROOT, 'helmforge.yaml'), 'utf8').replace('\n    existingClaim: registry-data\n', '\n    existingClaim: registry-dta\n'));
+    const text = readFileSync(join(REPO_ROOT, 'helmforge.yaml'), 'utf8').replace('\n    existingClaim: registry-data\n', '\n    existingClaim: registry-dta\n');
+    writeFileSync(stack, text);
+    const line = text.split('\n').indexOf('    existingClaim: registry-dta') + 1;
     const r = helmforge(['generate', '--config', stack, '--out', join(TMP, 'typo-charts'), '--schemas', join(TMP, 'typo-schemas')]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${stack}:45:20: registry.persistence.existingClaim: "registry-dta" names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data, backup-data) (at /registry/persistence/existingClaim)`);
+    expect(r.stderr).toContain(`${stack}:${line}:20: registry.persistence.existingClaim: "registry-dta" names no nfs-pv volume (known: registry-data, prometheus-data, grafana-data, app-data, backup-data) (at /registry/persistence/existingClaim)`);
   });
 });
