@@ -171,7 +171,7 @@ export function buildChart(spec: ChartSpec): GeneratedChart {
   if (spec.filesDir) for (const f of listFiles(spec.filesDir)) files.set(`files/${relative(spec.filesDir, f).split(sep).join('/')}`, readFileSync(f, 'utf8'));
   for (const [scenario, values] of Object.entries(spec.scenarios ?? {})) files.set(`ci/${scenario}-values.yaml`, toHelmYaml(values));
   files.set('README.md', chartReadme(metadata, spec.readme ?? '', renderValuesTable(valuesSchema, spec.defaults)));
-  if (spec.lint !== undefined) files.set('.helmforge-lint.yaml', lintConfigYaml(spec.lint, [`What helmforge lint should know about the ${name} chart (generated; see docs/rules.md).`, 'external: objects the ci/ scenarios name that the chart does not create (they exist beforehand).']));
+  if (spec.lint !== undefined) files.set('.helmforge-lint.yaml', lintConfigYaml(spec.lint, [`What helmforge lint should know about the ${name} chart (generated; see docs/rules.md).`, 'external: objects the ci/ scenarios name that the chart does not create (they exist beforehand).', ...(spec.lint.exemptions !== undefined ? ['exemptions: objects that break a rule on purpose, each with the reason.'] : [])]));
   return { metadata, valuesSchema, values: spec.defaults, scenarios: spec.scenarios ?? {}, files };
 }
 

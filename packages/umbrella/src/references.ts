@@ -4,6 +4,7 @@
 import { mergeValues, type Problem } from '@helmforge/core';
 import { APP_CHART, COMPONENTS } from './components.js';
 import type { ComponentValues, StackConfig } from './stack.js';
+import { stackKey } from './trace.js';
 
 type Values = Record<string, unknown>;
 
@@ -63,13 +64,7 @@ function known(names: string[]): string {
 }
 
 /** The stack file's key at a pointer, as the user wrote it: `/apps/web/persistence/existingClaim` → `apps.web.persistence.existingClaim`. */
-function keyOf(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`))
-    .join('');
-}
+const keyOf = (pointer: string): string => stackKey(pointer.split('/').slice(1));
 
 /** References between parts that name nothing; each problem carries the pointer, for the caller to locate. */
 export function referenceProblems(stack: StackConfig): Problem[] {

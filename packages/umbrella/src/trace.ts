@@ -14,12 +14,17 @@ export interface StackOrigin {
 }
 
 /** The stack-file path of an umbrella values path. */
-export function stackPath(valuesPath: string[], apps: string[]): string[] | undefined {
+function stackPath(valuesPath: string[], apps: string[]): string[] | undefined {
   const [head, ...rest] = valuesPath;
   if (head === undefined) return undefined;
   if (head === 'global' || COMPONENTS.some((c) => c.key === head)) return valuesPath;
   if (apps.includes(head)) return ['apps', head, ...rest];
   return undefined;
+}
+
+/** A path as the stack file's key is written: `['jobs', 'cronJobs', 'backup', 'volumes', '1']` → `jobs.cronJobs.backup.volumes[1]`. */
+export function stackKey(path: string[]): string {
+  return path.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 function has(value: unknown, path: string[]): boolean {
@@ -49,6 +54,6 @@ export function stackTracer(file: string): ((valuesPath: string[]) => StackOrigi
     if (path === undefined || !has(doc, path)) return undefined;
     const pos = source.locate(`/${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`);
     if (pos === undefined) return undefined;
-    return { file, line: pos.line, column: pos.column, key: path.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') };
+    return { file, line: pos.line, column: pos.column, key: stackKey(path) };
   };
 }

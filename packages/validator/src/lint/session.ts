@@ -29,7 +29,7 @@ export interface LintOptions {
 }
 
 /** Config file names looked for in a chart and in the working directory (helmforge's first). */
-export const CONFIG_NAMES = ['.helmforge-lint.yaml', '.helmforge-lint.yml', '.kube-linter.yaml', '.kube-linter.yml'];
+const CONFIG_NAMES = ['.helmforge-lint.yaml', '.helmforge-lint.yml', '.kube-linter.yaml', '.kube-linter.yml'];
 
 function readConfig(file: string, text: string, notes: string[]): LintConfig {
   const parsed = parseLintConfig(text, file);
