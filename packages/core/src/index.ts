@@ -11,3 +11,7 @@ export * from './schema/validate.js';
 export * from './schema/values-yaml.js';
 export * from './schema/values-table.js';
 export { Type as T, type Static, type TSchema } from '@sinclair/typebox';
+export { MANIFEST, withManifest, type OutputTarget, type TargetContext } from './fs/ownership.js';
+export { writeOwnedTrees, recoverInterrupted, type WriteOptions } from './fs/output.js';
+export { acquireLocks, withLocks, type HeldLocks, type LockRequest } from './fs/lock.js';
+export { checkpoint } from './fs/checkpoint.js';

@@ -1,7 +1,8 @@
-import { diffTree, writeTreesAtomically, type FileTree } from '@helmforge/core';
-import { composePlatform, loadStack } from '@helmforge/umbrella';
+import { diffTree, recoverInterrupted, withLocks, withManifest, writeOwnedTrees, type FileTree, type OutputTarget } from '@helmforge/core';
+import { composePlatform, loadStack, type ComposedPlatform } from '@helmforge/umbrella';
 import type { Command } from 'commander';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { show } from '../errors.js';
 import type { Io } from '../program.js';
 
 export interface GenerateOptions {
@@ -9,6 +10,7 @@ export interface GenerateOptions {
   out: string;
   schemas: string;
   check?: boolean;
+  force?: boolean;
 }
 
 export function generateCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -19,20 +21,37 @@ export function generateCommand(program: Command, io: Io, setExit: (code: number
     .option('-o, --out <dir>', 'directory that receives charts/<name>/', 'charts')
     .option('--schemas <dir>', 'directory that receives the generated JSON schemas', 'schemas')
     .option('--check', 'write nothing; exit 1 and list the files that are stale, missing or extra')
-    .addHelpText('after', '\nThe output is replaced atomically: on any error nothing on disk changes.\nExample: helmforge generate --check   # in CI, after a commit')
-    .action((options: GenerateOptions) => setExit(runGenerate(options, io)));
+    .option('-f, --force', 'delete files that were added by hand inside the generated trees (refused otherwise)')
+    .addHelpText(
+      'after',
+      '\nThe output is replaced as a whole and crash-safely: on any error, or if the process is killed, the next helmforge\n' +
+        'command finds the old trees or the new ones, complete. Only directories helmforge owns are written: absent or\n' +
+        'empty ones, and ones it generated (.helmforge-manifest, or the chart\'s helmforge.dev/generated annotation).\n' +
+        'Example: helmforge generate --check   # in CI, after a commit',
+    )
+    .action(async (options: GenerateOptions) => setExit(await runGenerate(options, io)));
 }
 
-export function runGenerate(options: GenerateOptions, io: Io): number {
-  const stack = loadStack(options.config);
-  const platform = composePlatform(stack);
-  const targets = [
-    { dir: resolve(options.out, platform.metadata.name), tree: platform.chart },
-    { dir: resolve(options.schemas), tree: platform.schemas },
-  ];
-  const show = (p: string) => relative(process.cwd(), p) || '.';
+/** The stack file's platform and the two trees generate writes: charts/<name>/ and schemas/, each with its manifest. */
+export function platformOutput(options: { config: string; out: string; schemas?: string }): { platform: ComposedPlatform; chart: OutputTarget; schemas: OutputTarget } {
+  const platform = composePlatform(loadStack(options.config));
+  return {
+    platform,
+    chart: { dir: resolve(options.out, platform.metadata.name), tree: withManifest(platform.chart), option: '--out' },
+    schemas: { dir: resolve(options.schemas ?? 'schemas'), tree: withManifest(platform.schemas), option: '--schemas' },
+  };
+}
+
+export async function runGenerate(options: GenerateOptions, io: Io): Promise<number> {
+  const { chart, schemas } = platformOutput(options);
+  const targets = [chart, schemas];
+  const note = (line: string) => io.err(`${line}\n`);
   if (options.check) {
-    const stale = targets.flatMap((t) => staleFiles(t.dir, t.tree).map((f) => `  ${f.state.padEnd(7)}  ${show(f.path)}`));
+    const dirs = targets.map((t) => t.dir);
+    const stale = await withLocks(dirs.map((path) => ({ path, verb: 'checking', optional: true })), 'generate', show, async () => {
+      for (const line of await recoverInterrupted(dirs, 'generate', show)) note(line);
+      return targets.flatMap((t) => staleFiles(t.dir, t.tree).map((f) => `  ${f.state.padEnd(7)}  ${show(f.path)}`));
+    });
     if (stale.length) {
       io.err(`generated files are stale (${stale.length}):\n${stale.join('\n')}\nrun \`helmforge generate\` and commit the result\n`);
       return 1;
@@ -40,7 +59,7 @@ export function runGenerate(options: GenerateOptions, io: Io): number {
     io.out(`up to date: ${targets.map((t) => show(t.dir)).join(', ')}\n`);
     return 0;
   }
-  writeTreesAtomically(targets);
+  await writeOwnedTrees(targets, { command: 'generate', cwd: process.cwd(), stackFile: options.config, show, force: options.force === true, note });
   io.out(targets.map((t) => `wrote ${show(t.dir)} (${t.tree.size} files)`).join('\n') + '\n');
   return 0;
 }

@@ -1,14 +1,15 @@
 // `helmforge package` and `helmforge push`: the generated umbrella chart, packaged by the real helm (after checking
 // that charts/<name>/ matches the stack file) and pushed to an OCI registry. A refused push is explained: what the
-// registry or helm said, and what to do about it.
-import { composePlatform, loadStack } from '@helmforge/umbrella';
+// registry or helm said, and what to do about it. Both lock the chart they publish (and package the file it writes),
+// work in temporary directories that never outlive them, and stop a registry that does not answer (--timeout).
+import { recoverInterrupted, UsageError, withLocks } from '@helmforge/core';
 import type { Command } from 'commander';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { show } from '../errors.js';
+import { parseDuration, TIMEOUT_HELP } from '../options.js';
 import type { Io } from '../program.js';
-import { staleFiles } from './generate.js';
+import { platformOutput, staleFiles } from './generate.js';
 
 interface ChartOptions {
   config: string;
@@ -17,11 +18,13 @@ interface ChartOptions {
 
 interface PackageOptions extends ChartOptions {
   destination: string;
+  force?: boolean;
 }
 
 interface PushOptions extends ChartOptions {
   plainHttp?: boolean;
   insecureSkipTlsVerify?: boolean;
+  timeout?: number;
 }
 
 /** A problem with what the user asked for: reported on stderr, exit 1. */
@@ -34,8 +37,9 @@ export function packageCommand(program: Command, io: Io, setExit: (code: number)
   chartOptions(program.command('package'))
     .description('Package the generated umbrella chart with helm (charts/<name>/ must match the stack file).')
     .option('-d, --destination <dir>', 'directory that receives <name>-<version>.tgz', '.')
+    .option('-f, --force', 'replace a <name>-<version>.tgz there that helmforge did not package')
     .addHelpText('after', '\nExample: helmforge package -d dist')
-    .action((options: PackageOptions) => setExit(report(io, 'package', () => runPackage(options, io))));
+    .action(async (options: PackageOptions) => setExit(await report(io, 'package', () => runPackage(options, io))));
 }
 
 export function pushCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -44,13 +48,14 @@ export function pushCommand(program: Command, io: Io, setExit: (code: number) =>
     .argument('<oci-repository>', 'where to push, e.g. oci://registry.local:5000/charts (helm adds /<name>:<version>)')
     .option('--plain-http', 'the registry speaks plain HTTP (as helm push --plain-http)')
     .option('--insecure-skip-tls-verify', "accept the registry's certificate unchecked")
+    .option('--timeout <duration>', TIMEOUT_HELP, parseDuration)
     .addHelpText('after', '\nCredentials are helm\'s: run `helm registry login <host>` first.\nExample: helmforge push oci://registry.local:5000/charts')
-    .action((repository: string, options: PushOptions) => setExit(report(io, 'push', () => runPush(repository, options, io))));
+    .action(async (repository: string, options: PushOptions) => setExit(await report(io, 'push', () => runPush(repository, options, io))));
 }
 
-function report(io: Io, command: string, run: () => void): number {
+async function report(io: Io, command: string, run: () => Promise<void>): Promise<number> {
   try {
-    run();
+    await run();
     return 0;
   } catch (err) {
     if (!(err instanceof PublishError)) throw err;
@@ -59,11 +64,14 @@ function report(io: Io, command: string, run: () => void): number {
   }
 }
 
-function helm(args: string[]): { status: number; stdout: string; stderr: string } {
+/** The validator's helm runner (bounded, killed on exit) and temporary directories, loaded when a command needs them. */
+const validatorKit = () => import('@helmforge/validator');
+
+async function helm(args: string[], timeoutMs?: number): Promise<{ status: number; stdout: string; stderr: string; timedOut: boolean }> {
   const bin = process.env.HELM_BIN ?? 'helm';
-  const r = spawnSync(bin, args, { encoding: 'utf8', timeout: 300_000 });
-  if (r.error !== undefined) throw new PublishError(`could not run ${bin}: ${r.error.message} (set HELM_BIN or put helm on PATH)`);
-  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+  const r = await (await validatorKit()).runHelm(bin, args, timeoutMs !== undefined ? { timeoutMs } : {});
+  if (r.code === -1 && !r.timedOut) throw new PublishError(r.stderr);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr, timedOut: r.timedOut };
 }
 
 /** helm's message without its "Error: " prefix, on one line. */
@@ -71,40 +79,79 @@ function helmSaid(stderr: string): string {
   return stderr.trim().replace(/^Error: /m, '').replace(/\s*\n\s*/g, ' ');
 }
 
-/** Packages charts/<name>/ into `destination`; returns the .tgz path. */
-function packageChart(options: ChartOptions, destination: string): string {
-  const stack = loadStack(options.config);
-  const platform = composePlatform(stack);
-  const chart = resolve(options.out, platform.metadata.name);
-  const show = relative(process.cwd(), chart) || '.';
-  const stale = staleFiles(chart, platform.chart).length;
-  if (stale > 0) {
-    throw new PublishError(`${show} does not match ${options.config} (${stale} file${stale === 1 ? '' : 's'} differ): run \`helmforge generate\` first, so that what is published is what the stack file says`);
-  }
-  mkdirSync(destination, { recursive: true });
-  const r = helm(['package', chart, '--destination', destination]);
-  if (r.status !== 0) throw new PublishError(`helm package ${show} failed: ${helmSaid(r.stderr)}`);
-  const file = join(destination, `${platform.metadata.name}-${platform.metadata.version}.tgz`);
-  if (!existsSync(file)) throw new PublishError(`helm package did not write ${file}: ${helmSaid(r.stdout)}`);
-  return file;
+/**
+ * Packages charts/<name>/ into the new temporary directory `into`, holding the chart's lock (so that no generate
+ * replaces it meanwhile); returns the .tgz path.
+ */
+async function packageChart(options: ChartOptions, command: string, verb: string, into: string): Promise<{ file: string; name: string }> {
+  const { platform, chart } = platformOutput(options);
+  return withLocks([{ path: chart.dir, verb }], command, show, async () => {
+    for (const line of await recoverInterrupted([chart.dir], command, show)) process.stderr.write(`${line}\n`);
+    const stale = staleFiles(chart.dir, chart.tree).length;
+    if (stale > 0) {
+      throw new PublishError(`${show(chart.dir)} does not match ${options.config} (${stale} file${stale === 1 ? '' : 's'} differ): run \`helmforge generate\` first, so that what is published is what the stack file says`);
+    }
+    const r = await helm(['package', chart.dir, '--destination', into]);
+    if (r.status !== 0) throw new PublishError(`helm package ${show(chart.dir)} failed: ${helmSaid(r.stderr)}`);
+    const name = `${platform.metadata.name}-${platform.metadata.version}.tgz`;
+    const file = join(into, name);
+    if (!existsSync(file)) throw new PublishError(`helm package did not write ${name}: ${helmSaid(r.stdout)}`);
+    return { file, name };
+  });
 }
 
-function runPackage(options: PackageOptions, io: Io): void {
-  const file = packageChart(options, resolve(options.destination));
-  io.out(`packaged ${relative(process.cwd(), file)}\n`);
-}
-
-function runPush(repository: string, options: PushOptions, io: Io): void {
-  if (!repository.startsWith('oci://')) throw new PublishError(`${repository}: give an OCI repository, e.g. oci://registry.local:5000/charts`);
-  const host = repository.slice('oci://'.length).split('/')[0] ?? '';
-  const dir = mkdtempSync(join(tmpdir(), 'helmforge-push-'));
+async function runPackage(options: PackageOptions, io: Io): Promise<void> {
+  const kit = await validatorKit();
+  const tmp = kit.temporaryDirectory('package');
   try {
-    const file = packageChart(options, dir);
+    const { file, name } = await packageChart(options, 'package', 'packaging', tmp);
+    const destination = resolve(options.destination);
+    const target = join(destination, name);
+    mkdirSync(destination, { recursive: true });
+    // the .tgz is copied beside its target and renamed over it: a reader never sees half a package
+    await withLocks([{ path: target, verb: 'writing' }], 'package', show, async () => {
+      await recoverInterrupted([target], 'package', show);
+      if (existsSync(target) && options.force !== true && !isHelmforgePackage(target, kit.readTarEntries)) {
+        throw new PublishError(`refusing to replace ${show(target)}: it is not a chart package helmforge made; move it away, or pass --force to replace it. Nothing was changed.`);
+      }
+      const sibling = join(destination, `.${name}.helmforge-new-${process.pid}`);
+      copyFileSync(file, sibling);
+      try {
+        renameSync(sibling, target);
+      } catch (error) {
+        rmSync(sibling, { force: true });
+        throw error;
+      }
+    });
+    io.out(`packaged ${show(target)}\n`);
+  } finally {
+    kit.removeTemporaryDirectory(tmp);
+  }
+}
+
+/** A gzipped chart whose Chart.yaml carries helmforge's annotation. */
+function isHelmforgePackage(file: string, readTarEntries: (tgz: Buffer, want: (p: string) => boolean) => Map<string, Buffer>): boolean {
+  try {
+    const charts = readTarEntries(readFileSync(file), (p) => /^[^/]+\/Chart\.yaml$/.test(p));
+    return [...charts.values()].some((c) => /^\s+helmforge\.dev\/generated:\s*["']?true/m.test(c.toString('utf8')));
+  } catch {
+    return false; // not a gzipped tar at all
+  }
+}
+
+async function runPush(repository: string, options: PushOptions, io: Io): Promise<void> {
+  if (!repository.startsWith('oci://')) throw new UsageError(`${repository}: give an OCI repository, e.g. oci://registry.local:5000/charts`);
+  const kit = await validatorKit();
+  const host = kit.ociHost(repository);
+  const dir = kit.temporaryDirectory('push');
+  try {
+    const { file, name } = await packageChart(options, 'push', 'pushing', dir);
     const args = ['push', file, repository];
     if (options.plainHttp === true) args.push('--plain-http');
     if (options.insecureSkipTlsVerify === true) args.push('--insecure-skip-tls-verify');
-    const r = helm(args);
-    const name = basename(file);
+    const timeoutMs = options.timeout ?? kit.DEFAULT_NETWORK_TIMEOUT_MS;
+    const r = await helm(args, timeoutMs);
+    if (r.timedOut) throw new PublishError(kit.noAnswer(`the push of ${name} to ${repository}`, repository, timeoutMs));
     if (r.status !== 0) {
       const said = helmSaid(r.stderr);
       throw new PublishError(`${host} refused the push of ${name} to ${repository}: ${said}\n  ${whatToDo(said, host, options)}`);
@@ -115,7 +162,7 @@ function runPush(repository: string, options: PushOptions, io: Io): void {
     const digest = /Digest: (\S+)/.exec(out)?.[1];
     io.out(`pushed ${name} to oci://${pushed ?? repository}${digest !== undefined ? ` (${digest})` : ''}\n`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    kit.removeTemporaryDirectory(dir);
   }
 }
 
