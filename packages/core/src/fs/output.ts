@@ -1,6 +1,5 @@
 // The whole safe write of generated trees: refuse what is not ours, lock, recover an interrupted run, write
 // crash-safely. Also the recovery alone, which every command that reads the output runs first.
-import { checkpoint } from './checkpoint.js';
 import { rmSync } from 'node:fs';
 import { orphanedStaging, pendingTransactions, recoverTransaction } from './journal.js';
 import { withLocks } from './lock.js';
@@ -43,7 +42,6 @@ export async function writeOwnedTrees(targets: OutputTarget[], o: WriteOptions):
   const early = userFilesIn(targets, o);
   if (early.length > 0 && !o.force) refuseUserFiles(early, o);
   await withLocks(targets.map((t) => ({ path: t.dir, verb: 'writing' })), o.command, o.show, async (locks) => {
-    checkpoint('locked');
     for (const line of await recoverInterrupted(targets.map((t) => t.dir), o.command, o.show)) o.note(line);
     const added = userFilesIn(targets, o);
     if (added.length > 0 && !o.force) refuseUserFiles(added, o);
