@@ -121,6 +121,10 @@ const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~
 
 function toProblem(e: ErrorObject): Problem {
   const params = e.params as Record<string, unknown>;
+  if (e.propertyName !== undefined && e.keyword === 'not') {
+    const description = (e.parentSchema as JsonSchema | undefined)?.description;
+    return { pointer: `${e.instancePath}/${escapePointer(e.propertyName)}`, message: `the name "${e.propertyName}" is not allowed`, hint: typeof description === 'string' ? `expected: ${description}` : 'choose another name' };
+  }
   if (e.propertyName !== undefined) {
     return { pointer: `${e.instancePath}/${escapePointer(e.propertyName)}`, message: `the name "${e.propertyName}" ${e.message ?? 'is not allowed'}`, hint: 'names are DNS-1123 labels: lowercase letters, digits and "-", starting and ending with a letter or digit' };
   }
