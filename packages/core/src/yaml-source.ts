@@ -6,12 +6,14 @@
 // library is the parser of record — its positions and its wording of every problem — but its document model costs
 // about 40 bytes of memory per byte of input and a second per 5 MB, and its uniqueKeys check compares every key of a
 // mapping with every other one. So js-yaml parses first (YAML 1.2 core schema, as yaml's default, and no aliases:
-// those go through yaml's alias-expansion limit); the yaml document is built only when a problem must be located or
-// js-yaml refused the text, and then duplicate keys are found with a Set per mapping.
+// those go through yaml's alias-expansion limit), and problems are located from its parser events (yaml-locate.ts);
+// the yaml document is built only when js-yaml refused the text, to word why, and then duplicate keys are found with
+// a Set per mapping.
 import { isUtf8 } from 'node:buffer';
 import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { HelmforgeError, type Problem } from './errors.js';
+import { eventLocator } from './yaml-locate.js';
 
 export interface YamlSource {
   file: string;
@@ -65,12 +67,11 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   } catch {
     return parseWithPositions(text, file); // words the problem, or parses what js-yaml does not take
   }
-  let positions: YamlSource | undefined;
-  return { file, value, locate: (pointer, options) => (positions ??= parseWithPositions(text, file)).locate(pointer, options) };
+  return { file, value, locate: eventLocator(text) };
 }
 
 /** The yaml library's parse, with positions: slower and larger, for locating problems and for text js-yaml refused. */
-function parseWithPositions(text: string, file: string): YamlSource {
+export function parseWithPositions(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const at = (offset: number) => {

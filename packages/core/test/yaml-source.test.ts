@@ -1,6 +1,6 @@
 // Reading a stack-like YAML file: every problem of the input is one line with file, line and column.
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, parseYamlSource } from '../src/yaml-source.js';
+import { decodeUtf8, parseWithPositions, parseYamlSource } from '../src/yaml-source.js';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
@@ -45,5 +45,49 @@ describe('parseYamlSource', () => {
     const source = parseYamlSource(text, 'f.yaml');
     expect(source.locate('/big/k39999')).toEqual({ line: 40_001, column: 11 });
     expect(() => parseYamlSource(`${text}  k17: again\n`, 'f.yaml')).toThrow('f.yaml:40002:3: the key "k17" is already in this mapping (line 19); keep one of them');
+  });
+});
+
+describe('the fast path (js-yaml) and the parser of record (yaml) agree', () => {
+  const tricky = [
+    '# comment',
+    'plain: text, with a colon:in it',
+    'quoted: "a \\"b\\" \\u00e9"',
+    "single: 'it''s'",
+    'ints: [0, -1, +2, 0x1F, 0o17, 010, 1_000]',
+    'floats: [1.5, -0.5e3, .inf, -.Inf, .nan, 1e3]',
+    'bools: [true, false, True, FALSE, yes, no, on, off]',
+    'nulls: [null, Null, ~, ""]',
+    'empty:',
+    'dates: [2026-11-01, 2026-11-01T10:00:00Z, 12:30]',
+    'version: 0.1.0',
+    'literal: |',
+    '  two',
+    '  lines',
+    'folded: >-',
+    '  folded',
+    '  text',
+    'nested:',
+    '  list:',
+    '    - name: a',
+    '      value: "1"',
+    '    - { name: b, value: 2 }',
+    '  "key with spaces": x',
+    '  "<<": merge-looking key',
+    '',
+  ].join('\n');
+
+  it('give the same values', () => {
+    expect(parseYamlSource(tricky, 'f.yaml').value).toEqual(parseWithPositions(tricky, 'f.yaml').value);
+  });
+
+  it.each([
+    '/plain', '/quoted', '/single', '/ints/3', '/floats', '/empty', '/literal', '/folded', '/nested/list/0/value', '/nested/list/1',
+    '/nested/list/1/value', '/nested/key with spaces', '/nested/missing', '/nested/list/7', '/nested/<<', '',
+  ])('locate %s at the same line and column', (pointer) => {
+    const fast = parseYamlSource(tricky, 'f.yaml');
+    const record = parseWithPositions(tricky, 'f.yaml');
+    expect(fast.locate(pointer)).toEqual(record.locate(pointer));
+    expect(fast.locate(pointer, { key: true })).toEqual(record.locate(pointer, { key: true }));
   });
 });
