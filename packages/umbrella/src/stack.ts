@@ -168,7 +168,8 @@ function readStackText(file: string): string {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // worded by the command from its code
+    const e = error as NodeJS.ErrnoException;
+    if (e.code !== 'ENOENT') throw Object.assign(e, { path: e.path ?? file }); // worded by the command from its code
     throw new HelmforgeError(`cannot read the stack file ${file}: no such file; run \`helmforge init\` to write a starter stack file, or pass --config FILE`);
   }
   return decodeUtf8(bytes, file);
