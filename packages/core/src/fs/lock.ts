@@ -3,6 +3,7 @@
 // A lock left by a process that died is taken over at once when its owner (pid, recorded beside the lock) is gone,
 // or by proper-lockfile's staleness rule (mtime not refreshed for STALE_MS) when the owner is on another host.
 import lockfile from 'proper-lockfile';
+import { onExit } from 'signal-exit';
 import { existsSync, mkdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -42,6 +43,21 @@ export function lockPaths(target: string): { lock: string; owner: string } {
 
 /** Paths this process holds, so that a recovery inside a locked command does not wait for itself. */
 const held = new Set<string>();
+
+// A command ended by SIGINT or SIGTERM (or an exit while holding a lock) leaves no lock and no owner file behind.
+// proper-lockfile removes its lock directories on exit too; this also covers a lock whose release is under way.
+onExit(() => {
+  for (const path of held) {
+    const paths = lockPaths(path);
+    for (const remove of [() => rmdirSync(paths.lock), () => unlinkSync(paths.owner)]) {
+      try {
+        remove();
+      } catch {
+        // already gone
+      }
+    }
+  }
+});
 
 /** How long to wait for a lock: HELMFORGE_LOCK_WAIT seconds, default 10. */
 function waitMs(): number {
@@ -87,13 +103,14 @@ export async function acquireLocks(requests: LockRequest[], command: string, sho
   let lost: Error | undefined;
   const releaseAll = async (): Promise<void> => {
     for (const r of releases.splice(0).reverse()) {
+      // the lock first, then its owner file: a lock without an owner is never mistaken for a dead one
+      await r.release().catch(() => undefined);
       held.delete(r.path);
       try {
         unlinkSync(r.owner);
       } catch {
         // already gone
       }
-      await r.release().catch(() => undefined);
     }
   };
   try {

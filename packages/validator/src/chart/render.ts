@@ -75,8 +75,10 @@ export interface HelmRun {
  * a server that accepts the connection and never replies.
  */
 export function runHelm(helm: string, args: string[], options: { timeoutMs?: number } = {}): Promise<HelmRun> {
-  return new Promise((resolve) => {
-    const child = killedOnExit(spawn(helm, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
+  // helm's own temporary files go into a directory of ours: a helm that is stopped does not clean up after itself
+  const tmp = temporaryDirectory('helm');
+  return new Promise<HelmRun>((resolve) => {
+    const child = killedOnExit(spawn(helm, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp } }));
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
@@ -98,7 +100,7 @@ export function runHelm(helm: string, args: string[], options: { timeoutMs?: num
       clearTimeout(timer);
       resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), timedOut });
     });
-  });
+  }).finally(() => removeTemporaryDirectory(tmp));
 }
 
 /** The registry host of an oci:// reference. */
