@@ -1,9 +1,9 @@
 // Test kit: the real Helm binaries installed by tools/install-helm.mjs, for suites parameterised over both.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './temp.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -51,6 +51,6 @@ export function runHelm(helm: HelmBinary, args: string[], options: { cwd?: strin
 
 let home: string | undefined;
 function isolatedHelmHome(): string {
-  home ??= mkdtempSync(join(tmpdir(), 'helmforge-helm-home-'));
+  home ??= tempDir('helm-home');
   return home;
 }

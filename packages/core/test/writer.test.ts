@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffTree, readTree, writeTreesAtomically } from '../src/writer.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
-const temp = () => mkdtempSync(join(tmpdir(), 'helmforge-writer-'));
+const temp = () => tempDir('writer');
 
 describe('atomic, deterministic writer', () => {
   it('replaces a directory with exactly the tree, LF and one final newline', () => {

@@ -1,11 +1,11 @@
 // `validateCommand` on fixture charts, rendered by both real helm binaries.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
 import { validateCommand } from '../src/index.js';
 import { BUNDLE, FIXTURES, memoryIO } from './helpers.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 const GOOD = join(FIXTURES, 'charts', 'good');
 const BAD = join(FIXTURES, 'charts', 'bad');
@@ -39,7 +39,7 @@ describe.each(HELM_BINARIES)('validateCommand with $label', (helm) => {
   });
 
   it('a packaged chart (.tgz) with its ci/ scenarios, JSON output, two Kubernetes versions', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'helmforge-pkg-'));
+    const dir = tempDir('pkg');
     const pkg = runHelm(helm, ['package', GOOD, '-d', dir]);
     expect(pkg.status, pkg.stderr).toBe(0);
     const tgz = join(dir, readdirSync(dir)[0] as string);

@@ -1,13 +1,13 @@
 // The helmforge-conform bin, spawned as a process with kubeconform's command lines.
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseConformArgs } from '../src/index.js';
 import { BIN, BUNDLE, FIXTURES, PROMETHEUS_CRD, startHttpsSchemaServer } from './helpers.js';
 import { offline } from '../../../tools/testkit/offline.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 function conform(args: string[], input?: string): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: input ?? '', timeout: 60_000 });
@@ -86,7 +86,7 @@ describe('helmforge-conform', () => {
   });
 
   describe("as kubeconform's own acceptance tests expect", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'helmforge-conform-'));
+    const dir = tempDir('conform');
     const file = (name: string, text: string): string => {
       writeFileSync(join(dir, name), text);
       return join(dir, name);
