@@ -41,8 +41,8 @@ export const schema = valuesSchema('app-with-probes', 'An application Deployment
     {
       description: 'Deployment update strategy.',
       additionalProperties: false,
-      // maxSurge and maxUnavailable must not both be zero, or a rollout can never make progress.
-      not: { properties: { rollingUpdate: { properties: { maxSurge: { const: 0 }, maxUnavailable: { const: 0 } }, required: ['maxSurge', 'maxUnavailable'] } }, required: ['rollingUpdate'] },
+      // maxSurge and maxUnavailable must not both be zero (as a number or as 0%), or a rollout can never make progress.
+      not: { properties: { rollingUpdate: { properties: { maxSurge: { enum: [0, '0%'] }, maxUnavailable: { enum: [0, '0%'] } }, required: ['maxSurge', 'maxUnavailable'] } }, required: ['rollingUpdate'] },
     },
   ),
   ports: T.Array(ContainerPort, { description: 'Container ports; the first is the main HTTP port.', minItems: 1 }),
