@@ -43,6 +43,13 @@ describe('helmforge generate', () => {
     expect(readTree(dir)).toEqual(before);
   });
 
+  it('accepts a stack file that starts with a UTF-8 byte-order mark', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'bom.yaml'), `\ufeff${readFileSync(join(dir, 'helmforge.yaml'), 'utf8')}`);
+    expect(helmforge(['generate', '--config', 'bom.yaml'], dir)).toMatchObject({ status: 0, stderr: '' });
+    expect(helmforge(['generate', '--check'], dir).status).toBe(0);
+  });
+
   it('honours --config and --out', () => {
     const dir = workspace(join(FIXTURES, 'minimal.yaml'));
     const r = helmforge(['generate', '--config', 'helmforge.yaml', '--out', 'build/charts', '--schemas', 'build/schemas'], dir);

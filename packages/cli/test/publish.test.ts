@@ -49,6 +49,20 @@ describe.each(HELM_BINARIES)('helmforge package and push with $label', (helm) =>
     expect(show.stdout).toMatch(/^name: platform$/m);
   });
 
+  it('package replaces an earlier package of its own, but not a file it did not make unless --force', () => {
+    const dir = checkout();
+    expect(helmforge(['package', '-d', 'dist'], dir, helm.bin).status).toBe(0);
+    expect(helmforge(['package', '-d', 'dist'], dir, helm.bin)).toMatchObject({ status: 0, stdout: 'packaged dist/platform-0.1.0.tgz\n' });
+    writeFileSync(join(dir, 'dist', 'platform-0.1.0.tgz'), 'my own notes\n');
+    const refused = helmforge(['package', '-d', 'dist'], dir, helm.bin);
+    expect(refused.stderr).toBe('helmforge package: refusing to replace dist/platform-0.1.0.tgz: it is not a chart package helmforge made; move it away, or pass --force to replace it. Nothing was changed.\n');
+    expect(refused.status).toBe(1);
+    expect(readFileSync(join(dir, 'dist', 'platform-0.1.0.tgz'), 'utf8')).toBe('my own notes\n');
+    expect(helmforge(['package', '-d', 'dist', '--force'], dir, helm.bin).status).toBe(0);
+    expect(runHelm(helm, ['show', 'chart', join(dir, 'dist', 'platform-0.1.0.tgz')]).stdout).toMatch(/^name: platform$/m);
+    expect(readdirSync(join(dir, 'dist'))).toEqual(['platform-0.1.0.tgz']);
+  });
+
   it('package refuses a chart that no longer matches the stack file, and writes nothing', () => {
     const dir = checkout();
     writeFileSync(join(dir, 'helmforge.yaml'), readFileSync(join(dir, 'helmforge.yaml'), 'utf8').replace('nodePort: 30500', 'nodePort: 30501'));

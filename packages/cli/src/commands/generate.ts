@@ -1,4 +1,4 @@
-import { diffTree, recoverInterrupted, withLocks, withManifest, writeOwnedTrees, type FileTree, type OutputTarget } from '@helmforge/core';
+import { diffTree, withManifest, withRecoveredLocks, writeOwnedTrees, type FileTree, type OutputTarget } from '@helmforge/core';
 import { composePlatform, loadStack, type ComposedPlatform } from '@helmforge/umbrella';
 import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
@@ -48,10 +48,9 @@ export async function runGenerate(options: GenerateOptions, io: Io): Promise<num
   const note = (line: string) => io.err(`${line}\n`);
   if (options.check) {
     const dirs = targets.map((t) => t.dir);
-    const stale = await withLocks(dirs.map((path) => ({ path, verb: 'checking', optional: true })), 'generate', show, async () => {
-      for (const line of await recoverInterrupted(dirs, 'generate', show)) note(line);
-      return targets.flatMap((t) => staleFiles(t.dir, t.tree).map((f) => `  ${f.state.padEnd(7)}  ${show(f.path)}`));
-    });
+    const stale = await withRecoveredLocks(dirs.map((path) => ({ path, verb: 'checking', optional: true })), 'generate', show, note, () =>
+      targets.flatMap((t) => staleFiles(t.dir, t.tree).map((f) => `  ${f.state.padEnd(7)}  ${show(f.path)}`)),
+    );
     if (stale.length) {
       io.err(`generated files are stale (${stale.length}):\n${stale.join('\n')}\nrun \`helmforge generate\` and commit the result\n`);
       return 1;

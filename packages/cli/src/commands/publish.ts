@@ -2,7 +2,7 @@
 // that charts/<name>/ matches the stack file) and pushed to an OCI registry. A refused push is explained: what the
 // registry or helm said, and what to do about it. Both lock the chart they publish (and package the file it writes),
 // work in temporary directories that never outlive them, and stop a registry that does not answer (--timeout).
-import { recoverInterrupted, UsageError, withLocks } from '@helmforge/core';
+import { UsageError, withRecoveredLocks } from '@helmforge/core';
 import type { Command } from 'commander';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -64,6 +64,8 @@ async function report(io: Io, command: string, run: () => Promise<void>): Promis
   }
 }
 
+const note = (line: string) => process.stderr.write(`${line}\n`);
+
 /** The validator's helm runner (bounded, killed on exit) and temporary directories, loaded when a command needs them. */
 const validatorKit = () => import('@helmforge/validator');
 
@@ -85,8 +87,7 @@ function helmSaid(stderr: string): string {
  */
 async function packageChart(options: ChartOptions, command: string, verb: string, into: string): Promise<{ file: string; name: string }> {
   const { platform, chart } = platformOutput(options);
-  return withLocks([{ path: chart.dir, verb }], command, show, async () => {
-    for (const line of await recoverInterrupted([chart.dir], command, show)) process.stderr.write(`${line}\n`);
+  return withRecoveredLocks([{ path: chart.dir, verb }], command, show, note, async () => {
     const stale = staleFiles(chart.dir, chart.tree).length;
     if (stale > 0) {
       throw new PublishError(`${show(chart.dir)} does not match ${options.config} (${stale} file${stale === 1 ? '' : 's'} differ): run \`helmforge generate\` first, so that what is published is what the stack file says`);
@@ -109,8 +110,7 @@ async function runPackage(options: PackageOptions, io: Io): Promise<void> {
     const target = join(destination, name);
     mkdirSync(destination, { recursive: true });
     // the .tgz is copied beside its target and renamed over it: a reader never sees half a package
-    await withLocks([{ path: target, verb: 'writing' }], 'package', show, async () => {
-      await recoverInterrupted([target], 'package', show);
+    await withRecoveredLocks([{ path: target, verb: 'writing' }], 'package', show, note, () => {
       if (existsSync(target) && options.force !== true && !isHelmforgePackage(target, kit.readTarEntries)) {
         throw new PublishError(`refusing to replace ${show(target)}: it is not a chart package helmforge made; move it away, or pass --force to replace it. Nothing was changed.`);
       }

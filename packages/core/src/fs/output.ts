@@ -2,7 +2,7 @@
 // crash-safely. Also the recovery alone, which every command that reads the output runs first.
 import { rmSync } from 'node:fs';
 import { orphanedStaging, pendingTransactions, recoverTransaction } from './journal.js';
-import { withLocks } from './lock.js';
+import { withLocks, type HeldLocks, type LockRequest } from './lock.js';
 import { refuseUnsafeTargets, refuseUserFiles, userFilesIn, type OutputTarget, type TargetContext } from './ownership.js';
 import { writeTreesAtomically } from '../writer.js';
 
@@ -27,6 +27,23 @@ export async function recoverInterrupted(dirs: string[], command: string, show: 
   return notes;
 }
 
+/**
+ * Runs `work` holding the locks of `requests`, after recovering what an interrupted run left beside those paths (each
+ * recovery said to `note`): how every command that reads or writes generated output starts.
+ */
+export async function withRecoveredLocks<T>(
+  requests: LockRequest[],
+  command: string,
+  show: (path: string) => string,
+  note: (line: string) => void,
+  work: (locks: HeldLocks) => Promise<T> | T,
+): Promise<T> {
+  return withLocks(requests, command, show, async (locks) => {
+    for (const line of await recoverInterrupted(requests.map((r) => r.path), command, show)) note(line);
+    return work(locks);
+  });
+}
+
 export interface WriteOptions extends TargetContext {
   command: string;
   /** Delete files a user added inside a generated tree instead of refusing. */
@@ -41,8 +58,7 @@ export async function writeOwnedTrees(targets: OutputTarget[], o: WriteOptions):
   // checked before anything is locked or created, so that a refusal changes nothing; checked again under the locks
   const early = userFilesIn(targets, o);
   if (early.length > 0 && !o.force) refuseUserFiles(early, o);
-  await withLocks(targets.map((t) => ({ path: t.dir, verb: 'writing' })), o.command, o.show, async (locks) => {
-    for (const line of await recoverInterrupted(targets.map((t) => t.dir), o.command, o.show)) o.note(line);
+  await withRecoveredLocks(targets.map((t) => ({ path: t.dir, verb: 'writing' })), o.command, o.show, o.note, (locks) => {
     const added = userFilesIn(targets, o);
     if (added.length > 0 && !o.force) refuseUserFiles(added, o);
     locks.assertHeld();
