@@ -7,6 +7,7 @@ import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTree } from '@helmforge/core';
 import { REPO_ROOT } from '../../../tools/testkit/helm.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 import { BIN, helmforge, workspace, writeChangedStack } from './support.js';
 
 const HELM = join(REPO_ROOT, '.tools', 'helm-4', 'helm');
@@ -20,7 +21,8 @@ function pausedAt(step: string, dir: string, args: string[]): Promise<{ child: C
   const resume = join(dir, `resume-${running.length}`);
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: dir,
-    env: { ...process.env, HELM_BIN: HELM, HELMFORGE_TEST_PAUSE_AT: step, HELMFORGE_TEST_RESUME_FILE: resume },
+    // a temporary folder of its own: a holder killed with SIGKILL cannot remove its temporary directories
+    env: { ...process.env, HELM_BIN: HELM, HELMFORGE_TEST_PAUSE_AT: step, HELMFORGE_TEST_RESUME_FILE: resume, TMPDIR: tempDir('holder-tmp') },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   running.push(child);

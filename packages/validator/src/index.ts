@@ -34,6 +34,6 @@ export {
   type OutputOptions,
   type Writer,
 } from './output/index.js';
-export { chartScenarios, renderChart, helmBinary, helmSaid, runHelm, ociHost, noAnswer, DEFAULT_NETWORK_TIMEOUT_MS, type Scenario, type RenderResult, type HelmRun } from './chart/render.js';
+export { chartScenarios, renderChart, helmBinary, runHelm, ociHost, noAnswer, DEFAULT_NETWORK_TIMEOUT_MS, type Scenario, type RenderResult, type HelmRun } from './chart/render.js';
 export { readTarEntries } from './chart/tgz.js';
-export { temporaryDirectory, removeTemporaryDirectory, removeTemporaryDirectories, killedOnExit } from './chart/temp.js';
+export { temporaryDirectory, removeTemporaryDirectory } from './chart/temp.js';

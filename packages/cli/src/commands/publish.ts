@@ -2,7 +2,7 @@
 // that charts/<name>/ matches the stack file) and pushed to an OCI registry. A refused push is explained: what the
 // registry or helm said, and what to do about it. Both lock the chart they publish (and package the file it writes),
 // work in temporary directories that never outlive them, and stop a registry that does not answer (--timeout).
-import { UsageError, withRecoveredLocks } from '@helmforge/core';
+import { isGeneratedChartYaml, UsageError, withRecoveredLocks } from '@helmforge/core';
 import type { Command } from 'commander';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -133,7 +133,7 @@ async function runPackage(options: PackageOptions, io: Io): Promise<void> {
 function isHelmforgePackage(file: string, readTarEntries: (tgz: Buffer, want: (p: string) => boolean) => Map<string, Buffer>): boolean {
   try {
     const charts = readTarEntries(readFileSync(file), (p) => /^[^/]+\/Chart\.yaml$/.test(p));
-    return [...charts.values()].some((c) => /^\s+helmforge\.dev\/generated:\s*["']?true/m.test(c.toString('utf8')));
+    return [...charts.values()].some((c) => isGeneratedChartYaml(c.toString('utf8')));
   } catch {
     return false; // not a gzipped tar at all
   }

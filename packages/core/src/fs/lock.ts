@@ -103,14 +103,11 @@ export async function acquireLocks(requests: LockRequest[], command: string, sho
   let lost: Error | undefined;
   const releaseAll = async (): Promise<void> => {
     for (const r of releases.splice(0).reverse()) {
-      // the lock first, then its owner file: a lock without an owner is never mistaken for a dead one
+      // the lock first, then its owner file (unless the next holder has written its own there meanwhile): a signal
+      // between the two leaves nothing, as the exit handler still knows the path
       await r.release().catch(() => undefined);
       held.delete(r.path);
-      try {
-        unlinkSync(r.owner);
-      } catch {
-        // already gone
-      }
+      if (readOwner(r.owner)?.pid === process.pid) unlinkSync(r.owner);
     }
   };
   try {

@@ -12,6 +12,11 @@ export const MANIFEST = '.helmforge-manifest';
 const MANIFEST_HEADER = '# helmforge: the files it generated in this directory (it replaces them as a whole; do not edit)';
 const CHART_MARKER = /^\s+helmforge\.dev\/generated:\s*["']?true["']?\s*$/m;
 
+/** A Chart.yaml that carries helmforge's annotation: a chart (or package) helmforge generated. */
+export function isGeneratedChartYaml(text: string): boolean {
+  return CHART_MARKER.test(text);
+}
+
 /** The tree plus its manifest, which lists every other file of it. */
 export function withManifest(tree: FileTree): FileTree {
   const out: FileTree = new Map(tree);
@@ -93,7 +98,7 @@ function generatedBefore(dir: string): Set<string> | undefined {
     if (lines[0] === MANIFEST_HEADER) return new Set(lines.slice(1).filter((l) => l !== ''));
   }
   const chartYaml = join(dir, 'Chart.yaml');
-  if (existsSync(chartYaml) && lstatSync(chartYaml).isFile() && CHART_MARKER.test(readFileSync(chartYaml, 'utf8'))) return new Set();
+  if (existsSync(chartYaml) && lstatSync(chartYaml).isFile() && isGeneratedChartYaml(readFileSync(chartYaml, 'utf8'))) return new Set();
   return undefined;
 }
 
