@@ -54,3 +54,5 @@ function isolatedHelmHome(): string {
   home ??= tempDir('helm-home');
   return home;
 }
+
+// (one home per test file: each file loads this module afresh, and tempDir removes it after the file's tests)

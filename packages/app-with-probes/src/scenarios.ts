@@ -27,10 +27,8 @@ export const scenarios: Record<string, object> = {
     global: { imageRegistry: 'registry.example.lan:30500', imagePullSecrets: ['registry-pull'], commonLabels: { team: 'platform' } },
   },
   'tcp-exec-grpc-probes': {
-    ports: [
-      { name: 'http', containerPort: 8080, servicePort: 80, protocol: 'TCP' },
-      { name: 'grpc', containerPort: 9090, servicePort: 9090, protocol: 'TCP' },
-    ],
+    // added beside the default http port
+    ports: { grpc: { containerPort: 9090, servicePort: 9090, protocol: 'TCP' } },
     livenessProbe: { type: 'tcpSocket', tcpSocket: { port: 'http' } },
     readinessProbe: { type: 'grpc', grpc: { port: 9090 } },
     startupProbe: { type: 'exec', exec: { command: ['cat', '/tmp/started'] } },

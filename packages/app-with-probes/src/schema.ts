@@ -1,14 +1,14 @@
 // Values schema of the app-with-probes chart: one application Deployment with health probes and a
 // rolling update that never takes the old replicas down before new ones are ready.
 import {
-  ContainerSecurityContext, EscapeHatches, FreeObject, Image, ImagePullSecrets, Ingress, IntOrPercent, NameOverrides, NodePort,
+  ContainerSecurityContext, EntryEnabled, EscapeHatches, FreeObject, NamedMap, Image, ImagePullSecrets, Ingress, IntOrPercent, NameOverrides, NodePort,
   ObjectList, PodPlacement, PodSecurityContext, Port, Probe, Resources, ServiceAccount, ServiceType, StringMap, T, TestImage,
   valuesSchema, DNS1123_LABEL, type Static,
 } from '@helmforge/core';
 
 const ContainerPort = T.Object(
   {
-    name: T.String({ description: 'Port name (IANA_SVC_NAME: at most 15 lowercase characters); the Service targets it by name.', pattern: DNS1123_LABEL, maxLength: 15 }),
+    enabled: EntryEnabled(),
     containerPort: Port('Port the container listens on.'),
     servicePort: Port('Port the Service exposes for it.'),
     protocol: T.Union([T.Literal('TCP'), T.Literal('UDP'), T.Literal('SCTP')], { description: 'Protocol.' }),
@@ -45,7 +45,8 @@ export const schema = valuesSchema('app-with-probes', 'An application Deployment
       not: { properties: { rollingUpdate: { properties: { maxSurge: { enum: [0, '0%'] }, maxUnavailable: { enum: [0, '0%'] } }, required: ['maxSurge', 'maxUnavailable'] } }, required: ['rollingUpdate'] },
     },
   ),
-  ports: T.Array(ContainerPort, { description: 'Container ports; the first is the main HTTP port.', minItems: 1 }),
+  ports: NamedMap(ContainerPort, 'Container ports by name (IANA_SVC_NAME: at most 15 lowercase characters); the Service targets each by name and probes may name them. A values file that adds a port keeps `http`.', { maxLength: 15, minProperties: 1 }),
+  mainPort: T.String({ description: 'Name of the entry of `ports` that serves HTTP: the Ingress routes to it, `helm test` fetches it and NOTES.txt shows it.', pattern: DNS1123_LABEL, maxLength: 15 }),
   livenessProbe: Probe('Liveness probe: the kubelet restarts the container when it fails.'),
   readinessProbe: Probe('Readiness probe: the pod receives traffic (and counts as available in a rollout) only while it passes.'),
   startupProbe: Probe('Startup probe: holds off the other probes until the application has started.'),

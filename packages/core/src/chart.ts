@@ -39,6 +39,7 @@ export interface ChartMetadata {
   keywords?: string[];
   home?: string;
   sources?: string[];
+  icon?: string;
   maintainers?: Maintainer[];
   annotations?: Record<string, string>;
   dependencies?: ChartDependency[];
@@ -76,10 +77,16 @@ export interface SubchartDefinition extends Omit<ChartSpec, 'metadata' | 'templa
   packageUrl: string;
 }
 
+/** What an umbrella decides about a vendored subchart: its version and extra Chart.yaml annotations. */
+export interface SubchartRelease {
+  version?: string;
+  annotations?: Record<string, string>;
+}
+
 export interface Subchart {
   CHART_NAME: string;
   CHART_VERSION: string;
-  generate(): GeneratedChart;
+  generate(release?: SubchartRelease): GeneratedChart;
 }
 
 /** The contract every subchart package exports: its name, version and a generate() over buildChart. */
@@ -92,7 +99,9 @@ export function defineSubchart(def: SubchartDefinition): Subchart {
     templatesDir: fileURLToPath(new URL('../templates/', packageUrl)),
     ...(existsSync(filesDir) ? { filesDir } : {}),
   };
-  return { CHART_NAME: metadata.name, CHART_VERSION: metadata.version, generate: () => buildChart(spec) };
+  const generate = ({ version, annotations }: SubchartRelease = {}) =>
+    buildChart({ ...spec, metadata: { ...spec.metadata, version: version ?? spec.metadata.version, annotations: { ...spec.metadata.annotations, ...annotations } } });
+  return { CHART_NAME: metadata.name, CHART_VERSION: metadata.version, generate };
 }
 
 const CORE_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));

@@ -1,7 +1,7 @@
-// Values schema of the jobs chart: Jobs, CronJobs and Helm hook Jobs from lists, each with secure pod
-// defaults (from `defaults`) that a single entry can override.
+// Values schema of the jobs chart: Jobs, CronJobs and Helm hook Jobs, each a map of named entries (so a values
+// file adds entries without losing the chart's), with secure pod defaults (from `defaults`) that an entry overrides.
 import {
-  ContainerSecurityContext, DNS1123_LABEL, FreeObject, Image, ImagePullSecrets, NameOverrides, ObjectList, PodSecurityContext, Resources,
+  ContainerSecurityContext, EntryEnabled, FreeObject, Image, ImagePullSecrets, NameOverrides, NamedMap, ObjectList, PodSecurityContext, Resources,
   ServiceAccount, StringMap, T, valuesSchema, type Static,
 } from '@helmforge/core';
 
@@ -56,10 +56,12 @@ const EnvFrom = T.Object(
   { description: 'A ConfigMap or Secret loaded as environment variables (core/v1 EnvFromSource).', additionalProperties: false, minProperties: 1 },
 );
 
+/** Entry names become part of object names (CronJob names are capped at 52 characters). */
+const JOB_NAME = { maxLength: 30 };
+
 /** What every kind of job (plain, cron, hook) accepts: the pod and the Job spec. */
 const jobProperties = {
-  name: T.String({ description: 'Name of the job, unique in its list; objects are called <fullname>-<name>.', pattern: DNS1123_LABEL, maxLength: 30 }),
-  enabled: T.Optional(T.Boolean({ description: 'Render this entry (default true).' })),
+  enabled: EntryEnabled(),
   image: T.Optional(Image('Container image; defaults.image when omitted.')),
   command: T.Optional(T.Array(T.String({ description: 'Argument.' }), { description: 'Overrides the image ENTRYPOINT.' })),
   args: T.Optional(T.Array(T.String({ description: 'Argument.' }), { description: 'Overrides the image CMD.' })),
@@ -128,7 +130,7 @@ const HookJob = T.Object(
   { description: 'A Helm hook Job: Helm waits for it to succeed before it goes on (a failure fails the release).', additionalProperties: false, ...completionRule },
 );
 
-export const schema = valuesSchema('jobs', 'Batch work: Jobs, CronJobs and Helm hook Jobs from lists, with secure pod defaults.', {
+export const schema = valuesSchema('jobs', 'Batch work: Jobs, CronJobs and Helm hook Jobs by name, with secure pod defaults.', {
   ...NameOverrides,
   imagePullSecrets: ImagePullSecrets(),
   serviceAccount: ServiceAccount('ServiceAccount the job pods run as (unless an entry names its own).'),
@@ -149,9 +151,9 @@ export const schema = valuesSchema('jobs', 'Batch work: Jobs, CronJobs and Helm 
     },
     { description: 'Settings every entry starts from; an entry overrides them key by key.', additionalProperties: false },
   ),
-  jobs: T.Array(Job, { description: 'Jobs that run once per install/upgrade (re-run when their pod template changes).' }),
-  cronJobs: T.Array(CronJob, { description: 'CronJobs.' }),
-  hooks: T.Array(HookJob, { description: 'Helm hook Jobs, e.g. a pre-upgrade database migration.' }),
+  jobs: NamedMap(Job, 'Jobs that run once per install/upgrade (re-run when their pod template changes), by name; objects are called <fullname>-<name>-<hash>.', JOB_NAME),
+  cronJobs: NamedMap(CronJob, 'CronJobs by name; objects are called <fullname>-<name>. Entries added in another values file keep the default `backup`; `backup: { enabled: false }` switches it off.', JOB_NAME),
+  hooks: NamedMap(HookJob, 'Helm hook Jobs by name, e.g. a pre-upgrade database migration; objects are called <fullname>-<name>.', JOB_NAME),
 });
 
 export type JobsValues = Static<typeof schema>;

@@ -1,7 +1,7 @@
 // Values schema of the monitoring chart: Prometheus (config, rules, least-privilege RBAC), Grafana
 // (admin Secret, provisioned datasource and dashboards) and an optional node-exporter DaemonSet.
 import {
-  ContainerSecurityContext, EscapeHatches, Image, ImagePullSecrets, Ingress, NameOverrides, NodePort, ObjectList, Persistence, PodPlacement,
+  ContainerSecurityContext, EntryEnabled, EscapeHatches, Image, ImagePullSecrets, Ingress, NameOverrides, NamedMap, NodePort, Persistence, PodPlacement,
   PodSecurityContext, Port, Probe, QUANTITY, Resources, ServiceAccount, ServiceType, StringMap, T, TestImage, valuesSchema, type Static,
 } from '@helmforge/core';
 
@@ -9,6 +9,11 @@ import {
 export const PROMETHEUS_DURATION = '^(([0-9]+)(ms|s|m|h|d|w|y))+$';
 /** A Prometheus size such as 10GB or 512MB (empty: no size limit). */
 export const PROMETHEUS_SIZE = '^$|^[0-9]+(\\.[0-9]+)?(B|KB|MB|GB|TB|PB|EB)$';
+
+/** A Prometheus job name (any non-empty string, kept to what needs no quoting). */
+const JOB_NAME = '^[A-Za-z0-9_.:/-]+$';
+/** A Prometheus rule group name. */
+const GROUP_NAME = '^[A-Za-z0-9_.:/-]+$';
 
 const Duration = (description: string) => T.String({ description, pattern: PROMETHEUS_DURATION });
 
@@ -69,11 +74,19 @@ const prometheus = T.Object(
       },
       { description: 'Built-in scrape jobs.', additionalProperties: false },
     ),
-    extraScrapeConfigs: ObjectList('Extra scrape_configs entries, appended verbatim (promtool checks them in CI).'),
+    scrapeConfigs: NamedMap(
+      T.Object({ enabled: EntryEnabled() }, { description: 'A Prometheus scrape_configs entry without job_name (the key is the job name), passed verbatim.', additionalProperties: true }),
+      'Scrape jobs added to the built-in ones, by job name; each entry is a Prometheus scrape_configs entry without job_name (promtool checks them in CI). Values files add jobs without losing each other\'s.',
+      { pattern: JOB_NAME },
+    ),
     alertRules: T.Object(
       {
         defaults: T.Boolean({ description: 'Load the built-in alert rules: TargetDown, PodCrashLooping, PodNotReady, PersistentVolumeFillingUp, CPUThrottlingHigh.' }),
-        extraGroups: ObjectList('Extra rule groups (Prometheus rule file `groups` entries), appended verbatim; `{{ $labels.x }}` in annotations is kept literally.'),
+        groups: NamedMap(
+          T.Object({ enabled: EntryEnabled() }, { description: 'A Prometheus rule group without name (the key is the group name): rules, and optionally interval and limit; passed verbatim.', additionalProperties: true }),
+          'Rule groups added to the built-in ones, by group name; `{{ $labels.x }}` in annotations is kept literally.',
+          { pattern: GROUP_NAME },
+        ),
       },
       { description: 'Alerting rules, loaded from a ConfigMap.', additionalProperties: false },
     ),
@@ -138,6 +151,7 @@ const nodeExporter = T.Object(
     port: Port('Port node-exporter listens on in the host network namespace.'),
     hostNetwork: T.Boolean({ description: 'Use the host network namespace (host network interface statistics).' }),
     hostPID: T.Boolean({ description: 'Use the host PID namespace (host process statistics).' }),
+    tolerateControlPlane: T.Boolean({ description: 'Tolerate the control-plane NoSchedule taints (node-role.kubernetes.io/control-plane and /master), so control-plane nodes report too; `tolerations` adds to these.' }),
     extraArgs: T.Array(T.String({ description: 'Flag.', pattern: '^--' }), { description: 'Extra node-exporter flags, e.g. --collector.systemd.' }),
     serviceAccount: ServiceAccount('ServiceAccount of node-exporter (needs no API access).'),
     livenessProbe: Probe('Liveness probe (GET /).'),

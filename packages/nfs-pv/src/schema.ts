@@ -1,6 +1,6 @@
 // Values schema of the nfs-pv chart: static NFS PersistentVolumes and the claims bound to them, so that
 // other charts mount NFS exports by claim name (persistence.existingClaim).
-import { AccessMode, DNS1123_LABEL, DnsLabel, Quantity, StringMap, T, valuesSchema, type Static } from '@helmforge/core';
+import { AccessMode, DNS1123_LABEL, EntryEnabled, NamedMap, Quantity, StringMap, T, valuesSchema, type Static } from '@helmforge/core';
 
 const IPV4_OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 const IPV4 = `(${IPV4_OCTET}\\.){3}${IPV4_OCTET}`;
@@ -34,7 +34,7 @@ const Namespace = (description: string) => T.String({ description, pattern: `^$|
 
 const Volume = T.Object(
   {
-    name: DnsLabel('Name of the PersistentVolumeClaim, exactly (other charts set persistence.existingClaim to it). The PersistentVolume is named <release>-<name>.'),
+    enabled: EntryEnabled(),
     server: T.Optional(Server('NFS server (host name, IPv4 or IPv6 address); default volumeDefaults.server.')),
     path: T.String({ description: 'Exported directory on the server (absolute, no .. segments).', pattern: ABSOLUTE_PATH, maxLength: 1024, not: { pattern: DOT_DOT_SEGMENT } }),
     capacity: Quantity('Capacity of the volume and request of the claim, e.g. 20Gi (NFS does not enforce it).'),
@@ -70,7 +70,7 @@ export const schema = valuesSchema('nfs-pv', 'Static NFS PersistentVolumes and t
     },
     { description: 'How NOTES.txt tells you to export the paths on the NFS server.', additionalProperties: false },
   ),
-  volumes: T.Array(Volume, { description: 'The NFS exports. Names must be unique.' }),
+  volumes: NamedMap(Volume, 'The NFS exports by claim name: each key is the name of the PersistentVolumeClaim, exactly (other charts set persistence.existingClaim to it); the PersistentVolume is named <release>-<name>. A values file that adds a volume keeps the others; `enabled: false` leaves one out.'),
 });
 
 export type NfsPvValues = Static<typeof schema>;

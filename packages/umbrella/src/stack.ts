@@ -6,6 +6,7 @@ import {
 } from '@helmforge/core';
 import { readFileSync } from 'node:fs';
 import { APP_CHART, COMPONENTS, type SubchartPackage } from './components.js';
+import { ChartLinks } from './metadata.js';
 
 export const STACK_API_VERSION = 'helmforge.dev/v1alpha1';
 
@@ -22,17 +23,7 @@ const Metadata = T.Object(
     version: T.String({ description: 'Chart version (SemVer 2), bumped on every change you publish.', pattern: SEMVER }),
     appVersion: T.String({ description: 'Version of the platform as a whole (free text, quoted in Chart.yaml).', minLength: 1 }),
     description: T.String({ description: 'One-line description of the platform.', minLength: 1 }),
-    home: T.Optional(T.String({ description: 'URL of the platform\'s home page or repository.' })),
-    keywords: T.Optional(T.Array(T.String({ description: 'Keyword.' }), { description: 'Search keywords for chart repositories.' })),
-    maintainers: T.Optional(
-      T.Array(
-        T.Object(
-          { name: T.String({ description: 'Maintainer name.', minLength: 1 }), email: T.Optional(T.String({ description: 'E-mail address.', format: 'email' })), url: T.Optional(T.String({ description: 'URL.' })) },
-          { description: 'A maintainer.', additionalProperties: false },
-        ),
-        { description: 'People responsible for the chart.' },
-      ),
-    ),
+    ...ChartLinks,
   },
   { description: 'Identity of the generated umbrella chart.', additionalProperties: false },
 );

@@ -1,7 +1,7 @@
 import { diffTree, withManifest, withRecoveredLocks, writeOwnedTrees, type FileTree, type OutputTarget } from '@helmforge/core';
-import { composePlatform, loadStack, type ComposedPlatform } from '@helmforge/umbrella';
+import { CT_CONFIG, chartTestingConfig, composePlatform, loadStack, readPreviousGeneration, type ComposedPlatform } from '@helmforge/umbrella';
 import type { Command } from 'commander';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { show } from '../errors.js';
 import type { Io } from '../program.js';
 
@@ -32,33 +32,49 @@ export function generateCommand(program: Command, io: Io, setExit: (code: number
     .action(async (options: GenerateOptions) => setExit(await runGenerate(options, io)));
 }
 
-/** The stack file's platform and the two trees generate writes: charts/<name>/ and schemas/, each with its manifest. */
-export function platformOutput(options: { config: string; out: string; schemas?: string }): { platform: ComposedPlatform; chart: OutputTarget; schemas: OutputTarget } {
-  const platform = composePlatform(loadStack(options.config));
+/** The stack file's platform as generating it into `out` would write it (subchart versions follow the tree there). */
+export function composeFor(options: { config: string; out: string }): { platform: ComposedPlatform; chartDir: string } {
+  const stack = loadStack(options.config);
+  const chartDir = resolve(options.out, stack.metadata.name);
+  const platform = composePlatform(stack, readPreviousGeneration(chartDir));
+  // chart-testing reads chart-dirs relative to where it runs: this directory, as for --out
+  platform.chart.set(CT_CONFIG, chartTestingConfig(stack, relative(process.cwd(), resolve(options.out)).split(sep).join('/') || '.'));
+  return { platform, chartDir };
+}
+
+/** The two trees generate writes, charts/<name>/ and schemas/, each with its manifest. */
+export function outputTargets(options: { config: string; out: string; schemas?: string }): { platform: ComposedPlatform; chart: OutputTarget; schemas: OutputTarget } {
+  const { platform, chartDir } = composeFor(options);
   return {
     platform,
-    chart: { dir: resolve(options.out, platform.metadata.name), tree: withManifest(platform.chart), option: '--out' },
+    chart: { dir: chartDir, tree: withManifest(platform.chart), option: '--out' },
     schemas: { dir: resolve(options.schemas ?? 'schemas'), tree: withManifest(platform.schemas), option: '--schemas' },
   };
 }
 
 export async function runGenerate(options: GenerateOptions, io: Io): Promise<number> {
-  const { chart, schemas } = platformOutput(options);
-  const targets = [chart, schemas];
+  // composed against the trees on disk (subchart versions follow them), and again if recovering an interrupted run
+  // changed those trees
+  const build = () => {
+    const { chart, schemas } = outputTargets(options);
+    return [chart, schemas];
+  };
   const note = (line: string) => io.err(`${line}\n`);
   if (options.check) {
-    const dirs = targets.map((t) => t.dir);
-    const stale = await withRecoveredLocks(dirs.map((path) => ({ path, verb: 'checking', optional: true })), 'generate', show, note, () =>
-      targets.flatMap((t) => staleFiles(t.dir, t.tree).map((f) => `  ${f.state.padEnd(7)}  ${show(f.path)}`)),
-    );
+    let targets = build();
+    const requests = targets.map((t) => ({ path: t.dir, verb: 'checking', optional: true }));
+    const stale = await withRecoveredLocks(requests, 'generate', show, note, (_locks, recovered) => {
+      if (recovered) targets = build();
+      return targets.flatMap((t) => staleFiles(t.dir, t.tree).map((f) => `  ${f.state.padEnd(7)}  ${show(f.path)}`));
+    });
     if (stale.length) {
       io.err(`generated files are stale (${stale.length}):\n${stale.join('\n')}\nrun \`helmforge generate\` and commit the result\n`);
       return 1;
     }
-    io.out(`up to date: ${targets.map((t) => show(t.dir)).join(', ')}\n`);
+    io.out(`up to date: ${requests.map((r) => show(r.path)).join(', ')}\n`);
     return 0;
   }
-  await writeOwnedTrees(targets, { command: 'generate', cwd: process.cwd(), stackFile: options.config, show, force: options.force === true, note });
+  const targets = await writeOwnedTrees(build, { command: 'generate', cwd: process.cwd(), stackFile: options.config, show, force: options.force === true, note });
   io.out(targets.map((t) => `wrote ${show(t.dir)} (${t.tree.size} files)`).join('\n') + '\n');
   return 0;
 }

@@ -36,11 +36,13 @@ export async function withRecoveredLocks<T>(
   command: string,
   show: (path: string) => string,
   note: (line: string) => void,
-  work: (locks: HeldLocks) => Promise<T> | T,
+  /** `recovered`: something was put right, so what was read from these paths before may have changed. */
+  work: (locks: HeldLocks, recovered: boolean) => Promise<T> | T,
 ): Promise<T> {
   return withLocks(requests, command, show, async (locks) => {
-    for (const line of await recoverInterrupted(requests.map((r) => r.path), command, show)) note(line);
-    return work(locks);
+    const notes = await recoverInterrupted(requests.map((r) => r.path), command, show);
+    for (const line of notes) note(line);
+    return work(locks, notes.length > 0);
   });
 }
 
@@ -52,17 +54,24 @@ export interface WriteOptions extends TargetContext {
   note: (line: string) => void;
 }
 
-/** Replaces each target with its tree: refused (nothing changed) unless helmforge owns every target. */
-export async function writeOwnedTrees(targets: OutputTarget[], o: WriteOptions): Promise<void> {
+/**
+ * Replaces each target with its tree: refused (nothing changed) unless helmforge owns every target. `build` makes the
+ * targets from what is on disk; it is asked again when recovering an interrupted run changed that. Returns the targets
+ * as written.
+ */
+export async function writeOwnedTrees(build: () => OutputTarget[], o: WriteOptions): Promise<OutputTarget[]> {
+  let targets = build();
   refuseUnsafeTargets(targets, o);
   // checked before anything is locked or created, so that a refusal changes nothing; checked again under the locks
   const early = userFilesIn(targets, o);
   if (early.length > 0 && !o.force) refuseUserFiles(early, o);
-  await withRecoveredLocks(targets.map((t) => ({ path: t.dir, verb: 'writing' })), o.command, o.show, o.note, (locks) => {
+  return withRecoveredLocks(targets.map((t) => ({ path: t.dir, verb: 'writing' })), o.command, o.show, o.note, (locks, recovered) => {
+    if (recovered) targets = build();
     const added = userFilesIn(targets, o);
     if (added.length > 0 && !o.force) refuseUserFiles(added, o);
     locks.assertHeld();
     writeTreesAtomically(targets);
     for (const f of added) o.note(`deleted ${o.show(f)} (--force)`);
+    return targets;
   });
 }

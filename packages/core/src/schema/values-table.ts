@@ -51,7 +51,7 @@ function typeOf(root: JsonSchema, s: JsonSchema | undefined): string {
   if (Array.isArray(s.anyOf)) return [...new Set((s.anyOf as JsonSchema[]).map((x) => typeOf(root, resolveRef(root, x))))].join(' \\| ');
   if (s.const !== undefined) return JSON.stringify(s.const);
   if (s.type === 'array') return `${typeOf(root, resolveRef(root, s.items as JsonSchema)) || 'any'}[]`;
-  if (s.type === 'object' && s.patternProperties) return 'map';
+  if (s.type === 'object' && (s.patternProperties || (s.additionalProperties && typeof s.additionalProperties === 'object'))) return 'map';
   return String(s.type ?? 'any');
 }
 
