@@ -3,7 +3,7 @@
 // directories and their helm child. The "registry" is a TCP listener on 127.0.0.1 that accepts and stays silent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../tools/testkit/helm.js';
@@ -104,15 +104,18 @@ describe('a registry that accepts connections and never answers', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('package interrupted by %s while it holds the chart lock leaves no lock behind', async (signal) => {
     const tmp = tempDir('signal-tmp');
     const dir = repo();
-    // a helm that takes its time, so that the signal comes while the chart is locked
-    const slow = join(tmp, 'slow-helm');
-    writeFileSync(slow, `#!/bin/sh\nsleep 30\nexec ${HELM} "$@"\n`, { mode: 0o755 });
-    const child = spawn(process.execPath, [BIN, 'package', '-d', 'dist'], { cwd: dir, env: { ...process.env, HELM_BIN: slow }, stdio: 'ignore' });
+    // paused (asynchronously: signals are handled) right after it has taken the chart's lock
+    const child = spawn(process.execPath, [BIN, 'package', '-d', 'dist'], {
+      cwd: dir,
+      env: { ...process.env, TMPDIR: tmp, HELMFORGE_TEST_PAUSE_AT: 'locked', HELMFORGE_TEST_RESUME_FILE: join(tmp, 'never') },
+      stdio: 'ignore',
+    });
     const done = new Promise((resolve) => child.on('close', (_code, sig) => resolve(sig)));
     await until(() => readdirSync(join(dir, 'charts')).includes('.platform.helmforge-lock.owner'), 'the chart lock');
     child.kill(signal);
     expect(await done).toBe(signal);
     expect(readdirSync(join(dir, 'charts'))).toEqual(['platform']);
     expect(readdirSync(dir).sort()).toEqual(['charts', 'helmforge.yaml', 'schemas']);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });

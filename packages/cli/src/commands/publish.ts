@@ -118,17 +118,20 @@ async function packageChart(
   const chart = output.chart.dir;
   const { metadata } = output.platform;
   const file = join(destination, `${metadata.name}-${metadata.version}.tgz`);
-  const locks = [{ path: chart, verb: command === 'push' ? 'pushing' : 'packaging' }, ...(owned ? [{ path: file, verb: 'writing' }] : [])];
-  return withRecoveredLocks(locks, command, show, note, async (_locks, recovered) => {
+  return withRecoveredLocks([{ path: chart, verb: command === 'push' ? 'pushing' : 'packaging' }], command, show, note, async (_locks, recovered) => {
     if (recovered) output = outputTargets(options); // composed against the chart as it is now
     const stale = staleFiles(chart, output.chart.tree).length;
     if (stale > 0) {
       throw new PublishError(`${show(chart)} does not match ${options.config} (${stale} file${stale === 1 ? '' : 's'} differ): run \`helmforge generate\` first, so that what is published is what the stack file says`);
     }
-    if (owned && existsSync(file) && options.force !== true && !(await isHelmforgePackage(file))) {
-      throw new PublishError(`refusing to replace ${show(file)}: it is not a chart package helmforge made; move it away, or pass --force to replace it. Nothing was changed.`);
-    }
-    return { file, ...(await writePackage(options, chart, metadata, file)) };
+    if (!owned) return { file, ...(await writePackage(options, chart, metadata, file)) };
+    // (locked after the chart, as every command that takes both does)
+    return withRecoveredLocks([{ path: file, verb: 'writing' }], command, show, note, async () => {
+      if (existsSync(file) && options.force !== true && !(await isHelmforgePackage(file))) {
+        throw new PublishError(`refusing to replace ${show(file)}: it is not a chart package helmforge made; move it away, or pass --force to replace it. Nothing was changed.`);
+      }
+      return { file, ...(await writePackage(options, chart, metadata, file)) };
+    });
   });
 }
 

@@ -6,14 +6,27 @@
 //   HELMFORGE_TEST_RESUME_FILE=FILE  exists (a writer that holds its locks, for the locking tests)
 import { appendFileSync, existsSync } from 'node:fs';
 
-export function checkpoint(step: string): void {
+/** Trace and crash; true when the process should pause here. */
+function reached(step: string): boolean {
   const env = process.env;
   if (env.HELMFORGE_TEST_TRACE) appendFileSync(env.HELMFORGE_TEST_TRACE, `${step}\n`);
   if (env.HELMFORGE_TEST_CRASH_AT === step) process.kill(process.pid, 'SIGKILL');
-  if (env.HELMFORGE_TEST_PAUSE_AT === step) {
-    process.stderr.write(`paused at ${step}\n`);
-    const resume = env.HELMFORGE_TEST_RESUME_FILE ?? '';
-    const nap = new Int32Array(new SharedArrayBuffer(4));
-    while (!existsSync(resume)) Atomics.wait(nap, 0, 0, 20);
-  }
+  if (env.HELMFORGE_TEST_PAUSE_AT !== step) return false;
+  process.stderr.write(`paused at ${step}\n`);
+  return true;
+}
+
+const resumed = () => existsSync(process.env.HELMFORGE_TEST_RESUME_FILE ?? '');
+
+/** A step inside synchronous code: a pause there blocks the whole process (signals wait too). */
+export function checkpoint(step: string): void {
+  if (!reached(step)) return;
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  while (!resumed()) Atomics.wait(nap, 0, 0, 20);
+}
+
+/** A step in asynchronous code: a pause there keeps the process responsive (timers run, signals are handled). */
+export async function asyncCheckpoint(step: string): Promise<void> {
+  if (!reached(step)) return;
+  while (!resumed()) await new Promise((r) => setTimeout(r, 20));
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSy
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { HelmforgeError } from '../errors.js';
-import { checkpoint } from './checkpoint.js';
+import { asyncCheckpoint } from './checkpoint.js';
 
 const STALE_MS = 30_000;
 const DEFAULT_WAIT_MS = 10_000;
@@ -149,7 +149,7 @@ export async function acquireLocks(requests: LockRequest[], command: string, sho
     await releaseAll();
     throw error;
   }
-  if (releases.length > 0) checkpoint('locked');
+  if (releases.length > 0) await asyncCheckpoint('locked');
   return {
     assertHeld() {
       if (lost !== undefined) throw new HelmforgeError(`lost the lock on what this command writes (${lost.message}); nothing was replaced: run it again`);
