@@ -34,6 +34,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // a package's ES module build first: a UMD `main` (jsonc-parser's) hides its require() calls from the bundler
+  mainFields: ['module', 'main'],
   // CommonJS dependencies (ajv, handlebars, yaml) call require() for Node built-ins.
   banner: { js: "import { createRequire as __helmforgeRequire } from 'node:module';\nconst require = __helmforgeRequire(import.meta.url);" },
   plugins: [keepMetaUrl],

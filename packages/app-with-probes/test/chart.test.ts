@@ -120,12 +120,29 @@ describe('app-with-probes chart', () => {
       expect(pod.containers[0]?.resources).toMatchObject({ requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } });
     });
 
+    it('renders typed Kubernetes fields as given, and a null drops the chart default', () => {
+      const values = scenarios['kubernetes-fields'] as Record<string, unknown>;
+      const pod = podSpec(findObject(template('-f', `${dir}/ci/kubernetes-fields-values.yaml`), 'Deployment')) as PodSpec & Record<string, unknown>;
+      expect(pod.affinity).toEqual(values.affinity);
+      expect(pod.initContainers).toEqual(values.initContainers);
+      expect(pod.containers.map((c) => c.name)).toEqual(['app-with-probes', 'metrics']);
+      expect(pod.volumes).toEqual(expect.arrayContaining(values.extraVolumes as object[]));
+      const main = pod.containers[0] as Container & { env: unknown[]; resources: { limits: object }; securityContext: object };
+      expect(main.env).toEqual(expect.arrayContaining(values.extraEnv as object[]));
+      expect(main.resources.limits).toEqual({ memory: '256Mi' });
+      expect(main.securityContext).not.toHaveProperty('readOnlyRootFilesystem');
+    });
+
     it.each([
       ['readinessProbe.periodSeconds=ten', /readinessProbe/],
       ['livenessProbe.timeoutSeconds=0', /livenessProbe/],
       ['image.tag=latest', /image/],
       ['strategy.rollingUpdate.maxUnavailable=half', /maxUnavailable/],
       ['replicaCount=-1', /replicaCount/],
+      ['affinity.nodeAfinity.x=1', /nodeAfinity/],
+      ['tolerations[0].operater=Exists', /operater/],
+      ['sidecars[0].name=proxy,sidecars[0].imagePullPolicy=Sometimes,sidecars[0].ports[0].containerPort=http', /containerPort/],
+      ['resources.limits.memory=lots', /memory/],
     ])('rejects --set %s through the values schema', (set, field) => {
       const r = runHelm(helm, ['template', 'rel', dir, '--set', set]);
       expect(r.status).not.toBe(0);

@@ -1,10 +1,12 @@
 // The `helmforge` command line: parsing with commander, one module per command, one error path.
 import { Command, CommanderError } from 'commander';
 import { errorText } from './errors.js';
+import { diffCommand } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
+import { valuesCommand } from './commands/values.js';
 import { packageCommand, pushCommand } from './commands/publish.js';
 
 export const VERSION = '0.1.0';
@@ -38,7 +40,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       + '  helmforge validate charts/platform\n'
       + '  helm install platform ./charts/platform -n platform --create-namespace --render-subchart-notes',
     );
-  for (const register of [initCommand, generateCommand, validateCommand, packageCommand, pushCommand, schemaCommand]) register(program, io, setExit);
+  for (const register of [initCommand, generateCommand, validateCommand, diffCommand, packageCommand, pushCommand, schemaCommand, valuesCommand]) register(program, io, setExit);
   return program;
 }
 

@@ -125,7 +125,7 @@ describe('chart metadata pass-through', () => {
   it.each([
     ['annotation-images.yaml', /annotation-images\.yaml:9:5: unknown key "artifacthub\.io\/images" \(at \/metadata\/annotations\/artifacthub\.io~1images\)/],
     ['annotation-typo.yaml', /annotation-typo\.yaml:9:5: unknown key "artifacthub\.io\/licence" \(at \/metadata\/annotations\/artifacthub\.io~1licence\)/],
-    ['maintainer-url.yaml', /maintainer-url\.yaml:9:35: must match pattern .* \(at \/metadata\/maintainers\/0\/url\)\n {4}expected: Home page of the maintainer/],
+    ['maintainer-url.yaml', /maintainer-url\.yaml:9:35: must be an http:\/\/ or https:\/\/ URL without spaces \(at \/metadata\/maintainers\/0\/url\)\n/],
   ])('refuses %s with the line and pointer', (fixture, message) => {
     const dir2 = tempDir('ct');
     cpSync(join(FIXTURES, fixture), join(dir2, 'helmforge.yaml'));

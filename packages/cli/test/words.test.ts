@@ -14,7 +14,7 @@ function helmforge(args: string[]) {
 }
 
 describe('unknown commands', () => {
-  it.each([['lint', '--help'], ['lint'], ['diff', 'a', 'b'], ['--help-me-not']])('helmforge %s … is a usage error, exit 2', (...args) => {
+  it.each([['lint', '--help'], ['lint'], ['rollout', 'a', 'b'], ['--help-me-not']])('helmforge %s … is a usage error, exit 2', (...args) => {
     const r = helmforge(args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');

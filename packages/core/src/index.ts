@@ -8,6 +8,8 @@ export * from './topology.js';
 export * from './yaml-source.js';
 export * from './schema/toolkit.js';
 export * from './schema/fragments.js';
+export * from './schema/kubernetes.js';
+export * from './schema/kubernetes-definitions.js';
 export * from './schema/named-map.js';
 export * from './schema/validate.js';
 export * from './schema/values-yaml.js';

@@ -5,7 +5,7 @@ import { scenarios } from './scenarios.js';
 import { schema } from './schema.js';
 
 export { schema, defaults, scenarios };
-export { CRON_SCHEDULE, TIME_ZONE, type JobsValues } from './schema.js';
+export { type JobsValues } from './schema.js';
 export { BACKUP_CLAIM, BACKUP_SOURCE_CLAIM } from './defaults.js';
 
 const README = `Three maps of named entries, one shape: \`jobs\` (run once per release), \`cronJobs\` (on a schedule) and \`hooks\`

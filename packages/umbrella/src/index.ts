@@ -1,6 +1,7 @@
 export * from './components.js';
 export * from './stack.js';
 export * from './compose.js';
+export * from './editor-schemas.js';
 export * from './starter.js';
 export * from './metadata.js';
 export * from './versions.js';

@@ -1,10 +1,10 @@
 // Chart metadata the stack file passes through to the umbrella's Chart.yaml: links, keywords, kubeVersion, maintainers
 // and annotations, with Artifact Hub's `artifacthub.io/*` annotations written as structured YAML in the stack file and
 // serialized into the strings Chart.yaml requires (chart-testing's schema: annotations are map(str, str)).
-import { T, type Static } from '@helmforge/core';
+import { pattern, T, type Static } from '@helmforge/core';
 import { stringify } from 'yaml';
 
-const Url = (description: string) => T.String({ description, pattern: '^https?://[^\\s]+$' });
+const Url = (description: string) => T.String({ description, ...pattern('^https?://[^\\s]+$', 'must be an http:// or https:// URL without spaces') });
 
 const Link = T.Object({ name: T.String({ description: 'Link text.', minLength: 1 }), url: Url('Link target (http or https).') }, { description: 'A link.', additionalProperties: false });
 
@@ -21,11 +21,11 @@ const Change = T.Object(
 const ArtifactHub = {
   'artifacthub.io/changes': T.Optional(T.Array(Change, { description: 'Changes in this version (Artifact Hub changelog).', minItems: 1 })),
   'artifacthub.io/links': T.Optional(T.Array(Link, { description: 'Extra links shown on Artifact Hub (documentation, support).', minItems: 1 })),
-  'artifacthub.io/license': T.Optional(T.String({ description: 'SPDX identifier of the chart\'s license, e.g. Apache-2.0.', pattern: '^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$' })),
+  'artifacthub.io/license': T.Optional(T.String({ description: 'SPDX identifier of the chart\'s license, e.g. Apache-2.0.', ...pattern('^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$', 'must be an SPDX license expression such as `Apache-2.0` or `MIT OR Apache-2.0`') })),
   'artifacthub.io/prerelease': T.Optional(T.Boolean({ description: 'Mark this version as a pre-release on Artifact Hub.' })),
   'artifacthub.io/signKey': T.Optional(
     T.Object(
-      { fingerprint: T.String({ description: 'Fingerprint of the key that signs the chart (helmforge package --sign).', pattern: '^[0-9A-Fa-f]{40}$' }), url: Url('Where the public key can be downloaded.') },
+      { fingerprint: T.String({ description: 'Fingerprint of the key that signs the chart (helmforge package --sign).', ...pattern('^[0-9A-Fa-f]{40}$', 'must be a key fingerprint: 40 hexadecimal digits') }), url: Url('Where the public key can be downloaded.') },
       { description: 'The key that signs the chart\'s provenance files.', additionalProperties: false },
     ),
   ),

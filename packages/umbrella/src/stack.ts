@@ -1,7 +1,7 @@
 // The stack file (helmforge.yaml): which parts the platform has and how each is configured. Its schema is
 // composed from the subcharts' own values schemas, so an editor completes and checks every key.
 import {
-  DNS1123_LABEL, GlobalValues, HelmforgeError, T, decodeUtf8, mergeValues, parseYamlSource, toJsonSchema, validateAgainst, validateOverride,
+  DNS_LABEL, decodeUtf8, forEditors, GlobalValues, pattern, schemaUrl, HelmforgeError, T, mergeValues, parseYamlSource, splitDefinitions, toJsonSchema, validateAgainst, validateOverride,
   type JsonSchema, type Problem, type Static,
 } from '@helmforge/core';
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { APP_CHART, COMPONENTS, type SubchartPackage } from './components.js';
 import { ChartLinks } from './metadata.js';
 
 export const STACK_API_VERSION = 'helmforge.dev/v1alpha1';
+/** The stack file's schema under schemas/. */
+export const STACK_SCHEMA_FILE = 'helmforge.schema.json';
 
 /** Problems a stack file's error lists at most. */
 const MAX_PROBLEMS = 20;
@@ -19,8 +21,8 @@ export const SEMVER =
 
 const Metadata = T.Object(
   {
-    name: T.String({ description: 'Name of the umbrella chart (a DNS-1123 label); it is written to charts/<name>/.', pattern: DNS1123_LABEL, maxLength: 53 }),
-    version: T.String({ description: 'Chart version (SemVer 2), bumped on every change you publish.', pattern: SEMVER }),
+    name: T.String({ description: 'Name of the umbrella chart (a DNS-1123 label); it is written to charts/<name>/.', ...DNS_LABEL, maxLength: 53 }),
+    version: T.String({ description: 'Chart version (SemVer 2), bumped on every change you publish.', ...pattern(SEMVER, 'must be a semantic version (SemVer 2) such as `0.1.0` or `1.2.0-rc.1`') }),
     appVersion: T.String({ description: 'Version of the platform as a whole (free text, quoted in Chart.yaml).', minLength: 1 }),
     description: T.String({ description: 'One-line description of the platform.', minLength: 1 }),
     ...ChartLinks,
@@ -30,7 +32,7 @@ const Metadata = T.Object(
 
 const Node = T.Object(
   {
-    name: T.String({ description: 'Node name.', pattern: DNS1123_LABEL }),
+    name: T.String({ description: 'Node name.', ...DNS_LABEL }),
     address: T.String({ description: 'IP address or host name the node is reached at.', minLength: 1 }),
     roles: T.Optional(T.Array(T.String({ description: 'Role, e.g. control-plane or worker.' }), { description: 'Roles of the node.' })),
   },
@@ -73,10 +75,34 @@ export function valuesSchemaOf(chart: SubchartPackage): JsonSchema {
   return schema;
 }
 
-/** A subchart's values schema as a definition: without `$schema`, `title` kept for editors. */
-export function definitionOf(chart: SubchartPackage): JsonSchema {
-  const { $schema: _drop, ...rest } = valuesSchemaOf(chart);
-  return rest;
+/**
+ * The definitions of a schema that holds subchart sections (the umbrella values, the stack file): each chart's values
+ * schema without `$schema` and `required` (see partialSchema) under its chart name, and the Kubernetes definitions
+ * their typed fields refer to, once, beside them (a `#/definitions/…` reference resolves against the root).
+ */
+export function sectionDefinitions(charts: Iterable<SubchartPackage>): Record<string, JsonSchema> {
+  const sections: Record<string, JsonSchema> = {};
+  const shared: Record<string, JsonSchema> = {};
+  for (const chart of charts) {
+    const { body, definitions } = sectionOf(chart);
+    sections[chart.CHART_NAME] = body;
+    Object.assign(shared, definitions);
+  }
+  return { ...sections, ...Object.fromEntries(Object.entries(shared).sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+const sectionCache = new Map<SubchartPackage, { body: JsonSchema; definitions: Record<string, JsonSchema> }>();
+
+/** A chart's section (built once: the umbrella values and the stack file both hold it) and the definitions it needs. */
+function sectionOf(chart: SubchartPackage): { body: JsonSchema; definitions: Record<string, JsonSchema> } {
+  let section = sectionCache.get(chart);
+  if (!section) {
+    // an embedded schema keeps no $schema or $id: an $id would move the base of its #/definitions references
+    const { $schema: _drop, $id: _id, ...schema } = valuesSchemaOf(chart);
+    const { body, definitions } = splitDefinitions(schema);
+    sectionCache.set(chart, (section = { body: partialSchema(body) as JsonSchema, definitions }));
+  }
+  return section;
 }
 
 /**
@@ -131,9 +157,9 @@ export function stackSchema(): JsonSchema {
 }
 
 function buildStackSchema(): JsonSchema {
-  const base = toJsonSchema(StackBase, { $id: 'https://helmforge.dev/schemas/helmforge.schema.json', title: 'helmforge stack file', description: 'Describes the platform that `helmforge generate` turns into an umbrella Helm chart.' }) as JsonSchema & { properties: Record<string, unknown> };
-  const definitions: Record<string, unknown> = {};
-  for (const c of [...COMPONENTS.map((x) => x.chart), APP_CHART]) definitions[c.CHART_NAME] = partialSchema(definitionOf(c));
+  const converted = toJsonSchema(StackBase, { $id: schemaUrl(STACK_SCHEMA_FILE), title: 'helmforge stack file', description: 'Describes the platform that `helmforge generate` turns into an umbrella Helm chart.' }) as JsonSchema & { properties: Record<string, unknown> };
+  const base: JsonSchema & { properties: Record<string, unknown> } = { ...converted, properties: { ...converted.properties } };
+  const definitions = sectionDefinitions([...COMPONENTS.map((x) => x.chart), APP_CHART]);
   for (const c of COMPONENTS) {
     base.properties[c.key] = { description: `${c.summary} Values here override the ${c.chart.CHART_NAME} chart's defaults; \`enabled: false\` leaves it out.`, allOf: [{ $ref: `#/definitions/${c.chart.CHART_NAME}` }] };
   }
@@ -144,14 +170,15 @@ function buildStackSchema(): JsonSchema {
     // would reach the API server as a number
     propertyNames: {
       description: `An application name: a DNS-1123 label that is not all digits and not ${RESERVED_APP_NAMES.join(', ')}.`,
-      pattern: DNS1123_LABEL,
+      ...DNS_LABEL,
       maxLength: 53,
       not: { anyOf: [{ enum: RESERVED_APP_NAMES }, { pattern: '^[0-9]+$' }] },
     },
     additionalProperties: { description: 'Values for this application (override the chart defaults).', $ref: `#/definitions/${APP_CHART.CHART_NAME}` },
   };
   base.required = ['apiVersion', 'kind', 'metadata'];
-  return { ...base, definitions };
+  // the sections were made for editors already (valuesSchemaOf): only the stack's own text needs it
+  return { ...forEditors(base), definitions };
 }
 
 function readStackText(file: string): string {

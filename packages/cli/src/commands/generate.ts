@@ -1,9 +1,11 @@
 import { diffTree, withManifest, withRecoveredLocks, writeOwnedTrees, type FileTree, type OutputTarget } from '@helmforge/core';
-import { CT_CONFIG, chartTestingConfig, composePlatform, loadStack, readPreviousGeneration, type ComposedPlatform } from '@helmforge/umbrella';
-import type { Command } from 'commander';
-import { join, relative, resolve, sep } from 'node:path';
+import { CT_CONFIG, chartTestingConfig, composePlatform, loadStack, readPreviousGeneration, schemaAssociations, type ComposedPlatform } from '@helmforge/umbrella';
+import { Option, type Command } from 'commander';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { show } from '../errors.js';
+import { mergeVscodeSettings } from '../vscode-settings.js';
 import type { Io } from '../program.js';
+import { showUpgradeDiff } from './diff.js';
 
 export interface GenerateOptions {
   config: string;
@@ -11,6 +13,8 @@ export interface GenerateOptions {
   schemas: string;
   check?: boolean;
   force?: boolean;
+  diff?: boolean;
+  vscode?: boolean;
 }
 
 export function generateCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -22,6 +26,8 @@ export function generateCommand(program: Command, io: Io, setExit: (code: number
     .option('--schemas <dir>', 'directory that receives the generated JSON schemas', 'schemas')
     .option('--check', 'write nothing; exit 1 and list the files that are stale, missing or extra')
     .option('-f, --force', 'delete files that were added by hand inside the generated trees (refused otherwise)')
+    .option('--diff', 'first show what upgrading a release of the chart on disk to the regenerated one does (helmforge diff); exit 1 if that fails or loses data')
+    .addOption(new Option('--vscode', 'also map the schemas to their files in .vscode/settings.json (yaml.schemas), keeping every other setting').conflicts('check'))
     .addHelpText(
       'after',
       '\nThe output is replaced as a whole and crash-safely: on any error, or if the process is killed, the next helmforge\n' +
@@ -29,7 +35,10 @@ export function generateCommand(program: Command, io: Io, setExit: (code: number
         'empty ones, and ones it generated (.helmforge-manifest, or the chart\'s helmforge.dev/generated annotation).\n' +
         'Example: helmforge generate --check   # in CI, after a commit',
     )
-    .action(async (options: GenerateOptions) => setExit(await runGenerate(options, io)));
+    .action(async (options: GenerateOptions) => {
+      const upgrade = options.diff === true ? await showUpgradeDiff(options, io) : 0;
+      setExit(Math.max(upgrade, await runGenerate(options, io)));
+    });
 }
 
 /** The stack file's platform as generating it into `out` would write it (subchart versions follow the tree there). */
@@ -55,9 +64,11 @@ export function outputTargets(options: { config: string; out: string; schemas?: 
 export async function runGenerate(options: GenerateOptions, io: Io): Promise<number> {
   // composed against the trees on disk (subchart versions follow them), and again if recovering an interrupted run
   // changed those trees
+  let platform: ComposedPlatform | undefined;
   const build = () => {
-    const { chart, schemas } = outputTargets(options);
-    return [chart, schemas];
+    const output = outputTargets(options);
+    platform = output.platform;
+    return [output.chart, output.schemas];
   };
   const note = (line: string) => io.err(`${line}\n`);
   if (options.check) {
@@ -76,6 +87,14 @@ export async function runGenerate(options: GenerateOptions, io: Io): Promise<num
   }
   const targets = await writeOwnedTrees(build, { command: 'generate', cwd: process.cwd(), stackFile: options.config, show, force: options.force === true, note });
   io.out(targets.map((t) => `wrote ${show(t.dir)} (${t.tree.size} files)`).join('\n') + '\n');
+  if (options.vscode && platform !== undefined) {
+    // the workspace is the stack file's directory; the file patterns are relative to it
+    const workspace = dirname(resolve(options.config));
+    const subcharts = [...new Set(platform.metadata.dependencies?.map((d) => d.name))];
+    const associations = schemaAssociations(platform.metadata.name, subcharts, relative(workspace, resolve(options.out)).split(sep).join('/') || '.');
+    const settings = mergeVscodeSettings(workspace, resolve(options.schemas), associations);
+    io.out(settings ? `wrote ${show(settings)} (yaml.schemas)\n` : 'yaml.schemas in .vscode/settings.json is up to date\n');
+  }
   return 0;
 }
 

@@ -5,13 +5,12 @@ import { resolve } from 'node:path';
 import { show } from '../errors.js';
 import { parseDuration, TIMEOUT_HELP } from '../options.js';
 import type { Io } from '../program.js';
+import { collect, collectList } from './options.js';
 
 // The validator's OUTPUT_FORMATS, spelled out so that parsing the command line does not load the validator;
 // `satisfies` keeps the two lists in step.
 const OUTPUT_CHOICES = ['text', 'json', 'junit', 'tap', 'pretty', 'sarif'] satisfies OutputFormat[];
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-const collectList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 interface ValidateFlags {
   manifests?: boolean;
