@@ -172,7 +172,8 @@ function buildStackSchema(): JsonSchema {
       description: `An application name: a DNS-1123 label that is not all digits and not ${RESERVED_APP_NAMES.join(', ')}.`,
       ...DNS_LABEL,
       maxLength: 53,
-      not: { anyOf: [{ enum: RESERVED_APP_NAMES }, { pattern: '^[0-9]+$' }] },
+      allOf: [pattern('[a-z-]', 'must not be all digits: the name becomes label values and container names, which the API server would read as a number')],
+      not: { enum: RESERVED_APP_NAMES },
     },
     additionalProperties: { description: 'Values for this application (override the chart defaults).', $ref: `#/definitions/${APP_CHART.CHART_NAME}` },
   };

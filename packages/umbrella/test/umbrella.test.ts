@@ -117,10 +117,14 @@ describe('application names in the stack file', () => {
   const committed = readFileSync(join(REPO_ROOT, 'helmforge.yaml'), 'utf8');
   const withApp = (name: string) => `${committed.trimEnd()}\n  "${name}":\n    replicaCount: 1\n`;
 
-  it.each([...RESERVED_APP_NAMES, '123', '007'])('rejects %s, naming the rule', (name) => {
+  it.each(RESERVED_APP_NAMES)('rejects %s, a name the umbrella uses itself', (name) => {
     expect(() => loadStack('helmforge.yaml', withApp(name))).toThrow(
       new RegExp(`helmforge\\.yaml:\\d+:3: the name "${name}" is not allowed \\(at /apps/${name}\\)\\n {4}expected: An application name: a DNS-1123 label that is not all digits and not nfs-pv, registry, monitoring, jobs, global, apps\\.`),
     );
+  });
+
+  it.each(['123', '007'])('rejects %s, all digits', (name) => {
+    expect(() => loadStack('helmforge.yaml', withApp(name))).toThrow(new RegExp(`helmforge\\.yaml:\\d+:3: the name "${name}" must not be all digits: the name becomes label values and container names, which the API server would read as a number \\(at /apps/${name}\\)`));
   });
 
   it.each(['web2', '1st', 'a-1', 'registry-ui'])('accepts %s', (name) => {
