@@ -1,12 +1,13 @@
 // The helmforge-conform bin, spawned as a process with kubeconform's command lines.
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseConformArgs } from '../src/index.js';
 import { BIN, BUNDLE, FIXTURES, PROMETHEUS_CRD, startHttpsSchemaServer } from './helpers.js';
+import { offline } from '../../../tools/testkit/offline.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 function conform(args: string[], input?: string): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: input ?? '', timeout: 60_000 });
@@ -85,7 +86,7 @@ describe('helmforge-conform', () => {
   });
 
   describe("as kubeconform's own acceptance tests expect", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'helmforge-conform-'));
+    const dir = tempDir('conform');
     const file = (name: string, text: string): string => {
       writeFileSync(join(dir, name), text);
       return join(dir, name);
@@ -131,7 +132,9 @@ describe('helmforge-conform', () => {
 
     it('HTTPS_PROXY is used for downloads: a proxy that refuses connections fails them, naming it', () => {
       const env = { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:1', NO_PROXY: '' };
-      const r = spawnSync(process.execPath, [BIN, '-schema-location', 'default', VALID], { encoding: 'utf8', env, timeout: 60_000 });
+      // in a network namespace with loopback only: the internet stays out of reach even if the proxy were not used
+      const { command, args } = offline([process.execPath, BIN, '-schema-location', 'default', VALID]);
+      const r = spawnSync(command, args, { encoding: 'utf8', env, timeout: 60_000 });
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(/failed validation: could not download https:\/\/raw\.githubusercontent\.com\/\S+ \(through the proxy http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED/);
     });

@@ -74,13 +74,15 @@ async function compareEngines(docs: unknown[], options: ValidatorOptions, varian
   const next = seededRandom(seed);
   const counts = { valid: 0, invalid: 0 };
   for (const doc of docs) {
+    const original = await fast.validateObject(doc, { filename: 'variant.yaml', docIndex: 0, line: 1 });
+    expect(original.status, JSON.stringify(original)).toBe('valid');
     for (let i = 0; i <= variantsPerDoc; i++) {
       const variant = i === 0 ? doc : mutate(doc, next);
       const base = { filename: 'variant.yaml', docIndex: i, line: 1 };
       const a: ValidationResult = await fast.validateObject(variant, { ...base });
       const b: ValidationResult = await ajv.validateObject(variant, { ...base });
-      if (JSON.stringify(a) !== JSON.stringify(b)) expect({ variant, closures: a }).toEqual({ variant, closures: b });
-      if (i === 0) expect(a.status, JSON.stringify(a)).toBe('valid');
+      // compared as text: cheap for the thousands of variants that agree, and the difference is shown when they do not
+      expect(JSON.stringify({ variant, closures: a }, null, 1)).toBe(JSON.stringify({ variant, closures: b }, null, 1));
       if (a.status === 'valid') counts.valid++;
       else if (a.status === 'invalid') counts.invalid++;
     }

@@ -1,10 +1,10 @@
 // Schema sources: location templates (local paths and URLs), bundles by URL, and the on-disk cache.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SCHEMA_LOCATION, createValidator, expandSchemaLocation, renderTemplate, splitText, templateVariables } from '../src/index.js';
 import { FIXTURES, SHARED_SCHEMAS, startForwardProxy, startHttpsSchemaServer, startSchemaServer, type SchemaServer } from './helpers.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n';
 const CM_EXTRA = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nextra: 1\n';
@@ -66,7 +66,7 @@ describe('over HTTP, with the on-disk cache', () => {
   });
 
   it('a bundle by URL; a second run with the cache makes no request; a 404 is never cached', async () => {
-    const cache = mkdtempSync(join(tmpdir(), 'helmforge-cache-'));
+    const cache = tempDir('cache');
     const options = {
       schemaBundles: [`${server.url}/v1.33/_definitions.json`],
       schemaLocations: [`${fixtures.url}/{{ .ResourceKind }}-nothere.json`],

@@ -2,9 +2,12 @@
 // sharing their options.
 import type { OutputFormat, ValidateCommandOptions } from '@helmforge/validator';
 import { Option, type Command } from 'commander';
+import { recoverInterrupted } from '@helmforge/core';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { show } from '../errors.js';
+import { parseDuration, TIMEOUT_HELP } from '../options.js';
 import type { Io } from '../program.js';
 import { collect, collectList } from './options.js';
 
@@ -19,6 +22,7 @@ interface RenderFlags {
   kubernetesVersion?: string[];
   output: OutputFormat;
   summary?: boolean;
+  quiet?: boolean;
   verbose?: boolean;
   helmBin?: string;
   values?: string[];
@@ -26,6 +30,7 @@ interface RenderFlags {
   version?: string;
   plainHttp?: boolean;
   insecureSkipTlsVerify?: boolean;
+  timeout?: number;
 }
 
 interface RuleFlags {
@@ -56,14 +61,16 @@ function renderOptions(c: Command): Command {
     .option('--manifests', 'check manifest files instead of charts')
     .option('-k, --kubernetes-version <version>', 'Kubernetes version to render and check for (repeatable; default 1.33.0)', collect)
     .addOption(new Option('-o, --output <format>', 'report format').choices(OUTPUT_CHOICES).default('text'))
-    .option('--summary', 'print the summary line(s)')
+    .option('--summary', 'print the summary line(s) (the default for text output)')
+    .option('-q, --quiet', 'print nothing but the problems found (no summary, no progress)')
     .option('--verbose', 'also list valid resources')
     .option('--helm-bin <path>', 'helm binary (default: $HELM_BIN, then helm on PATH)')
     .option('-f, --values <file>', 'an extra values file to render as one more scenario (repeatable)', collect)
     .option('--no-scenarios', 'render the default values only, not ci/*-values.yaml')
     .option('--version <version>', 'chart version of oci:// references (as helm pull --version; default: the newest)')
     .option('--plain-http', 'the OCI registry speaks plain HTTP (as helm pull --plain-http)')
-    .option('--insecure-skip-tls-verify', "accept the registry's and schema servers' certificates unchecked");
+    .option('--insecure-skip-tls-verify', "accept the registry's and schema servers' certificates unchecked")
+    .option('--timeout <duration>', TIMEOUT_HELP, parseDuration);
 }
 
 function ruleOptions(c: Command): Command {
@@ -80,7 +87,9 @@ function renderSettings(f: RenderFlags): Partial<ValidateCommandOptions> {
     manifests: f.manifests ?? false,
     kubernetesVersions: f.kubernetesVersion ?? ['1.33.0'],
     output: f.output,
-    summary: f.summary ?? false,
+    // a successful run says so in one line, unless --quiet
+    summary: f.summary ?? (f.quiet !== true && f.output === 'text'),
+    progress: f.quiet !== true && process.stderr.isTTY === true,
     verbose: f.verbose ?? false,
     scenarios: f.scenarios,
     ...(f.helmBin ? { helmBin: f.helmBin } : {}),
@@ -88,7 +97,14 @@ function renderSettings(f: RenderFlags): Partial<ValidateCommandOptions> {
     ...(f.version ? { chartVersion: f.version } : {}),
     ...(f.plainHttp ? { plainHttp: true } : {}),
     ...(f.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}),
+    ...(f.timeout !== undefined ? { timeoutMs: f.timeout } : {}),
   };
+}
+
+/** A chart that an interrupted generate left half-swapped is put right before it is rendered. */
+async function recoverCharts(targets: string[], f: RenderFlags, command: string): Promise<void> {
+  const charts = f.manifests === true ? [] : targets.filter((t) => !t.startsWith('oci://')).map((t) => resolve(t));
+  for (const line of await recoverInterrupted(charts, command, show)) process.stderr.write(`${line}\n`);
 }
 
 async function ruleSettings(f: RuleFlags & { manifests?: boolean }): Promise<Partial<ValidateCommandOptions>> {
@@ -152,9 +168,10 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
     .option('--lint-only', 'the lint rules only: no schema checks (as helmforge lint)')
     .addHelpText(
       'after',
-      '\nExit code 0 when every object is valid and no finding reaches --fail-on, 1 otherwise.\nExamples:\n  helmforge validate charts/platform --schema-bundle ../shared/kubernetes-schemas/v1.33/_definitions.json\n  helm template x ./chart | helmforge validate --manifests - --summary\n  helmforge validate oci://registry.local:5000/charts/platform --version 0.1.0',
+      '\nExit code 0 when every object is valid and no finding reaches --fail-on, 1 otherwise, 2 for a usage error. Progress is shown on stderr when it is a terminal.\nExamples:\n  helmforge validate charts/platform --schema-bundle ../shared/kubernetes-schemas/v1.33/_definitions.json\n  helm template x ./chart | helmforge validate --manifests - --summary\n  helmforge validate oci://registry.local:5000/charts/platform --version 0.1.0',
     )
     .action(async (targets: string[], f: RenderFlags & RuleFlags & SchemaFlags) => {
+      await recoverCharts(targets, f, 'validate');
       // Loaded on demand: `helmforge generate` should not pay for the validator's start-up.
       const { validateCommand: runValidate } = await import('@helmforge/validator');
       const code = await runValidate(targets, {
@@ -181,7 +198,7 @@ export function lintCommand(program: Command, io: Io, setExit: (code: number) =>
     .option('--list-rules', 'list the rules (ID, category, severity, default, kube-linter name) and exit')
     .addHelpText(
       'after',
-      '\nSuppress a rule on one object with the annotation ignore-check.helmforge.dev/<rule>: "<reason>" (kube-linter, Polaris and\nkube-score annotations work for the rules that answer to their checks). Exit code 1 when a finding reaches --fail-on.\nExamples:\n  helmforge lint charts/platform\n  helmforge lint --manifests deploy/ --exclude latest-tag --fail-on warning -o sarif > lint.sarif',
+      '\nSuppress a rule on one object with the annotation ignore-check.helmforge.dev/<rule>: "<reason>" (kube-linter, Polaris and\nkube-score annotations work for the rules that answer to their checks). Exit code 1 when a finding reaches --fail-on, 2 for a usage error.\nExamples:\n  helmforge lint charts/platform\n  helmforge lint --manifests deploy/ --exclude latest-tag --fail-on warning -o sarif > lint.sarif',
     )
     .action(async (targets: string[], f: RenderFlags & RuleFlags & { listRules?: boolean }) => {
       if (f.listRules) {
@@ -192,6 +209,7 @@ export function lintCommand(program: Command, io: Io, setExit: (code: number) =>
         setExit(0);
         return;
       }
+      await recoverCharts(targets, f, 'lint');
       const { validateCommand: runValidate } = await import('@helmforge/validator');
       setExit(await runValidate(targets, { ...renderSettings(f), ...(await ruleSettings(f)), lint: 'only', command: 'helmforge lint' }));
     });

@@ -44,10 +44,10 @@ async function* tap(inputs: AsyncIterable<Input>, fn: (input: Input) => void): A
 }
 
 /**
- * `onResult` sees every result after it is reported; `lint` runs the rules over everything read. Neither is part of
- * `options`: those go to the workers.
+ * `onResult` sees every result before it is reported, and may stop the run there (nothing more is reported); `lint`
+ * runs the rules over everything read. Neither is part of `options`: those go to the workers.
  */
-export async function runManifests(targets: string[], options: ManifestRunOptions, io: CommandIO, onResult?: (r: ValidationResult) => void, lint?: ManifestLint): Promise<number> {
+export async function runManifests(targets: string[], options: ManifestRunOptions, io: CommandIO, onResult?: (r: ValidationResult) => 'stop' | undefined, lint?: ManifestLint): Promise<number> {
   const out = new BufferedWriter(io.stdout);
   const isStdin = targets.length === 0 || (targets.length === 1 && targets[0] === '-');
   const session = lint !== undefined ? new LintSession(lint.configs, lint.options) : undefined;
@@ -73,18 +73,23 @@ export async function runManifests(targets: string[], options: ManifestRunOption
         )
       : undefined;
   const inputs = linter !== undefined ? tap(read, (i) => linter.add(i)) : read;
-  const report = (r: ValidationResult): boolean => {
+  const report = (r: ValidationResult): Verdict => {
+    if (onResult?.(r) === 'stop') return 'stop';
     output.write(r);
-    onResult?.(r);
     return isFailure(r);
   };
-  let failed = false;
+  let outcome: Verdict;
   try {
-    failed = lint?.schemas === false && linter !== undefined ? await readOnly(inputs, linter, report) : await validateAll(inputs, options, report, out);
+    outcome = lint?.schemas === false && linter !== undefined ? await readOnly(inputs, linter, report) : await validateAll(inputs, options, report, out);
   } catch (err) {
     await linter?.abort(); // a lint thread would keep the process alive
     throw err;
   }
+  if (outcome === 'stop') {
+    await linter?.abort();
+    return 1;
+  }
+  let failed = outcome;
   if (linter !== undefined && session !== undefined) {
     if (failed && options.exitOnError === true) await linter.abort();
     else {
@@ -97,20 +102,29 @@ export async function runManifests(targets: string[], options: ManifestRunOption
   return failed ? 1 : 0;
 }
 
+/** Whether a result is a failure, or 'stop' when the run ends there (onResult said so). */
+type Verdict = boolean | 'stop';
+
 /** --lint-only: reads (and parses) every input; documents that do not parse are the only results. */
-async function readOnly(inputs: AsyncIterable<Input>, linter: ManifestLinter, report: (r: ValidationResult) => boolean): Promise<boolean> {
+async function readOnly(inputs: AsyncIterable<Input>, linter: ManifestLinter, report: (r: ValidationResult) => Verdict): Promise<Verdict> {
   for await (const _ of inputs);
   let failed = false;
-  for (const u of linter.collector.unreadable) if (report(unreadableResult(u))) failed = true;
+  for (const u of linter.collector.unreadable) {
+    const verdict = report(unreadableResult(u));
+    if (verdict === 'stop') return 'stop';
+    if (verdict) failed = true;
+  }
   return failed;
 }
 
-/** Validates every input; with -exit-on-error, stops at the first failure. True when something failed. */
-async function validateAll(inputs: AsyncIterable<Input>, options: ManifestRunOptions, report: (r: ValidationResult) => boolean, out: BufferedWriter): Promise<boolean> {
+/** Validates every input; with -exit-on-error, stops at the first failure. True when something failed, 'stop' when onResult stopped the run. */
+async function validateAll(inputs: AsyncIterable<Input>, options: ManifestRunOptions, report: (r: ValidationResult) => Verdict, out: BufferedWriter): Promise<Verdict> {
   let failed = false;
   for await (const results of validateInputs(inputs, options)) {
     for (const r of results) {
-      if (report(r)) {
+      const verdict = report(r);
+      if (verdict === 'stop') return 'stop';
+      if (verdict) {
         failed = true;
         if (options.exitOnError) return true;
       }

@@ -5,10 +5,12 @@
 // With `manifests: true` the targets are manifest files, directories or `-`, as with helmforge-conform.
 // The lint rules run over each render (and over all manifests together) unless `lint: 'off'`; `lint: 'only'` skips
 // the schema checks. One report, one exit code.
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { chartScenarios, helmBinary, helmSaid, mapLimit, pullChart, renderChart } from '../chart/render.js';
+import { removeTemporaryDirectories } from '../chart/temp.js';
+import { renderTemplate } from '../registry/template.js';
 import { createOutput } from '../output/index.js';
 import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
 import { renderValues } from '../chart/values.js';
@@ -52,6 +54,10 @@ export interface ValidateCommandOptions extends LintOptions {
   plainHttp?: boolean;
   /** Accept unverified certificates: schema downloads and helm pull. */
   insecureSkipTlsVerify?: boolean;
+  /** Stop a helm pull of an oci:// reference after this long (default 120 s). */
+  timeoutMs?: number;
+  /** Show progress on stderr (for a terminal). */
+  progress?: boolean;
   /** How the command is named in messages and reports (default `helmforge validate`). */
   command?: string;
 }
@@ -90,10 +96,15 @@ export async function validateCommand(targets: string[], options: Partial<Valida
   };
   try {
     const lintMode = o.lint ?? 'on';
+    const missingSource = lintMode === 'only' ? undefined : missingSchemaFiles(o, versions);
+    if (missingSource !== undefined) {
+      io.stderr.write(`${name}: ${missingSource}\n`);
+      return 1;
+    }
     const notes: string[] = [];
     const user = lintMode === 'off' ? [] : userConfigs(o, notes);
     if (o.manifests) {
-      const failures = new DownloadFailures();
+      const unreachable = new Unreachable(name);
       let code = 0;
       for (const v of versions) {
         const lint = lintMode === 'off' ? undefined : { configs: user, options: lintOptions(o), kubernetesVersion: v, schemas: lintMode === 'on' };
@@ -101,18 +112,18 @@ export async function validateCommand(targets: string[], options: Partial<Valida
           targets,
           { ...common, kubernetesVersion: v, output: o.output, summary: o.summary, verbose: o.verbose, workers: o.workers ?? defaultWorkers(), toolName: name },
           io,
-          (r) => failures.see(r),
+          (r) => unreachable.stops(r),
           lint,
         );
+        if (unreachable.explain(io)) return 1;
         code = Math.max(code, c);
       }
-      failures.explain(io);
       for (const n of notes) io.stderr.write(`${name}: ${n}\n`);
       return code;
     }
     if (targets.length === 0) {
       io.stderr.write(`${name}: give a chart directory or .tgz (or --manifests with files)\n`);
-      return 1;
+      return 2;
     }
     // A missing path would reach helm as a repository reference ("repo x not found"): say what it is.
     const local = targets.filter((t) => !isOciReference(t));
@@ -122,18 +133,32 @@ export async function validateCommand(targets: string[], options: Partial<Valida
       return 1;
     }
     const pulled = await pullCharts(targets, o, io);
-    try {
-      const sessions = new Map(lintMode === 'off' ? [] : pulled.charts.map((c) => [c, new LintSession([...(chartConfigOf(c, pulled.names, notes) ?? []), ...user], o)]));
-      for (const n of notes) io.stderr.write(`${name}: ${n}\n`);
-      const code = await validateCharts(pulled.charts, o, versions, common, io, pulled.names, sessions);
-      return pulled.failed ? 1 : code;
-    } finally {
-      for (const dir of pulled.names.keys()) rmSync(dirname(dir), { recursive: true, force: true });
-    }
+    const sessions = new Map(lintMode === 'off' ? [] : pulled.charts.map((c) => [c, new LintSession([...(chartConfigOf(c, pulled.names, notes) ?? []), ...user], o)]));
+    for (const n of notes) io.stderr.write(`${name}: ${n}\n`);
+    const code = await validateCharts(pulled.charts, o, versions, common, io, pulled.names, sessions);
+    return pulled.failed ? 1 : code;
   } catch (err) {
     io.stderr.write(`${name}: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
+  } finally {
+    removeTemporaryDirectories(); // pulled charts, ci/ scenarios read out of a .tgz
   }
+}
+
+/**
+ * A --schema-bundle or --crd file that does not exist, worded once, before anything is rendered (otherwise every
+ * resource would report it). Bundles may use the template variables: each Kubernetes version's path is checked.
+ */
+function missingSchemaFiles(o: ValidateCommandOptions, versions: string[]): string | undefined {
+  const local = (p: string) => !/^https?:\/\//.test(p);
+  for (const bundle of o.schemaBundles.filter(local)) {
+    for (const v of versions) {
+      const path = renderTemplate(bundle, { kind: '', apiVersion: '', kubernetesVersion: v, strict: o.strict });
+      if (!existsSync(path)) return `--schema-bundle ${path}: no such file; give the path of a _definitions.json bundle (or of a cluster's /openapi/v2 document)`;
+    }
+  }
+  for (const crd of o.crds.filter(local)) if (!existsSync(crd)) return `--crd ${crd}: no such file; give the path of a CustomResourceDefinition YAML file`;
+  return undefined;
 }
 
 /** The rule options of the command, without what cannot go to a lint thread (the origin function). */
@@ -167,6 +192,7 @@ async function pullCharts(targets: string[], o: ValidateCommandOptions, io: Comm
     }
     const r = await pullChart(helmBinary(o.helmBin), t, {
       ...(o.chartVersion !== undefined ? { version: o.chartVersion } : {}),
+      ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
       ...(o.plainHttp === true ? { plainHttp: true } : {}),
       ...(o.insecureSkipTlsVerify === true ? { insecureSkipTlsVerify: true } : {}),
     });
@@ -201,7 +227,12 @@ async function validateCharts(
       versions.map((v) => ({ chart, scenario, version: v })),
     ),
   );
-  const renders = await mapLimit(jobs, Math.max(1, availableParallelism()), (j) => renderChart(helm, j.chart, j.scenario, j.version));
+  const progress = new Progress(o.progress === true ? io.stderr : undefined, jobs.length);
+  const renders = await mapLimit(jobs, Math.max(1, availableParallelism()), async (j) => {
+    const r = await renderChart(helm, j.chart, j.scenario, j.version);
+    progress.step('rendered');
+    return r;
+  });
   const out = new BufferedWriter(io.stdout);
   const rules = [...new Set([...sessions.values()].flatMap((s) => s.rules))];
   const output = createOutput(o.output, out, {
@@ -211,7 +242,7 @@ async function validateCharts(
     color: colorFromEnvironment(),
     ...(sessions.size > 0 ? { rules, schemas } : {}),
   });
-  const failures = new DownloadFailures();
+  const unreachable = new Unreachable(o.command ?? 'helmforge validate');
   let failed = false;
   for (let i = 0; i < renders.length; i++) {
     const render = renders[i];
@@ -241,6 +272,11 @@ async function validateCharts(
         for (const doc of splitText(job.chart, render.stdout)) {
           for (const r of await validator.validateDocument(doc)) {
             if (r.status === 'empty') continue; // helm separates templates with empty documents
+            if (unreachable.stops(r) === 'stop') {
+              progress.done();
+              unreachable.explain(io);
+              return 1;
+            }
             results.push(r);
           }
         }
@@ -255,40 +291,59 @@ async function validateCharts(
         session.lint({ objects: lint.collector.objects, scenario: label, kubernetesVersion: job.version }, lint.linesOf, values === undefined ? undefined : { dir: job.chart, values });
       }
     }
+    progress.step('validated');
     for (const r of results) {
       output.write(r);
-      failures.see(r);
       if (isFailure(r)) failed = true;
     }
   }
+  progress.done();
   for (const session of sessions.values()) if (session.report(output)) failed = true;
   output.flush();
   out.flush();
-  failures.explain(io);
   return failed ? 1 : 0;
 }
 
 /**
- * Resources that could not be validated because a schema could not be downloaded: each is reported as an error
- * already; at the end one line on stderr says why they all failed and how to validate offline.
+ * A schema source that cannot be reached (a download that failed before any HTTP answer: no network, no such host, a
+ * timeout): the run stops at the first such resource with one line, rather than reporting every resource the same way.
  */
-class DownloadFailures {
-  private count = 0;
+class Unreachable {
   private first: string | undefined;
+  constructor(private readonly command: string) {}
 
-  see(r: ValidationResult): void {
-    if (r.status !== 'error' || r.message === undefined || !r.message.startsWith('could not download ')) return;
-    this.count++;
+  stops(r: ValidationResult): 'stop' | undefined {
+    if (r.status !== 'error' || r.message === undefined || !r.message.startsWith('could not download ') || /: HTTP \d+$/.test(r.message)) return undefined;
     this.first ??= r.message;
+    return 'stop';
   }
 
-  explain(io: CommandIO): void {
-    if (this.first === undefined) return;
-    const n = this.count === 1 ? '1 resource' : `${this.count} resources`;
+  /** Says why the run stopped, if it did. */
+  explain(io: CommandIO): boolean {
+    if (this.first === undefined) return false;
     io.stderr.write(
-      `helmforge validate: ${n} could not be validated because a schema could not be downloaded (${this.first}).\n` +
-        '  Without network access, validate against a local bundle (--schema-bundle PATH/_definitions.json) or a local\n' +
-        '  copy of the schemas (--schema-location DIR); --cache DIR keeps downloaded schemas for later runs.\n',
+      `${this.command}: stopped: no schema source could be reached (${this.first}); without network access, validate against a local bundle (--schema-bundle PATH/_definitions.json) or a local copy of the schemas (--schema-location DIR)\n`,
     );
+    return true;
+  }
+}
+
+/** `rendered 3/12` on one rewritten stderr line, for a terminal; nothing otherwise. */
+class Progress {
+  private counts = new Map<string, number>();
+  constructor(
+    private readonly stderr: CommandIO['stderr'] | undefined,
+    private readonly total: number,
+  ) {}
+
+  step(what: string): void {
+    if (this.stderr === undefined) return;
+    const n = (this.counts.get(what) ?? 0) + 1;
+    this.counts.set(what, n);
+    this.stderr.write(`\r\x1b[K${what} ${n}/${this.total} values scenarios`);
+  }
+
+  done(): void {
+    if (this.stderr !== undefined && this.counts.size > 0) this.stderr.write('\r\x1b[K');
   }
 }
