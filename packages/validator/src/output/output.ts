@@ -89,10 +89,14 @@ export abstract class CountingOutput implements Output {
   /** Reports one (already counted) finding. */
   protected abstract reportFinding(f: Finding): void;
 
-  /** The summary lines: kubeconform's (unless only rules ran) and the findings' (when rules ran). */
+  /**
+   * The summary lines: kubeconform's (unless only rules ran), and the findings' when rules ran and found something
+   * or ran alone (a clean run of schemas and rules says so in kubeconform's one line).
+   */
   protected summaryLines(): string {
     const schema = this.opts.schemas === false ? '' : summaryLine(this.counter, this.opts.isStdin ?? false);
-    return this.opts.rules !== undefined ? `${schema}${findingsLine(this.findings)}` : schema;
+    const found = this.findings.error + this.findings.warning + this.findings.info > 0;
+    return this.opts.rules !== undefined && (found || this.opts.schemas === false) ? `${schema}${findingsLine(this.findings)}` : schema;
   }
   abstract flush(): void;
 }
