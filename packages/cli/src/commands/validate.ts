@@ -30,6 +30,7 @@ interface ValidateFlags {
   version?: string;
   plainHttp?: boolean;
   insecureSkipTlsVerify?: boolean;
+  shard?: string;
 }
 
 export function validateCommand(program: Command, _io: Io, setExit: (code: number) => void): void {
@@ -57,13 +58,22 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
     .option('--version <version>', 'chart version of oci:// references (as helm pull --version; default: the newest)')
     .option('--plain-http', 'the OCI registry speaks plain HTTP (as helm pull --plain-http)')
     .option('--insecure-skip-tls-verify', "accept the registry's and schema servers' certificates unchecked")
+    .option('--shard <k/n>', 'validate only the K-th of N parts (manifest files, or chart renders); merge the reports with helmforge-conform merge')
     .addHelpText(
       'after',
       '\nExit code 0 when every object is valid, 1 otherwise.\nExamples:\n  helmforge validate charts/platform --schema-bundle ../shared/kubernetes-schemas/v1.33/_definitions.json\n  helm template x ./chart | helmforge validate --manifests - --summary\n  helmforge validate oci://registry.local:5000/charts/platform --version 0.1.0',
     )
     .action(async (targets: string[], f: ValidateFlags) => {
       // Loaded on demand: `helmforge generate` should not pay for the validator's start-up.
-      const { validateCommand: runValidate } = await import('@helmforge/validator');
+      const { validateCommand: runValidate, parseShard } = await import('@helmforge/validator');
+      let shard;
+      try {
+        shard = f.shard === undefined ? undefined : parseShard(f.shard);
+      } catch (err) {
+        process.stderr.write(`helmforge validate: ${(err as Error).message}\n`);
+        setExit(2);
+        return;
+      }
       const code = await runValidate(targets, {
         manifests: f.manifests ?? false,
         kubernetesVersions: f.kubernetesVersion ?? ['1.33.0'],
@@ -85,6 +95,7 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
         ...(f.version ? { chartVersion: f.version } : {}),
         ...(f.plainHttp ? { plainHttp: true } : {}),
         ...(f.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}),
+        ...(shard !== undefined ? { shard } : {}),
       });
       setExit(code);
     });

@@ -5,8 +5,10 @@ import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
 import { readInputs } from '../resource/files.js';
 import type { StreamOptions } from '../validator/pool.js';
 import { validateInputs } from '../validator/pool.js';
+import { schemaProvider } from '../validator/schemas.js';
 import { isFailure, type ValidationResult } from '../validator/result.js';
 import { BufferedWriter, type CommandIO } from './io.js';
+import type { Shard } from '../resource/shard.js';
 
 export interface ManifestRunOptions extends StreamOptions {
   output: OutputFormat;
@@ -15,6 +17,8 @@ export interface ManifestRunOptions extends StreamOptions {
   exitOnError?: boolean;
   ignoreFilenamePatterns?: string[];
   toolName?: string;
+  /** Only this part of the files (`--shard K/N`). */
+  shard?: Shard;
 }
 
 export function defaultWorkers(): number {
@@ -33,12 +37,14 @@ export async function runManifests(targets: string[], options: ManifestRunOption
     toolName: options.toolName ?? 'helmforge-conform',
   });
   let failed = false;
+  const schemas = schemaProvider(options);
   const inputs = readInputs(targets, {
     ...(options.ignoreFilenamePatterns ? { ignoreFilenamePatterns: options.ignoreFilenamePatterns } : {}),
+    ...(options.shard !== undefined ? { shard: options.shard } : {}),
     ...(io.stdin ? { stdin: io.stdin } : {}),
     ...(options.maxDocumentBytes !== undefined ? { maxDocumentBytes: options.maxDocumentBytes } : {}),
   });
-  outer: for await (const results of validateInputs(inputs, options)) {
+  outer: for await (const results of validateInputs(inputs, options, undefined, schemas)) {
     for (const r of results) {
       output.write(r);
       onResult?.(r);
@@ -53,5 +59,6 @@ export async function runManifests(targets: string[], options: ManifestRunOption
   }
   output.flush();
   out.flush();
+  io.stats?.(schemas.stats);
   return failed ? 1 : 0;
 }

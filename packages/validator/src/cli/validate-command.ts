@@ -13,6 +13,8 @@ import { splitText } from '../resource/stream.js';
 import { isFailure, type ValidationResult } from '../validator/result.js';
 import { Validator } from '../validator/validator.js';
 import { fetcherFor } from '../registry/fetch.js';
+import { compiledCacheDir } from '../cache/compiled.js';
+import { inShard, type Shard } from '../resource/shard.js';
 import { BufferedWriter, type CommandIO } from './io.js';
 import { defaultWorkers, runManifests } from './run.js';
 
@@ -46,6 +48,13 @@ export interface ValidateCommandOptions {
   plainHttp?: boolean;
   /** Accept unverified certificates: schema downloads and helm pull. */
   insecureSkipTlsVerify?: boolean;
+  /** Network timeout in ms: how long a schema download waits for a connection or for more data (default 30 s). */
+  timeoutMs?: number;
+  /**
+   * Validate only this part of the inputs (`--shard K/N`): manifest files, or chart renders (chart, values scenario,
+   * Kubernetes version). The reports of all parts merge into one (`helmforge-conform merge`).
+   */
+  shard?: Shard;
 }
 
 export const DEFAULT_VALIDATE_OPTIONS: ValidateCommandOptions = {
@@ -77,7 +86,9 @@ export async function validateCommand(targets: string[], options: Partial<Valida
     reject: o.reject,
     ignoreMissingSchemas: o.ignoreMissingSchemas,
     ...(o.cache !== undefined ? { cache: o.cache } : {}),
+    compiledCache: compiledCacheDir(o.cache),
     ...(o.insecureSkipTlsVerify === true ? { insecureSkipTlsVerify: true } : {}),
+    ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
   };
   try {
     if (o.manifests) {
@@ -86,7 +97,16 @@ export async function validateCommand(targets: string[], options: Partial<Valida
       for (const v of versions) {
         const c = await runManifests(
           targets,
-          { ...common, kubernetesVersion: v, output: o.output, summary: o.summary, verbose: o.verbose, workers: o.workers ?? defaultWorkers(), toolName: 'helmforge validate' },
+          {
+            ...common,
+            kubernetesVersion: v,
+            output: o.output,
+            summary: o.summary,
+            verbose: o.verbose,
+            workers: o.workers ?? defaultWorkers(),
+            toolName: 'helmforge validate',
+            ...(o.shard !== undefined ? { shard: o.shard } : {}),
+          },
           io,
           (r) => failures.see(r),
         );
@@ -161,11 +181,13 @@ async function validateCharts(
   const helm = helmBinary(o.helmBin);
   const fetcher = fetcherFor(o);
   const validators = new Map(versions.map((v) => [v, new Validator({ ...common, kubernetesVersion: v }, fetcher)]));
-  const jobs = charts.flatMap((chart) =>
-    chartScenarios(chart, { ...(o.scenarios !== undefined ? { scenarios: o.scenarios } : {}), ...(o.valuesFiles ? { valuesFiles: o.valuesFiles } : {}) }).flatMap((scenario) =>
-      versions.map((v) => ({ chart, scenario, version: v })),
-    ),
-  );
+  const jobs = charts
+    .flatMap((chart) =>
+      chartScenarios(chart, { ...(o.scenarios !== undefined ? { scenarios: o.scenarios } : {}), ...(o.valuesFiles ? { valuesFiles: o.valuesFiles } : {}) }).flatMap((scenario) =>
+        versions.map((v) => ({ chart, scenario, version: v })),
+      ),
+    )
+    .filter((j) => inShard(`${names.get(j.chart) ?? j.chart}|${j.scenario.label}|${j.version}`, o.shard));
   const renders = await mapLimit(jobs, Math.max(1, availableParallelism()), (j) => renderChart(helm, j.chart, j.scenario, j.version));
   const out = new BufferedWriter(io.stdout);
   const output = createOutput(o.output, out, { summary: o.summary, verbose: o.verbose, toolName: 'helmforge validate', color: colorFromEnvironment() });

@@ -2,7 +2,7 @@
 import type { ValidationResult } from '../validator/result.js';
 import { CountingOutput, resultPath } from './output.js';
 
-interface Case {
+export interface JunitCase {
   name: string;
   classname: string;
   status: ValidationResult['status'];
@@ -21,7 +21,7 @@ export function xmlEscape(s: string): string {
 }
 
 export class JunitOutput extends CountingOutput {
-  private readonly suites = new Map<string, Case[]>();
+  private readonly suites = new Map<string, JunitCase[]>();
   private readonly start = Date.now();
   protected report(r: ValidationResult): void {
     if (r.status === 'empty') return;
@@ -42,29 +42,37 @@ export class JunitOutput extends CountingOutput {
   flush(): void {
     const s = this.counter.summary;
     const time = ((Date.now() - this.start) / 1000).toFixed(3);
-    const lines: string[] = [];
-    lines.push(
-      `<testsuites name="${xmlEscape(this.opts.toolName ?? 'kubeconform')}" time="${time}" tests="${this.counter.resources}" failures="${s.invalid}" disabled="${s.skipped}" errors="${s.errors}">`,
-    );
-    let id = 0;
-    for (const [name, cases] of this.suites) {
-      id++;
-      const failures = cases.filter((c) => c.status === 'invalid').length;
-      const errors = cases.filter((c) => c.status === 'error').length;
-      const skipped = cases.filter((c) => c.status === 'skipped').length;
-      lines.push(
-        `  <testsuite name="${xmlEscape(name)}" id="${id}" tests="${cases.length}" failures="${failures}" errors="${errors}" disabled="0" skipped="${skipped}">`,
-      );
-      for (const c of cases) {
-        const open = `    <testcase name="${xmlEscape(c.name)}" classname="${xmlEscape(c.classname)}"`;
-        if (c.status === 'invalid') lines.push(`${open}>`, `      <failure message="${xmlEscape(c.message)}" type=""></failure>`, '    </testcase>');
-        else if (c.status === 'error') lines.push(`${open}>`, `      <error message="${xmlEscape(c.message)}" type=""></error>`, '    </testcase>');
-        else if (c.status === 'skipped') lines.push(`${open}>`, '      <skipped message=""></skipped>', '    </testcase>');
-        else lines.push(`${open}></testcase>`);
-      }
-      lines.push('  </testsuite>');
-    }
-    lines.push('</testsuites>');
-    this.w.write(`${lines.join('\n')}\n`);
+    this.w.write(junitXml(this.opts.toolName ?? 'kubeconform', time, { tests: this.counter.resources, failures: s.invalid, disabled: s.skipped, errors: s.errors }, this.suites));
   }
+}
+
+/** The JUnit document: one <testsuite> per file (in the order given), one <testcase> per resource. */
+export function junitXml(
+  toolName: string,
+  time: string,
+  totals: { tests: number; failures: number; disabled: number; errors: number },
+  suites: ReadonlyMap<string, readonly JunitCase[]>,
+): string {
+  const lines: string[] = [];
+  lines.push(
+    `<testsuites name="${xmlEscape(toolName)}" time="${time}" tests="${totals.tests}" failures="${totals.failures}" disabled="${totals.disabled}" errors="${totals.errors}">`,
+  );
+  let id = 0;
+  for (const [name, cases] of suites) {
+    id++;
+    const failures = cases.filter((c) => c.status === 'invalid').length;
+    const errors = cases.filter((c) => c.status === 'error').length;
+    const skipped = cases.filter((c) => c.status === 'skipped').length;
+    lines.push(`  <testsuite name="${xmlEscape(name)}" id="${id}" tests="${cases.length}" failures="${failures}" errors="${errors}" disabled="0" skipped="${skipped}">`);
+    for (const c of cases) {
+      const open = `    <testcase name="${xmlEscape(c.name)}" classname="${xmlEscape(c.classname)}"`;
+      if (c.status === 'invalid') lines.push(`${open}>`, `      <failure message="${xmlEscape(c.message)}" type=""></failure>`, '    </testcase>');
+      else if (c.status === 'error') lines.push(`${open}>`, `      <error message="${xmlEscape(c.message)}" type=""></error>`, '    </testcase>');
+      else if (c.status === 'skipped') lines.push(`${open}>`, '      <skipped message=""></skipped>', '    </testcase>');
+      else lines.push(`${open}></testcase>`);
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return `${lines.join('\n')}\n`;
 }

@@ -3,10 +3,13 @@ import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from '
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitStream, splitText, type RawDocument, type SplitOptions } from './stream.js';
+import { inShard, type Shard } from './shard.js';
 
 export interface DiscoverOptions {
   /** Regular expressions: matching file paths are ignored (kubeconform -ignore-filename-pattern). */
   ignoreFilenamePatterns?: string[];
+  /** Only the files of this part of the inputs (`--shard K/N`). */
+  shard?: Shard;
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
@@ -15,17 +18,18 @@ const MANIFEST = /\.(ya?ml|json)$/i;
 export async function* discoverFiles(targets: string[], options: DiscoverOptions = {}): AsyncGenerator<string> {
   const ignore = (options.ignoreFilenamePatterns ?? []).map((p) => new RegExp(p));
   const ignored = (p: string): boolean => ignore.some((r) => r.test(p));
+  const mine = (p: string): boolean => inShard(p, options.shard);
   for (const target of targets) {
     if (ignored(target)) continue;
     let st;
     try {
       st = await stat(target);
     } catch {
-      yield target; // reported as an error result when read
+      if (mine(target)) yield target; // reported as an error result when read
       continue;
     }
     if (!st.isDirectory()) {
-      yield target;
+      if (mine(target)) yield target;
       continue;
     }
     const stack = [target];
@@ -37,7 +41,7 @@ export async function* discoverFiles(targets: string[], options: DiscoverOptions
         const p = join(dir, e.name);
         if (ignored(p)) continue;
         if (e.isDirectory()) subdirs.push(p);
-        else if (e.isFile() && MANIFEST.test(e.name)) yield p;
+        else if (e.isFile() && MANIFEST.test(e.name) && mine(p)) yield p;
       }
       stack.push(...subdirs.reverse());
     }
@@ -60,7 +64,8 @@ export async function* readInputs(targets: string[], options: ReadOptions = {}):
   const list = targets.length === 0 ? ['-'] : targets;
   for (const t of list) {
     if (t === '-') {
-      for await (const doc of splitStream('stdin', (options.stdin ?? process.stdin) as AsyncIterable<Buffer>, options)) yield { doc };
+      // (kubeconform keeps stdin's zero-length documents and counts no file for it)
+      for await (const doc of splitStream('stdin', (options.stdin ?? process.stdin) as AsyncIterable<Buffer>, { ...options, asFile: false })) yield { doc };
       continue;
     }
     for await (const file of discoverFiles([t], options)) {

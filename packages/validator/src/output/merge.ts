@@ -1,0 +1,133 @@
+// Merges the JSON, JUnit or SARIF reports of the parts of a sharded run (`--shard K/N`) into the report one run would
+// have written: resources of every part, files in the order a run walks them (a directory's files by name, then its
+// subdirectories), and the counts added up. A file is validated by exactly one part, so each file's results are
+// taken as they are, in the order of their report.
+import { XMLParser } from 'fast-xml-parser';
+import type { ValidationResult } from '../validator/result.js';
+import { junitXml, type JunitCase } from './junit.js';
+
+export type MergeFormat = 'json' | 'junit' | 'sarif';
+
+/** The order in which a run reports files: by path segments, a directory's files before its subdirectories. */
+export function walkOrder(a: string, b: string): number {
+  const pa = a.split('/');
+  const pb = b.split('/');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i] as string;
+    const y = pb[i] as string;
+    if (x === y) continue;
+    const fileX = i === pa.length - 1;
+    const fileY = i === pb.length - 1;
+    if (fileX !== fileY) return fileX ? -1 : 1;
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+/** The format of a report, from its text. */
+export function reportFormat(text: string): MergeFormat {
+  const t = text.trimStart();
+  if (t.startsWith('<')) return 'junit';
+  const doc = JSON.parse(t) as Record<string, unknown>;
+  if (doc.version === '2.1.0' && Array.isArray(doc.runs)) return 'sarif';
+  if (Array.isArray(doc.resources)) return 'json';
+  throw new Error('not a JSON, JUnit or SARIF report of helmforge-conform or helmforge validate');
+}
+
+/** Merges reports of one format (given as texts, in any order); returns the merged report's text. */
+export function mergeReports(texts: readonly string[]): string {
+  if (texts.length === 0) throw new Error('no reports to merge');
+  const formats = new Set(texts.map(reportFormat));
+  if (formats.size > 1) throw new Error(`the reports are of different formats (${[...formats].join(', ')}): merge reports of one format`);
+  const format = [...formats][0] as MergeFormat;
+  if (format === 'json') return mergeJson(texts.map((t) => JSON.parse(t) as JsonReport));
+  if (format === 'sarif') return mergeSarif(texts.map((t) => JSON.parse(t) as SarifLog));
+  return mergeJunit(texts);
+}
+
+/** A stable sort of items by the file each belongs to. */
+function byFile<T>(items: readonly T[], fileOf: (x: T) => string): T[] {
+  return items
+    .map((x, i) => ({ x, i, f: fileOf(x) }))
+    .sort((a, b) => walkOrder(a.f, b.f) || a.i - b.i)
+    .map((e) => e.x);
+}
+
+interface JsonReport {
+  resources: { filename: string }[];
+  summary?: Record<string, number>;
+  [key: string]: unknown;
+}
+
+function mergeJson(reports: readonly JsonReport[]): string {
+  const merged: Record<string, unknown> = {};
+  for (const r of reports) {
+    for (const [k, v] of Object.entries(r)) {
+      if (Array.isArray(v)) merged[k] = [...((merged[k] as unknown[] | undefined) ?? []), ...v];
+      else if (k === 'summary' && v !== null && typeof v === 'object') {
+        const sum = (merged.summary as Record<string, number> | undefined) ?? {};
+        for (const [name, n] of Object.entries(v as Record<string, number>)) sum[name] = (sum[name] ?? 0) + n;
+        merged.summary = sum;
+      } else merged[k] ??= v;
+    }
+  }
+  merged.resources = byFile(merged.resources as JsonReport['resources'], (r) => r.filename);
+  return `${JSON.stringify(merged, null, 2)}\n`;
+}
+
+interface SarifLog {
+  runs: { tool: { driver: { rules?: { id: string }[] } }; results: { locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[] }[] }[];
+  [key: string]: unknown;
+}
+
+function mergeSarif(logs: readonly SarifLog[]): string {
+  const first = logs[0] as SarifLog;
+  const run = first.runs[0];
+  if (run === undefined) throw new Error('a SARIF report without a run');
+  const rules = new Map<string, { id: string }>();
+  const results: SarifLog['runs'][number]['results'] = [];
+  for (const log of logs) {
+    for (const r of log.runs) {
+      for (const rule of r.tool.driver.rules ?? []) if (!rules.has(rule.id)) rules.set(rule.id, rule);
+      results.push(...r.results);
+    }
+  }
+  const uri = (r: SarifLog['runs'][number]['results'][number]): string => decodeURI(r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '');
+  const merged = { ...first, runs: [{ ...run, tool: { ...run.tool, driver: { ...run.tool.driver, rules: [...rules.values()] } }, results: byFile(results, uri) }] };
+  return `${JSON.stringify(merged, null, 2)}\n`;
+}
+
+const STATUS_OF: Record<string, ValidationResult['status']> = { failure: 'invalid', error: 'error', skipped: 'skipped' };
+
+function mergeJunit(texts: readonly string[]): string {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' });
+  const suites = new Map<string, JunitCase[]>();
+  let toolName = 'helmforge-conform';
+  let time = 0;
+  for (const text of texts) {
+    const doc = parser.parse(text) as { testsuites?: { name?: string; time?: string; testsuite?: Record<string, unknown>[] } };
+    const root = doc.testsuites;
+    if (root === undefined) throw new Error('a JUnit report without <testsuites>');
+    toolName = root.name ?? toolName;
+    time += Number(root.time ?? 0);
+    for (const suite of root.testsuite ?? []) {
+      const name = String(suite.name);
+      const cases = suites.get(name) ?? [];
+      for (const c of (suite.testcase as Record<string, unknown>[] | undefined) ?? []) {
+        const kind = ['failure', 'error', 'skipped'].find((k) => c[k] !== undefined);
+        const detail = kind === undefined ? undefined : (c[kind] as Record<string, unknown> | string);
+        cases.push({
+          name: String(c.name ?? ''),
+          classname: String(c.classname ?? ''),
+          status: kind === undefined ? 'valid' : (STATUS_OF[kind] as ValidationResult['status']),
+          message: typeof detail === 'object' ? String(detail.message ?? '') : '',
+        });
+      }
+      suites.set(name, cases);
+    }
+  }
+  const ordered = new Map(byFile([...suites], ([name]) => name));
+  const all = [...ordered.values()].flat();
+  const count = (s: ValidationResult['status']): number => all.filter((c) => c.status === s).length;
+  return junitXml(toolName, time.toFixed(3), { tests: all.length, failures: count('invalid'), disabled: count('skipped'), errors: count('error') }, ordered);
+}
