@@ -169,8 +169,8 @@ export class DefaultFetcher implements Fetcher {
           throw new Error(`could not download ${url}${said}`);
         }
       }
+      // (not logged: kubeconform -debug says nothing of retries either; the final failure counts the attempts)
       const wait = failure.options.retryAfterMs !== undefined ? Math.min(failure.options.retryAfterMs, MAX_RETRY_AFTER_MS) : (delays[attempt] as number);
-      this.options.log?.(`retrying download of ${url} in ${wait} ms after: ${failure.reason}`);
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

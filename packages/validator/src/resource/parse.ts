@@ -61,8 +61,10 @@ function depthError(line: number, max: number): string {
   return `error unmarshalling resource: error converting YAML to JSON: yaml: line ${line}: exceeded max depth of ${max}`;
 }
 
-export function parseManifest(text: string, options: ParseOptions): ParseResult {
+export function parseManifest(source: string, options: ParseOptions): ParseResult {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  // a UTF-8 byte-order mark starting a document (as editors on Windows write it) is not content: go-yaml skips it too
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   try {
     const v = fastParse(text, { uniqueKeys: options.strict, maxDepth });
     if (v !== BAIL) return v === undefined ? { ok: true, empty: true } : { ok: true, value: v };
@@ -89,6 +91,7 @@ function slowParse(text: string, strict: boolean, maxDepth: number, maxAliasCoun
       lineCounter,
     });
     const first = doc.errors[0];
+    if (first?.message.includes('Maximum call stack size exceeded')) return { ok: false, error: TOO_DEEP }; // (a RangeError the library caught)
     if (first !== undefined) {
       // the library says "… at line L, column C:" (then a code frame), L counted in this document: say the file's line
       const pos = first.linePos?.[0];

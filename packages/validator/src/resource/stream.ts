@@ -2,7 +2,7 @@
 // splits it (Kubernetes' splitYAMLDocument): at a line that starts with `---` (the rest of that line is dropped),
 // except when that line is the first of a document — the stream's first line, or the line after a separator — where
 // it is the document's own start marker. So a leading `---` makes no empty document, nor does a trailing one, and
-// `---` twice in a row is one separator and a marker. A UTF-8 byte-order mark at the start is skipped. `# Source:
+// `---` twice in a row is one separator and a marker. `# Source:
 // path` comments that `helm template` writes are kept with their document. Oversized, binary and non-UTF-8
 // documents become documents that carry an error instead of text, so that the rest of the stream is still validated.
 import { isUtf8 } from 'node:buffer';
@@ -58,7 +58,6 @@ export class DocumentSplitter {
   /** Lines of the current document so far (a `---` line is a separator only after the first). */
   private docLines = 0;
   private source: string | undefined;
-  private started = false;
   private emitted = 0;
 
   constructor(
@@ -71,19 +70,9 @@ export class DocumentSplitter {
 
   push(chunk: Buffer, out: RawDocument[]): void {
     let data = chunk;
-    if (!this.started && (this.carry === undefined || this.carry.length === 0)) {
-      if (data.length < 3 && data.length > 0 && [0xef, 0xbb, 0xbf].slice(0, data.length).every((b, i) => data[i] === b)) {
-        this.carry = Buffer.from(data); // maybe the start of a byte-order mark: wait for more
-        return;
-      }
-    }
     if (this.carry !== undefined) {
       data = Buffer.concat([this.carry, chunk]);
       this.carry = undefined;
-    }
-    if (!this.started && data.length > 0) {
-      this.started = true;
-      if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
     }
     let pos = 0;
     let docStart = 0;

@@ -23,6 +23,8 @@ export interface SchemaErrorItem {
   keyword: string;
   message: string;
   causes?: SchemaErrorItem[];
+  /** A `$ref`'s error ("doesn't validate with …"): listed as the errors it is made of (see messages.ts listErrors). */
+  ref?: true;
 }
 
 type Check = (d: unknown) => void;
@@ -98,9 +100,10 @@ function currentKeyword(keyword: string): string {
   return keyword === '' ? p : `${p}/${keyword}`;
 }
 
-function report(keyword: string, message: string, causes?: SchemaErrorItem[]): void {
+function report(keyword: string, message: string, causes?: SchemaErrorItem[], ref?: true): void {
   const e: SchemaErrorItem = { instance: currentInstance(), keyword: currentKeyword(keyword), message };
   if (causes !== undefined && causes.length > 0) e.causes = causes;
+  if (ref === true) e.ref = true;
   errors.push(e);
 }
 
@@ -219,10 +222,9 @@ export class ClosureCompiler {
     let t = this.tests[id];
     if (t === undefined) {
       // a holder first: a node may (through $ref) contain itself
-      let real: Test | undefined;
-      const holder: Test = (d) => (real as Test)(d);
+      const holder: Test = (d) => real(d);
       this.tests[id] = holder;
-      real = this.buildTest(this.node(id));
+      const real = this.buildTest(this.node(id));
       this.tests[id] = real;
       t = real;
     }
@@ -232,10 +234,9 @@ export class ClosureCompiler {
   check(id: number): Check {
     let c = this.checks[id];
     if (c === undefined) {
-      let real: Check | undefined;
-      const holder: Check = (d) => (real as Check)(d);
+      const holder: Check = (d) => real(d);
       this.checks[id] = holder;
-      real = this.buildCheck(this.node(id));
+      const real = this.buildCheck(this.node(id));
       this.checks[id] = real;
       c = real;
     }
@@ -429,7 +430,7 @@ export class ClosureCompiler {
       const message = `doesn't validate with ${quote(n.refUrl ?? '')}`;
       parts.push((d) => {
         const causes = collect(() => inPlace('$ref', target, d));
-        if (causes.length > 0) report('$ref', message, causes);
+        if (causes.length > 0) report('$ref', message, causes, true);
       });
     }
     if (n.not !== undefined) {

@@ -56,9 +56,22 @@ export function firstLeaf(item: SchemaErrorItem): SchemaErrorItem {
   return leaf;
 }
 
+/**
+ * The errors as a list: a `$ref`'s error is replaced by the errors it is made of (jsonschema keeps it as one error,
+ * "doesn't validate with '#/definitions/…'", which says nothing about the document).
+ */
+export function listErrors(items: readonly SchemaErrorItem[]): SchemaErrorItem[] {
+  const out: SchemaErrorItem[] = [];
+  for (const e of items) {
+    if (e.ref === true && e.causes !== undefined) out.push(...listErrors(e.causes));
+    else out.push(e);
+  }
+  return out;
+}
+
 /** One entry per error, as the JSON, JUnit and SARIF outputs list them. */
 export function describeErrors(items: readonly SchemaErrorItem[]): SchemaError[] {
-  return items.map((e) => ({ path: e.instance, message: e.message }));
+  return listErrors(items).map((e) => ({ path: e.instance, message: e.message }));
 }
 
 /**
@@ -68,10 +81,12 @@ export function describeErrors(items: readonly SchemaErrorItem[]): SchemaError[]
  * ` - '<path>': <message>`.
  */
 export function invalidMessage(schemaUrl: string, items: readonly SchemaErrorItem[]): string {
-  const [first, ...rest] = items;
+  const [first] = items;
   if (first === undefined) return 'problem validating schema';
   const leaf = firstLeaf(first);
-  let msg = `problem validating schema. Check JSON formatting: jsonschema: ${quote(leaf.instance)} does not validate with ${schemaUrl}#${leaf.keyword}: ${leaf.message}`;
-  for (const e of rest) msg += ` - ${quote(e.instance)}: ${e.message}`;
+  // (a bundle's schema is named with its definition's pointer already: the keyword location continues it)
+  const at = schemaUrl.includes('#') ? `${schemaUrl}${leaf.keyword}` : `${schemaUrl}#${leaf.keyword}`;
+  let msg = `problem validating schema. Check JSON formatting: jsonschema: ${quote(leaf.instance)} does not validate with ${at}: ${leaf.message}`;
+  for (const e of listErrors(items).slice(listErrors([first]).length)) msg += ` - ${quote(e.instance)}: ${e.message}`;
   return msg;
 }

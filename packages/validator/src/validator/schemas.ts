@@ -58,6 +58,15 @@ export class SchemaProvider implements KindSchemas {
     return p;
   }
 
+  /** Where a kind's schema comes from (the first source that has it), before compilation; null when none has it. */
+  async source(apiVersion: string, kind: string): Promise<ResolvedSchema | null> {
+    for (const source of this.sources) {
+      const found = await source.resolve({ apiVersion, kind, ...this.settings });
+      if (found !== undefined) return found;
+    }
+    return null;
+  }
+
   private async resolve(lookup: SchemaLookup): Promise<KindSchema | null> {
     for (const source of this.sources) {
       const found = await source.resolve(lookup);
