@@ -70,9 +70,9 @@ describe('--shard K/N', () => {
     });
   }
 
-  it('-shard cannot split standard input; reports of different formats do not merge', () => {
+  it('-shard cannot split standard input; reports of different formats do not merge', async () => {
     expect(conform(['-shard', '1/2', '-schema-bundle', BUNDLE, '-'])).toMatchObject({ status: 1, stderr: '-shard splits files and directories; standard input cannot be split\n' });
-    expect(() => mergeReports(['{"resources": []}', '<testsuites></testsuites>'])).toThrow(/different formats/);
+    await expect(mergeReports(['{"resources": []}', '<testsuites></testsuites>'])).rejects.toThrow(/different formats/);
   });
 
   describe.each(HELM_BINARIES.slice(0, 1))('helmforge validate (charts rendered with $label)', (helm) => {
@@ -90,7 +90,7 @@ describe('--shard K/N', () => {
       );
       for (const p of parts) expect((JSON.parse(p) as { resources: unknown[] }).resources.length).toBeGreaterThan(0);
       // a run over charts reports in render order; merged reports are in file order: both merged, they are equal
-      expect(mergeReports(parts)).toBe(mergeReports([whole.stdout.text]));
+      expect(await mergeReports(parts)).toBe(await mergeReports([whole.stdout.text]));
     });
   });
 });

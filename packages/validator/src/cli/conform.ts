@@ -4,7 +4,6 @@ import { statSync } from 'node:fs';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/output.js';
 import { checkTemplate, expandSchemaLocation } from '../registry/template.js';
 import { compiledCacheDir } from '../cache/compiled.js';
-import { mergeReports } from '../output/merge.js';
 import { parseShard } from '../resource/shard.js';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_DOWNLOAD_TIMEOUT_MS } from '../registry/fetch.js';
@@ -210,13 +209,14 @@ export async function runConform(argv: string[], io: CommandIO): Promise<number>
 }
 
 /** `helmforge-conform merge REPORT...`: the reports of -shard parts, merged into one on stdout. */
-function merge(files: string[], io: CommandIO): number {
+async function merge(files: string[], io: CommandIO): Promise<number> {
   if (files.length === 0) {
     io.stderr.write('usage: helmforge-conform merge REPORT... (JSON, JUnit or SARIF reports of the parts of a -shard run)\n');
     return 1;
   }
   try {
-    io.stdout.write(mergeReports(files.map((f) => readFileSync(f, 'utf8'))));
+    const { mergeReports } = await import('../output/merge.js');
+    io.stdout.write(await mergeReports(files.map((f) => readFileSync(f, 'utf8'))));
     return 0;
   } catch (err) {
     io.stderr.write(`helmforge-conform merge: ${(err as Error).message}\n`);

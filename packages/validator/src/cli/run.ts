@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { createOutput } from '../output/index.js';
 import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
-import { readInputs } from '../resource/files.js';
+import { inputSize, readInputs } from '../resource/files.js';
 import type { StreamOptions } from '../validator/pool.js';
 import { validateInputs } from '../validator/pool.js';
 import { schemaProvider } from '../validator/schemas.js';
@@ -38,13 +38,18 @@ export async function runManifests(targets: string[], options: ManifestRunOption
   });
   let failed = false;
   const schemas = schemaProvider(options);
-  const inputs = readInputs(targets, {
+  const discover = {
     ...(options.ignoreFilenamePatterns ? { ignoreFilenamePatterns: options.ignoreFilenamePatterns } : {}),
     ...(options.shard !== undefined ? { shard: options.shard } : {}),
+  };
+  const inputs = readInputs(targets, {
+    ...discover,
     ...(io.stdin ? { stdin: io.stdin } : {}),
     ...(options.maxDocumentBytes !== undefined ? { maxDocumentBytes: options.maxDocumentBytes } : {}),
   });
-  outer: for await (const results of validateInputs(inputs, options, undefined, schemas)) {
+  // the size of the files decides how many workers are worth starting (-n is the most)
+  const bytes = options.workers !== undefined && options.workers > 1 ? await inputSize(targets, discover) : undefined;
+  outer: for await (const results of validateInputs(inputs, bytes === undefined ? options : { ...options, inputBytes: bytes }, undefined, schemas)) {
     for (const r of results) {
       output.write(r);
       onResult?.(r);

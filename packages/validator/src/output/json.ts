@@ -1,8 +1,9 @@
-// kubeconform's JSON output: {"resources": [...], "summary": {...}}; written at the end.
+// kubeconform's JSON output: {"resources": [...], "summary": {...}}; written at the end. With -verbose, every result is
+// listed, empty documents too (with an empty status, as kubeconform lists them).
 import type { ValidationResult } from '../validator/result.js';
 import { CountingOutput, resultPath } from './output.js';
 
-const STATUS = { valid: 'statusValid', invalid: 'statusInvalid', error: 'statusError', skipped: 'statusSkipped', empty: 'statusEmpty' } as const;
+const STATUS = { valid: 'statusValid', invalid: 'statusInvalid', error: 'statusError', skipped: 'statusSkipped', empty: '' } as const;
 
 export interface JsonResource {
   filename: string;
@@ -20,8 +21,7 @@ export interface JsonResource {
 export class JsonOutput extends CountingOutput {
   private readonly resources: JsonResource[] = [];
   protected report(r: ValidationResult): void {
-    if (r.status === 'empty') return;
-    if (!this.opts.verbose && (r.status === 'valid' || r.status === 'skipped')) return;
+    if (!this.opts.verbose && (r.status === 'valid' || r.status === 'skipped' || r.status === 'empty')) return;
     const entry: JsonResource = {
       filename: resultPath(r),
       kind: r.kind,

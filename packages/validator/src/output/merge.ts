@@ -2,8 +2,8 @@
 // have written: resources of every part, files in the order a run walks them (a directory's files by name, then its
 // subdirectories), and the counts added up. A file is validated by exactly one part, so each file's results are
 // taken as they are, in the order of their report.
-import { XMLParser } from 'fast-xml-parser';
 import type { ValidationResult } from '../validator/result.js';
+import { importOwnDependency } from '../validator/bundled.js';
 import { junitXml, type JunitCase } from './junit.js';
 
 export type MergeFormat = 'json' | 'junit' | 'sarif';
@@ -35,14 +35,18 @@ export function reportFormat(text: string): MergeFormat {
 }
 
 /** Merges reports of one format (given as texts, in any order); returns the merged report's text. */
-export function mergeReports(texts: readonly string[]): string {
+export async function mergeReports(texts: readonly string[]): Promise<string> {
   if (texts.length === 0) throw new Error('no reports to merge');
   const formats = new Set(texts.map(reportFormat));
   if (formats.size > 1) throw new Error(`the reports are of different formats (${[...formats].join(', ')}): merge reports of one format`);
   const format = [...formats][0] as MergeFormat;
   if (format === 'json') return mergeJson(texts.map((t) => JSON.parse(t) as JsonReport));
   if (format === 'sarif') return mergeSarif(texts.map((t) => JSON.parse(t) as SarifLog));
-  return mergeJunit(texts);
+  // the XML parser is loaded for this alone (and kept out of the bundles)
+  const xml = await importOwnDependency<typeof import('fast-xml-parser') & { default?: typeof import('fast-xml-parser') }>('fast-xml-parser');
+  const XMLParser = xml.XMLParser ?? xml.default?.XMLParser; // (its CommonJS build, as require.resolve finds it)
+  if (XMLParser === undefined) throw new Error('fast-xml-parser has no XMLParser');
+  return mergeJunit(texts, new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }));
 }
 
 /** A stable sort of items by the file each belongs to. */
@@ -99,8 +103,7 @@ function mergeSarif(logs: readonly SarifLog[]): string {
 
 const STATUS_OF: Record<string, ValidationResult['status']> = { failure: 'invalid', error: 'error', skipped: 'skipped' };
 
-function mergeJunit(texts: readonly string[]): string {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' });
+function mergeJunit(texts: readonly string[], parser: { parse(text: string): unknown }): string {
   const suites = new Map<string, JunitCase[]>();
   let toolName = 'helmforge-conform';
   let time = 0;

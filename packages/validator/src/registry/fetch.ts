@@ -1,14 +1,13 @@
-// Fetching schema documents: local files and http(s) URLs, with the on-disk cache for downloads and one
-// in-memory copy per URL so that concurrent lookups of the same document make one request.
+// Fetching schema documents: local files and http(s) URLs, with the on-disk cache for downloads, and one request
+// for concurrent lookups of the same document.
 // Downloads wait a bounded time (connect and idle timeout), are retried on transient failures as kubeconform 0.7 does
 // (hashicorp/go-retryablehttp: two retries after 1 s and 2 s, on connection errors other than certificate ones, 429
 // and 5xx other than 501, Retry-After honoured), and a host that did not answer is not asked again in the same run.
 import { readFile } from 'node:fs/promises';
 import type { Agent, IncomingMessage } from 'node:http';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { OnDiskCache } from '../cache/ondisk.js';
 import { contentHash } from '../cache/compiled.js';
+import { importOwnDependency } from '../validator/bundled.js';
 
 export { contentHash };
 
@@ -98,8 +97,10 @@ export class DefaultFetcher implements Fetcher {
     if (p === undefined) {
       p = this.load(location, options);
       this.inflight.set(location, p);
-      // failures are not remembered: a later lookup tries again
-      p.catch(() => this.inflight.delete(location));
+      // not kept once settled: sources keep what they made of it (a failure is tried again by a later lookup, and a
+      // schema's text is not held for the run once its kind is compiled)
+      const settled = (): void => void this.inflight.delete(location);
+      p.then(settled, settled);
     }
     return p;
   }
@@ -196,23 +197,6 @@ function retryAfter(res: IncomingMessage): number | undefined {
   const at = Date.parse(header);
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
-
-/**
- * Loads one of this package's dependencies on first use, resolved from this package (the bundles keep this module's
- * own import.meta.url), so that a bundle elsewhere (the helmforge CLI's) gets the version this package depends on,
- * and no bundle carries the module or loads its imports (node:tls …) at start.
- */
-function importOwnDependency<T>(name: string): Promise<T> {
-  // resolved once: proxyFor asks on every download
-  let loading = ownDependencies.get(name);
-  if (loading === undefined) {
-    loading = import(pathToFileURL(createRequire(import.meta.url).resolve(name)).href);
-    ownDependencies.set(name, loading);
-  }
-  return loading as Promise<T>;
-}
-
-const ownDependencies = new Map<string, Promise<unknown>>();
 
 /** Agents for proxies, by proxy URL and scheme of the target (one per run, so connections are reused). */
 const proxyAgents = new Map<string, Agent>();

@@ -50,6 +50,20 @@ export async function* discoverFiles(targets: string[], options: DiscoverOptions
 
 export type ReadOptions = DiscoverOptions & SplitOptions & { stdin?: NodeJS.ReadableStream };
 
+/** The bytes of the files of `targets` (as `readInputs` will find them), or undefined when stdin is one of them. */
+export async function inputSize(targets: string[], options: DiscoverOptions = {}): Promise<number | undefined> {
+  if (targets.length === 0 || targets.includes('-')) return undefined;
+  let bytes = 0;
+  for await (const file of discoverFiles(targets, options)) {
+    try {
+      bytes += (await stat(file)).size;
+    } catch {
+      // reported when read
+    }
+  }
+  return bytes;
+}
+
 /** Files up to this size are read whole (and split by whoever validates them); larger ones are streamed. */
 export const WHOLE_FILE_MAX_BYTES = 1024 * 1024;
 

@@ -22,9 +22,17 @@ export interface StreamOptions extends ValidatorOptions, SplitOptions {
   workers?: number;
   /** Documents per batch handed to a worker (default 100). */
   batchSize?: number;
-  /** An input of at most this many bytes is validated in this thread, whatever `workers` says (default 256 KiB). */
+  /**
+   * Workers are started only for an input larger than this many bytes, one per this many bytes up to `workers`
+   * (default 16 MiB): below it, starting a worker (its own V8 to start and warm up, ~0.1–0.2 s of CPU) costs more
+   * than it saves, and the memory of a worker is spent for nothing.
+   */
   inThreadUpToBytes?: number;
+  /** The size of the whole input when it is known beforehand (files); otherwise it is read ahead up to the limit. */
+  inputBytes?: number;
 }
+
+const IN_THREAD_UP_TO_BYTES = 16 * 1024 * 1024;
 
 /** Whole files handed to a worker in one batch: up to this many bytes (at least one file). */
 const FILE_BATCH_BYTES = 64 * 1024;
@@ -67,15 +75,21 @@ export async function* validateInputs(
   /** The run's schemas (to read its compile statistics afterwards); by default made from `options`. */
   schemas: SchemaProvider = schemaProvider(options, fetcher),
 ): AsyncGenerator<ValidationResult[]> {
-  const n = Math.max(1, Math.floor(options.workers ?? 1));
-  if (n <= 1) {
+  const limit = options.inThreadUpToBytes ?? IN_THREAD_UP_TO_BYTES;
+  const most = Math.max(1, Math.floor(options.workers ?? 1));
+  // right-sized: as many workers as the input is worth, -n at most
+  const worth = (bytes: number): number => (bytes <= limit ? 1 : Math.min(most, Math.ceil(bytes / Math.max(1, limit))));
+  if (most <= 1 || (options.inputBytes !== undefined && worth(options.inputBytes) <= 1)) {
     yield* inThread([], inputs, options, schemas);
     return;
   }
-  // look ahead: a short input is not worth starting workers
+  if (options.inputBytes !== undefined) {
+    yield* pooled([], inputs, options, worth(options.inputBytes), schemas);
+    return;
+  }
+  // a stream of unknown length: read ahead up to the limit
   const it = inputs[Symbol.asyncIterator]();
   const head: Input[] = [];
-  const limit = options.inThreadUpToBytes ?? 256 * 1024;
   let bytes = 0;
   for (;;) {
     const r = await it.next();
@@ -87,7 +101,7 @@ export async function* validateInputs(
     bytes += inputBytes(r.value);
     if (bytes > limit) break;
   }
-  yield* pooled(head, { [Symbol.asyncIterator]: () => it }, options, n, schemas);
+  yield* pooled(head, { [Symbol.asyncIterator]: () => it }, options, most, schemas);
 }
 
 /**
@@ -116,7 +130,8 @@ async function* inThread(head: Input[], rest: AsyncIterable<Input> | undefined, 
     for (const doc of inputDocuments(input, options)) for (const r of await validator.validateDocument(doc)) results.push(r);
     return results;
   };
-  for (const input of head) yield await validate(input);
+  // (the read-ahead inputs are let go as they are done)
+  for (let input = head.shift(); input !== undefined; input = head.shift()) yield await validate(input);
   if (rest !== undefined) for await (const input of rest) yield await validate(input);
 }
 
@@ -124,7 +139,7 @@ type Batch = { type: 'docs'; docs: RawDocument[] } | { type: 'files'; files: { f
 
 async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: StreamOptions, n: number, schemas: SchemaProvider): AsyncGenerator<ValidationResult[]> {
   const batchSize = options.batchSize ?? 100;
-  const { workers: _w, batchSize: _b, inThreadUpToBytes: _i, ...validatorOptions } = options;
+  const { workers: _w, batchSize: _b, inThreadUpToBytes: _i, inputBytes: _s, ...validatorOptions } = options;
   const workers: { worker: Worker; inflight: number; nodesSent: number }[] = [];
   const done = new Map<number, ResultBatch>();
   let failure: Error | undefined;

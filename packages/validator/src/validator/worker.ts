@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DocumentSplitter, type RawDocument, type SplitOptions } from '../resource/stream.js';
 import type { SchemaNode } from './graph.js';
 import type { KindSchema, KindSchemas } from './schemas.js';
-import { Validator, type ValidatorOptions } from './validator.js';
+import { DocumentValidator } from './document.js';
+import type { ValidatorOptions } from './validator.js';
 import type { ValidationResult } from './result.js';
 import { encodeResults, type ResultBatch } from './result-batch.js';
 
@@ -54,7 +55,7 @@ class MainThreadSchemas implements KindSchemas {
 
 const options = workerData as WorkerData;
 const schemas = new MainThreadSchemas();
-const validator = new Validator(options, undefined, schemas);
+const validator = new DocumentValidator(options, schemas);
 
 async function validate(docs: RawDocument[], results: ValidationResult[]): Promise<void> {
   for (const doc of docs) {
