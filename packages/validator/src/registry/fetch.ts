@@ -3,7 +3,7 @@
 // Downloads wait a bounded time (connect and idle timeout), are retried on transient failures as kubeconform 0.7 does
 // (hashicorp/go-retryablehttp: two retries after 1 s and 2 s, on connection errors other than certificate ones, 429
 // and 5xx other than 501, Retry-After honoured), and a host that did not answer is not asked again in the same run.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Agent, IncomingMessage } from 'node:http';
 import { OnDiskCache } from '../cache/ondisk.js';
 import { contentHash } from '../cache/compiled.js';
@@ -110,7 +110,8 @@ export class DefaultFetcher implements Fetcher {
     if (!isUrl(location)) {
       const path = location.startsWith('file://') ? new URL(location).pathname : location;
       try {
-        const body = await readFile(path, 'utf8');
+        // synchronous: a local schema reads in a millisecond, and an asynchronous read waits for a thread of the pool
+        const body = readFileSync(path, 'utf8');
         log(`using schema found at ${path}`);
         return { found: true, body };
       } catch (err) {
