@@ -161,6 +161,7 @@ try {
       const [cmd, args] = c.tool === 'kc' ? [KUBECONFORM, [...common, ...w.n, ...cacheArgs, ...c.args, ...w.inputs]] : [process.execPath, [BIN, ...common, ...w.n, ...cacheArgs, ...c.args, ...w.inputs]];
       return measure(cmd, args, { XDG_CACHE_HOME: home, HELMFORGE_CONFORM_STATS: '1' });
     };
+    const started = Date.now();
     for (const c of configs) if (c.cache === 'warm') await run(c, 'warming');
     const results = configs.map(() => []);
     for (let round = 0; round < w.runs; round++) for (const [i, c] of configs.entries()) results[i].push(await run(c, round));
@@ -189,6 +190,7 @@ try {
       if (c.tool === 'kc') kc[c.download ? `http-${c.cache}` : 'location'] = row;
       table.push(row);
     }
+    console.error(`${w.name}: ${configs.length} configurations × ${w.runs} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     for (const row of table.filter((r) => r.workload === w.name && r.tool === 'ours')) {
       const base = row.key.startsWith('http') ? (kc[row.key] ?? kc['http-cold']) : kc.location;
       row.ratio = base === undefined ? undefined : base.wall / row.wall;

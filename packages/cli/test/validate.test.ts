@@ -39,6 +39,20 @@ describe.each(HELM_BINARIES)('helmforge validate with $label', (helm) => {
     expect(invalid[0]?.msg).toMatch(/mountPth/);
   });
 
+  it('--shard 1/2 and 2/2 together report exactly what one run reports (renders split by chart, scenario, version)', () => {
+    const report = (extra: string[]) => {
+      const r = helmforge(['validate', CHART, '--schema-bundle', BUNDLE, '-o', 'json', '--verbose', ...extra], helm.bin);
+      expect(r.status).toBe(0);
+      return (JSON.parse(r.stdout) as { resources: { filename: string; scenario: string; kind: string; name: string; status: string }[] }).resources.map(
+        (x) => `${x.scenario} ${x.filename} ${x.kind} ${x.name} ${x.status}`,
+      );
+    };
+    const [one, first, second] = [report([]), report(['--shard', '1/2']), report(['--shard', '2/2'])];
+    expect(first.length).toBeGreaterThan(0);
+    expect(second.length).toBeGreaterThan(0);
+    expect([...first, ...second].sort()).toEqual([...one].sort());
+  });
+
   it('validates helm template output streamed on stdin (--manifests -)', () => {
     const rendered = runHelm(helm, ['template', 'demo', CHART]);
     const r = helmforge(['validate', '--manifests', '-', '--schema-bundle', BUNDLE, '--summary'], helm.bin, rendered.stdout);
@@ -91,5 +105,11 @@ describe('helmforge validate input errors', () => {
     const r = helmforge(['validate', 'no-such-chart'], HELM_BINARIES[0]?.bin ?? 'helm');
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no-such-chart: no chart there .*--manifests/);
+  });
+
+  it('refuses a shard that is not K/N with 1 <= K <= N', () => {
+    const r = helmforge(['validate', CHART, '--shard', '3/2'], HELM_BINARIES[0]?.bin ?? 'helm');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('helmforge validate: invalid shard "3/2": give K/N with 1 <= K <= N, e.g. 2/4 (in a Kubernetes Indexed Job: $((JOB_COMPLETION_INDEX + 1))/N)\n');
   });
 });
