@@ -21,7 +21,7 @@ export type { SchemaSource, SchemaLookup, ResolvedSchema } from './registry/sour
 export { SchemaLocationSource } from './registry/location.js';
 export { BundleSource, indexDefinitions } from './registry/bundle.js';
 export { CrdSource, crdSchemas } from './registry/crd.js';
-export { StandaloneConverter, crdJsonSchema, acceptNullIntOrString, type JsonSchema } from './registry/convert.js';
+export { StandaloneConverter, crdJsonSchema, optionalIntOrStringAcceptsNull, type JsonSchema } from './registry/convert.js';
 export { DefaultFetcher, DEFAULT_DOWNLOAD_TIMEOUT_MS, type Fetcher, type FetchResult, type FetchOptions, type HttpFetcherOptions } from './registry/fetch.js';
 export { DEFAULT_SCHEMA_LOCATION, expandSchemaLocation, renderTemplate, templateVariables, type TemplateInput } from './registry/template.js';
 export { OnDiskCache } from './cache/ondisk.js';

@@ -8,6 +8,7 @@
 //  - uniqueItems reports every equal pair in jsonschema and one in Ajv: compared as "has duplicates".
 import { Ajv, type ErrorObject } from 'ajv';
 import { goRegExp, type SchemaErrorItem } from '../src/index.js';
+import type { RefResolver } from '../src/validator/graph.js';
 import { listErrors } from '../src/validator/messages.js';
 import { escapeToken, jsonType } from '../src/validator/compile.js';
 import { goNumber, goRepr, goValue, quote } from '../src/validator/messages.js';
@@ -30,20 +31,34 @@ export function referenceAjv(): Ajv {
 }
 
 /**
- * The schema with its `#/definitions/…` references replaced by their targets, `depth` references deep (the test
- * documents nest less): Ajv's schemaPath of an error under a reference is the target's own, which hides that the
- * error is inside a oneOf branch, say; inlined, every error has its whole path.
+ * The schema a source gives (`ResolvedSchema.load()`) as one document for Ajv: its `$ref`s replaced by their targets,
+ * `depth` references deep (the test documents nest less), and optional properties' schemas passed through the
+ * source's `optionalProperty` as the graph builder does. Ajv's schemaPath of an error under a reference is the
+ * target's own, which hides that the error is inside a oneOf branch, say; inlined, every error has its whole path.
  */
-export function inlineDefinitions(schema: unknown, definitions: Record<string, unknown> = {}, depth = 8): unknown {
-  if (Array.isArray(schema)) return schema.map((x) => inlineDefinitions(x, definitions, depth));
-  if (schema === null || typeof schema !== 'object') return schema;
-  const s = schema as Record<string, unknown>;
-  if (typeof s.$ref === 'string' && s.$ref.startsWith('#/definitions/')) {
-    if (depth === 0) return {};
-    const name = s.$ref.slice('#/definitions/'.length).replace(/~1/g, '/').replace(/~0/g, '~');
-    return inlineDefinitions(definitions[name], definitions, depth - 1);
-  }
-  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, inlineDefinitions(v, definitions, depth)]));
+export function referenceSchema(loaded: { schema: unknown; resolve: RefResolver; optionalProperty?: (schema: unknown) => unknown }, depth = 8): unknown {
+  const walk = (schema: unknown, resolve: RefResolver, depth: number): unknown => {
+    if (Array.isArray(schema)) return schema.map((x) => walk(x, resolve, depth));
+    if (schema === null || typeof schema !== 'object') return schema;
+    const s = schema as Record<string, unknown>;
+    if (typeof s.$ref === 'string') {
+      if (depth === 0) return {};
+      const target = resolve(s.$ref);
+      return walk(target.schema, target.resolver, depth - 1);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(s)) {
+      if (k === 'properties' && v !== null && typeof v === 'object' && loaded.optionalProperty !== undefined) {
+        const required = Array.isArray(s.required) ? (s.required as unknown[]) : [];
+        const hook = loaded.optionalProperty;
+        out[k] = Object.fromEntries(Object.entries(v).map(([name, p]) => [name, walk(required.includes(name) ? p : hook(p), resolve, depth)]));
+      } else {
+        out[k] = walk(v, resolve, depth);
+      }
+    }
+    return out;
+  };
+  return walk(loaded.schema, loaded.resolve, depth);
 }
 
 /** Ajv's instancePath as jsonschema's InstanceLocation (tokens URL-path-escaped). */

@@ -59,7 +59,7 @@ export class BundleSource implements SchemaSource {
         const converter = bundle.converter(lookup.strict);
         const schema = converter.kind(def);
         const resolve: RefResolver = localResolver({ definitions: converter.definitions }, location);
-        return { schema, resolve, definitions: converter.definitions };
+        return { schema, resolve };
       },
     };
   }

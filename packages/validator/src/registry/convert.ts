@@ -32,37 +32,12 @@ function acceptNullOnce(s: { oneOf: [JsonSchema, JsonSchema] }): JsonSchema {
 }
 
 /**
- * A standalone schema file (kubernetes-json-schema collection) with the deliberate difference applied: its optional
- * int-or-string properties accept null. Other schemas are returned as they are (the same object when nothing changes).
+ * The deliberate difference, for the schema of a property that its object does not require (standalone files of the
+ * kubernetes-json-schema collection are read through this, see location.ts): kubeconform's nullable int-or-string
+ * accepts null once; any other schema is returned as it is.
  */
-export function acceptNullIntOrString(schema: unknown): unknown {
-  if (Array.isArray(schema)) {
-    let changed = false;
-    const out = schema.map((x) => {
-      const y = acceptNullIntOrString(x);
-      if (y !== x) changed = true;
-      return y;
-    });
-    return changed ? out : schema;
-  }
-  if (!isObject(schema)) return schema;
-  let out: JsonSchema | undefined;
-  const required = new Set(Array.isArray(schema.required) ? schema.required : []);
-  for (const [k, v] of Object.entries(schema)) {
-    let nv: unknown;
-    if (k === 'properties' && isObject(v)) {
-      let props: JsonSchema | undefined;
-      for (const [name, p] of Object.entries(v)) {
-        const np = !required.has(name) && isNullableIntOrString(p) ? acceptNullOnce(p) : acceptNullIntOrString(p);
-        if (np !== p) (props ??= { ...v })[name] = np;
-      }
-      nv = props ?? v;
-    } else {
-      nv = acceptNullIntOrString(v);
-    }
-    if (nv !== v) (out ??= { ...schema })[k] = nv;
-  }
-  return out ?? schema;
+export function optionalIntOrStringAcceptsNull(schema: unknown): unknown {
+  return isNullableIntOrString(schema) ? acceptNullOnce(schema) : schema;
 }
 
 /** The kinds of a bundle, converted as the collection's standalone files are (see the top of this file). */

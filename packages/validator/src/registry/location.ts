@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { contentHash, isUrl, type Fetcher } from './fetch.js';
 import type { ResolvedSchema, SchemaLookup, SchemaSource } from './source.js';
 import { checkTemplate, expandSchemaLocation, renderTemplate } from './template.js';
-import { acceptNullIntOrString } from './convert.js';
+import { optionalIntOrStringAcceptsNull } from './convert.js';
 import { localResolver } from '../validator/graph.js';
 
 export class SchemaLocationSource implements SchemaSource {
@@ -29,8 +29,8 @@ export class SchemaLocationSource implements SchemaSource {
       url,
       nextWhenInvalid: true, // like kubeconform: a schema that does not parse or compile means "try the next location"
       load: () => {
-        const schema = acceptNullIntOrString(JSON.parse(body) as unknown);
-        return { schema, resolve: localResolver(schema, url) };
+        const schema = JSON.parse(body) as unknown;
+        return { schema, resolve: localResolver(schema, url), optionalProperty: optionalIntOrStringAcceptsNull };
       },
     };
   }

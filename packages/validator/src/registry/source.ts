@@ -19,11 +19,10 @@ export interface ResolvedSchema {
   /** How messages name the schema, in kubeconform's form (`file:///abs/deployment-apps-v1.json`, a URL). */
   url: string;
   /**
-   * The schema to compile (as kubeconform would validate with it) and how its `$ref`s resolve; `definitions` are the
-   * targets of its `#/definitions/…` references when they are not inside it (a bundle's recursive definitions).
-   * Called on a cache miss.
+   * The schema to compile (as kubeconform would validate with it), how its `$ref`s resolve, and what becomes of
+   * optional properties' schemas on the way (see graph.ts addSchema). Called on a cache miss.
    */
-  load(): { schema: unknown; resolve: RefResolver; definitions?: Record<string, unknown> };
+  load(): { schema: unknown; resolve: RefResolver; optionalProperty?: (schema: unknown) => unknown };
   /**
    * A schema that does not compile means "ask the next source" (kubeconform does this for schema locations), rather
    * than an error for the resource.

@@ -225,19 +225,41 @@ function topologicalOrder(nodes: readonly SchemaNode[]): { sorted: number[]; cyc
 /**
  * Adds a JSON schema to a graph; returns its node id. `resolve` resolves `$ref`s (they stay references: errors under
  * them are worded as jsonschema words them). Objects met again (the same JS object, as a converted bundle shares
- * its definitions) are added once.
+ * its definitions) are added once. `optionalProperty`, when given, may replace the schema of each property that its
+ * object does not require (a deliberate difference applied to standalone files on the way, see registry/convert.ts).
  */
-export function addSchema(graph: SchemaGraph, schema: unknown, resolve: RefResolver): number {
-  return new Builder(graph).add(schema, resolve);
+export function addSchema(graph: SchemaGraph, schema: unknown, resolve: RefResolver, options: { optionalProperty?: (schema: unknown) => unknown } = {}): number {
+  return new Builder(graph, options.optionalProperty).add(schema, resolve);
 }
 
+function countKeyword(s: Record<string, unknown>, k: string): number | undefined {
+  const v = s[k];
+  if (v === undefined) return undefined;
+  if (!INTEGER(v)) throw new SchemaError(`${k} must be a non-negative integer`);
+  return v;
+}
+
+function numberKeyword(s: Record<string, unknown>, k: string): number | undefined {
+  const v = s[k];
+  if (v === undefined || typeof v === 'boolean') return undefined;
+  if (typeof v !== 'number') throw new SchemaError(`${k} must be a number`);
+  return v;
+}
+
+const JSON_TYPES = new Set(['null', 'boolean', 'object', 'array', 'number', 'string', 'integer']);
+
+// (a standalone file is ~10,000 schema objects, normalised in a process that has just started: plain loops and
+// methods, no closures made per schema)
 class Builder {
   private readonly done = new Map<unknown, number>();
   private readonly refs = new Map<string, number>();
   /** Schemas being added (a reference back to one of them is a cycle): object → reserved id (once needed). */
   private readonly inProgress = new Map<unknown, number | undefined>();
 
-  constructor(private readonly graph: SchemaGraph) {}
+  constructor(
+    private readonly graph: SchemaGraph,
+    private readonly optionalProperty: ((schema: unknown) => unknown) | undefined,
+  ) {}
 
   add(schema: unknown, resolve: RefResolver): number {
     if (typeof schema === 'boolean') return this.graph.intern(schema ? {} : { never: true });
@@ -277,43 +299,43 @@ class Builder {
     return { id, url: target.url };
   }
 
+  private list(s: Record<string, unknown>, k: string, resolve: RefResolver): number[] | undefined {
+    const v = s[k];
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || v.length === 0) throw new SchemaError(`${k} must be a non-empty array`);
+    const out = new Array<number>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = this.add(v[i], resolve);
+    return out;
+  }
+
+  /** `properties`, `patternProperties`, `dependentSchemas`: [name, id] sorted by name. */
+  private schemaMap(s: Record<string, unknown>, k: string, resolve: RefResolver): [string, number][] | undefined {
+    const v = s[k];
+    if (v === undefined) return undefined;
+    if (!isObject(v)) throw new SchemaError(`${k} must be an object`);
+    const names = Object.keys(v).sort();
+    const out = new Array<[string, number]>(names.length);
+    const hook = k === 'properties' ? this.optionalProperty : undefined;
+    const required = hook !== undefined && Array.isArray(s.required) ? (s.required as unknown[]) : [];
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      if (k === 'patternProperties') goRegExp(name); // a pattern Go cannot compile: the schema does not compile
+      const child = hook !== undefined && !required.includes(name) ? hook(v[name]) : v[name];
+      out[i] = [name, this.add(child, resolve)];
+    }
+    return out;
+  }
+
+  private sub(v: unknown, resolve: RefResolver): number | boolean {
+    return typeof v === 'boolean' ? v : this.add(v, resolve);
+  }
+
   private node(s: Record<string, unknown>, resolve: RefResolver): SchemaNode {
     const n: SchemaNode = {};
-    const sub = (v: unknown): number => this.add(v, resolve);
-    const list = (k: string): number[] | undefined => {
-      const v = s[k];
-      if (v === undefined) return undefined;
-      if (!Array.isArray(v) || v.length === 0) throw new SchemaError(`${k} must be a non-empty array`);
-      return v.map(sub);
-    };
-    const count = (k: string): number | undefined => {
-      const v = s[k];
-      if (v === undefined) return undefined;
-      if (!INTEGER(v)) throw new SchemaError(`${k} must be a non-negative integer`);
-      return v;
-    };
-    const num = (k: string): number | undefined => {
-      const v = s[k];
-      if (v === undefined || typeof v === 'boolean') return undefined;
-      if (typeof v !== 'number') throw new SchemaError(`${k} must be a number`);
-      return v;
-    };
-    const schemaMap = (k: string, check?: (name: string) => void): [string, number][] | undefined => {
-      const v = s[k];
-      if (v === undefined) return undefined;
-      if (!isObject(v)) throw new SchemaError(`${k} must be an object`);
-      return Object.keys(v)
-        .sort()
-        .map((name) => {
-          check?.(name);
-          return [name, sub(v[name])] as [string, number];
-        });
-    };
-
     const type = s.type;
     if (type !== undefined) {
       const types = Array.isArray(type) ? type : [type];
-      if (types.length === 0 || !types.every((t) => typeof t === 'string' && ['null', 'boolean', 'object', 'array', 'number', 'string', 'integer'].includes(t))) {
+      if (types.length === 0 || !types.every((t) => typeof t === 'string' && JSON_TYPES.has(t))) {
         throw new SchemaError(`type ${JSON.stringify(type)} is not a JSON type or list of them`);
       }
       n.types = types as string[];
@@ -324,51 +346,51 @@ class Builder {
       n.enum = s.enum;
     }
     if (s.format === 'int32' || s.format === 'int64') n.format = s.format;
-    const minP = count('minProperties');
+    const minP = countKeyword(s, 'minProperties');
     if (minP !== undefined) n.minProperties = minP;
-    const maxP = count('maxProperties');
+    const maxP = countKeyword(s, 'maxProperties');
     if (maxP !== undefined) n.maxProperties = maxP;
     if (s.required !== undefined) {
       if (!Array.isArray(s.required) || !s.required.every((r) => typeof r === 'string')) throw new SchemaError('required must be an array of strings');
       if (s.required.length > 0) n.required = s.required as string[];
     }
-    const properties = schemaMap('properties');
+    const properties = this.schemaMap(s, 'properties', resolve);
     if (properties !== undefined && properties.length > 0) n.properties = properties;
-    if (s.propertyNames !== undefined) n.propertyNames = sub(s.propertyNames);
-    const patterns = schemaMap('patternProperties', (p) => void goRegExp(p));
+    if (s.propertyNames !== undefined) n.propertyNames = this.add(s.propertyNames, resolve);
+    const patterns = this.schemaMap(s, 'patternProperties', resolve);
     if (patterns !== undefined && patterns.length > 0) n.patternProperties = patterns;
-    if (s.additionalProperties !== undefined) n.additionalProperties = typeof s.additionalProperties === 'boolean' ? s.additionalProperties : sub(s.additionalProperties);
+    if (s.additionalProperties !== undefined) n.additionalProperties = this.sub(s.additionalProperties, resolve);
     if (s.dependentRequired !== undefined) {
       if (!isObject(s.dependentRequired)) throw new SchemaError('dependentRequired must be an object');
       n.dependentRequired = Object.keys(s.dependentRequired)
         .sort()
         .map((k) => [k, (s.dependentRequired as Record<string, string[]>)[k] ?? []]);
     }
-    const depSchemas = schemaMap('dependentSchemas');
+    const depSchemas = this.schemaMap(s, 'dependentSchemas', resolve);
     if (depSchemas !== undefined) n.dependentSchemas = depSchemas;
-    const minI = count('minItems');
+    const minI = countKeyword(s, 'minItems');
     if (minI !== undefined) n.minItems = minI;
-    const maxI = count('maxItems');
+    const maxI = countKeyword(s, 'maxItems');
     if (maxI !== undefined) n.maxItems = maxI;
     if (s.uniqueItems === true) n.uniqueItems = true;
     if (Array.isArray(s.items)) {
-      n.prefixItems = s.items.map(sub);
-      if (s.additionalItems !== undefined) n.additionalItems = typeof s.additionalItems === 'boolean' ? s.additionalItems : sub(s.additionalItems);
+      n.prefixItems = (s.items as unknown[]).map((x) => this.add(x, resolve));
+      if (s.additionalItems !== undefined) n.additionalItems = this.sub(s.additionalItems, resolve);
     } else {
-      const prefix = list('prefixItems');
+      const prefix = this.list(s, 'prefixItems', resolve);
       if (prefix !== undefined) n.prefixItems = prefix;
-      if (s.items !== undefined) n.items = sub(s.items);
+      if (s.items !== undefined) n.items = this.add(s.items, resolve);
     }
     if (s.contains !== undefined) {
-      n.contains = sub(s.contains);
-      const minC = count('minContains');
+      n.contains = this.add(s.contains, resolve);
+      const minC = countKeyword(s, 'minContains');
       if (minC !== undefined) n.minContains = minC;
-      const maxC = count('maxContains');
+      const maxC = countKeyword(s, 'maxContains');
       if (maxC !== undefined) n.maxContains = maxC;
     }
-    const minL = count('minLength');
+    const minL = countKeyword(s, 'minLength');
     if (minL !== undefined) n.minLength = minL;
-    const maxL = count('maxLength');
+    const maxL = countKeyword(s, 'maxLength');
     if (maxL !== undefined) n.maxLength = maxL;
     if (s.pattern !== undefined) {
       if (typeof s.pattern !== 'string') throw new SchemaError('pattern must be a string');
@@ -376,21 +398,21 @@ class Builder {
       n.pattern = s.pattern;
     }
     // exclusiveMinimum/Maximum as booleans (draft 4, OpenAPI 3.0) turn the bound exclusive, as jsonschema reads them
-    const min = num('minimum');
+    const min = numberKeyword(s, 'minimum');
     if (min !== undefined) {
       if (s.exclusiveMinimum === true) n.exclusiveMinimum = min;
       else n.minimum = min;
     }
-    const exMin = num('exclusiveMinimum');
+    const exMin = numberKeyword(s, 'exclusiveMinimum');
     if (exMin !== undefined) n.exclusiveMinimum = exMin;
-    const max = num('maximum');
+    const max = numberKeyword(s, 'maximum');
     if (max !== undefined) {
       if (s.exclusiveMaximum === true) n.exclusiveMaximum = max;
       else n.maximum = max;
     }
-    const exMax = num('exclusiveMaximum');
+    const exMax = numberKeyword(s, 'exclusiveMaximum');
     if (exMax !== undefined) n.exclusiveMaximum = exMax;
-    const multipleOf = num('multipleOf');
+    const multipleOf = numberKeyword(s, 'multipleOf');
     if (multipleOf !== undefined) {
       if (multipleOf <= 0) throw new SchemaError('multipleOf must be greater than 0');
       n.multipleOf = multipleOf;
@@ -401,24 +423,26 @@ class Builder {
       n.ref = target.id;
       n.refUrl = target.url;
     }
-    if (s.not !== undefined) n.not = sub(s.not);
-    const allOf = list('allOf');
+    if (s.not !== undefined) n.not = this.add(s.not, resolve);
+    const allOf = this.list(s, 'allOf', resolve);
     if (allOf !== undefined) n.allOf = allOf;
-    const anyOf = list('anyOf');
+    const anyOf = this.list(s, 'anyOf', resolve);
     if (anyOf !== undefined) n.anyOf = anyOf;
-    const oneOf = list('oneOf');
+    const oneOf = this.list(s, 'oneOf', resolve);
     if (oneOf !== undefined) n.oneOf = oneOf;
     if (s.if !== undefined) {
-      n.if = sub(s.if);
-      if (s.then !== undefined) n.then = sub(s.then);
-      if (s.else !== undefined) n.else = sub(s.else);
+      n.if = this.add(s.if, resolve);
+      if (s.then !== undefined) n.then = this.add(s.then, resolve);
+      if (s.else !== undefined) n.else = this.add(s.else, resolve);
     }
-    for (const k of ['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$recursiveRef']) {
+    for (const k of UNSUPPORTED) {
       if (s[k] !== undefined) throw new SchemaError(`${k} is not supported`);
     }
     return n;
   }
 }
+
+const UNSUPPORTED = ['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$recursiveRef'];
 
 /** Resolves `#/…` JSON pointers inside one document (the schemas of kubeconform's collection have no references). */
 export function localResolver(document: unknown, url: string): RefResolver {

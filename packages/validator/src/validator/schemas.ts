@@ -92,8 +92,8 @@ export class SchemaProvider implements KindSchemas {
       root = this.graph.merge(stored as SchemaNode[])[0] as number;
       this.stats.fromCache++;
     } else {
-      const { schema, resolve } = found.load();
-      root = addSchema(this.graph, schema, resolve);
+      const { schema, resolve, optionalProperty } = found.load();
+      root = addSchema(this.graph, schema, resolve, optionalProperty !== undefined ? { optionalProperty } : {});
       this.cache?.set(found.key, this.graph.subgraph(root));
       this.stats.compiled++;
     }
