@@ -199,6 +199,9 @@ function retryAfter(res: IncomingMessage): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+/** The variables that name a proxy for http(s) URLs (those proxy-from-env reads): without any, there is none. */
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY'];
+
 /** Agents for proxies, by proxy URL and scheme of the target (one per run, so connections are reused). */
 const proxyAgents = new Map<string, Agent>();
 
@@ -208,6 +211,7 @@ const proxyAgents = new Map<string, Agent>();
  * direct connection. proxy-from-env reads the variables; the agents tunnel HTTPS through CONNECT.
  */
 async function proxyFor(url: string): Promise<{ proxy: string; agent: Agent } | undefined> {
+  if (!PROXY_VARIABLES.some((v) => process.env[v] !== undefined && process.env[v] !== '')) return undefined;
   const { getProxyForUrl } = await importOwnDependency<typeof import('proxy-from-env')>('proxy-from-env');
   const proxy = getProxyForUrl(url);
   if (proxy === '') return undefined;
