@@ -25,7 +25,7 @@ import { generateManyKinds, generateUniform, renderCharts } from './bench/corpus
 import { writeStandaloneSchemas } from './standalone-schemas.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'packages', 'validator', 'dist', 'helmforge-conform.mjs');
+const BIN = join(ROOT, 'packages', 'validator', 'dist', 'helmforge-conform.cjs');
 const BUNDLE = join(ROOT, '..', 'shared', 'kubernetes-schemas', 'v1.33', '_definitions.json');
 const CRDS = [join(ROOT, 'packages', 'validator', 'test', 'fixtures', 'crds', 'monitoring.coreos.com_prometheusrules.yaml'), join(ROOT, '..', 'shared', 'kubernetes-schemas', 'crds', 'monitoring.coreos.com_prometheuses.yaml')];
 const HELM = process.env.HELM_BIN ?? join(ROOT, '.tools', 'helm-4', 'helm');

@@ -28,7 +28,7 @@ export const STANDALONE = ((): string => {
   if (dir === undefined) throw new Error('HELMFORGE_TEST_STANDALONE is not set: run the tests with vitest (test/global-setup.ts makes the schemas)');
   return dir;
 })();
-export const BIN = join(PACKAGE_ROOT, 'dist', 'helmforge-conform.mjs');
+export const BIN = join(PACKAGE_ROOT, 'dist', 'helmforge-conform.cjs');
 
 export interface SchemaServer {
   url: string;

@@ -74,6 +74,10 @@ describe('resource stream', () => {
     }
   });
 
+  it('deliberate difference: data ending in a separator line without a newline keeps the document before it (kubeconform\'s scanner stops without a last token and loses it)', () => {
+    expect(splitText('f.yaml', 'a: 1\n---x').map((d) => d.text)).toEqual(['a: 1']);
+  });
+
   it('a byte-order mark starting a document is not content (as go-yaml reads it)', () => {
     const bom = '\ufeff';
     for (const d of splitText('bom.yaml', `${bom}apiVersion: v1\nkind: ConfigMap\n---\n${bom}apiVersion: v1\nkind: Secret\n`)) {

@@ -69,7 +69,7 @@ describe("single-error resources: kubeconform's message, byte for byte (standalo
     expect(r).toMatchObject({ status: 'invalid', kind: 'Deployment', name: 'web', message, errors });
   });
 
-  it('several errors: the first as kubeconform words one, then the others (kubeconform shows one, picked by Go map order)', async () => {
+  it('deliberate difference: several errors are all reported, the first as kubeconform words one (kubeconform shows one, picked by Go map order)', async () => {
     const [r] = await validateYaml(deployment('  replicas: "3"\n  replicaz: 2\n'), standalone);
     expect(r?.message).toBe(
       `${PROBLEM} '/spec/replicas' does not validate with ${deploymentUrl}#/properties/spec/properties/replicas/type: expected integer or null, but got string - '/spec': additionalProperties 'replicaz' not allowed`,

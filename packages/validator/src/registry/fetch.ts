@@ -4,6 +4,7 @@
 // (hashicorp/go-retryablehttp: two retries after 1 s and 2 s, on connection errors other than certificate ones, 429
 // and 5xx other than 501, Retry-After honoured), and a host that did not answer is not asked again in the same run.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Agent, IncomingMessage } from 'node:http';
 import { OnDiskCache } from '../cache/ondisk.js';
 import { contentHash } from '../cache/compiled.js';
@@ -202,6 +203,8 @@ function retryAfter(res: IncomingMessage): number | undefined {
 /** The variables that name a proxy for http(s) URLs (those proxy-from-env reads): without any, there is none. */
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY'];
 
+const requireBuiltin = createRequire(import.meta.url);
+
 /** Agents for proxies, by proxy URL and scheme of the target (one per run, so connections are reused). */
 const proxyAgents = new Map<string, Agent>();
 
@@ -232,8 +235,9 @@ function seconds(ms: number): string {
 }
 
 async function httpGet(url: string, options: HttpFetcherOptions, redirects = 0): Promise<{ status: number; body: string; retryAfterMs?: number }> {
-  // loaded on the first download: most runs read local files only
-  const mod = url.startsWith('https:') ? await import('node:https') : await import('node:http');
+  // loaded on the first download (most runs read local files only), by require: in the CommonJS bin an import()
+  // would first start Node's ES module loader
+  const mod = url.startsWith('https:') ? (requireBuiltin('node:https') as typeof import('node:https')) : (requireBuiltin('node:http') as typeof import('node:http'));
   const proxy = await proxyFor(url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
   // the host that has to answer: the proxy's when there is one

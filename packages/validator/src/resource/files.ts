@@ -1,6 +1,5 @@
 // Finds the files to validate (directories recursively: .yaml, .yml, .json) and streams their documents.
-import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitStream, splitText, type RawDocument, type SplitOptions } from './stream.js';
 import { inShard, type Shard } from './shard.js';
@@ -14,7 +13,11 @@ export interface DiscoverOptions {
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 
-/** Yields file paths: given files as they are, directories walked recursively in a stable order. */
+/**
+ * Yields file paths: given files as they are, directories walked recursively in a stable order. The file system is
+ * asked synchronously: an asynchronous call waits for a thread of libuv's pool (started by the first one), which in
+ * a short run is most of the time it takes.
+ */
 export async function* discoverFiles(targets: string[], options: DiscoverOptions = {}): AsyncGenerator<string> {
   const ignore = (options.ignoreFilenamePatterns ?? []).map((p) => new RegExp(p));
   const ignored = (p: string): boolean => ignore.some((r) => r.test(p));
@@ -23,7 +26,7 @@ export async function* discoverFiles(targets: string[], options: DiscoverOptions
     if (ignored(target)) continue;
     let st;
     try {
-      st = await stat(target);
+      st = statSync(target);
     } catch {
       if (mine(target)) yield target; // reported as an error result when read
       continue;
@@ -35,7 +38,7 @@ export async function* discoverFiles(targets: string[], options: DiscoverOptions
     const stack = [target];
     while (stack.length > 0) {
       const dir = stack.pop() as string;
-      const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const subdirs: string[] = [];
       for (const e of entries) {
         const p = join(dir, e.name);
@@ -56,7 +59,7 @@ export async function inputSize(targets: string[], options: DiscoverOptions = {}
   let bytes = 0;
   for await (const file of discoverFiles(targets, options)) {
     try {
-      bytes += (await stat(file)).size;
+      bytes += statSync(file).size;
     } catch {
       // reported when read
     }
