@@ -37,6 +37,8 @@ await build({
   platform: 'node',
   format: commonjs ? 'cjs' : 'esm',
   target: 'node20',
+  // a package's ES module build first: a UMD `main` (jsonc-parser's) hides its require() calls from the bundler
+  mainFields: ['module', 'main'],
   // CommonJS dependencies (ajv, handlebars, yaml) call require() for Node built-ins (an ES module has none).
   ...(commonjs ? {} : { banner: { js: "import { createRequire as __helmforgeRequire } from 'node:module';\nconst require = __helmforgeRequire(import.meta.url);" } }),
   plugins: [keepMetaUrl],

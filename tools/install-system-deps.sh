@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the integration tests need: docker-registry (a real OCI registry) and
-# prometheus (for promtool). Skips what is already there; needs root (or sudo) to install.
+# Installs the Debian packages the integration tests need: docker-registry (a real OCI registry), prometheus
+# (for promtool), yamllint (chart-testing's YAML gate) and gpg (signed packages). Skips what is already there; needs
+# root (or sudo) to install.
 set -euo pipefail
 need=()
 command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+command -v yamllint >/dev/null 2>&1 || need+=(yamllint)
+command -v gpg >/dev/null 2>&1 || need+=(gpg)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

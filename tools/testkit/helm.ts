@@ -1,9 +1,10 @@
 // Test kit: the real Helm binaries installed by tools/install-helm.mjs, for suites parameterised over both.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -54,3 +55,9 @@ function isolatedHelmHome(): string {
   home ??= mkdtempSync(join(tmpdir(), 'helmforge-helm-home-'));
   return home;
 }
+
+// One home per test file (each file loads this module afresh), removed after its tests.
+afterAll(() => {
+  if (home !== undefined) rmSync(home, { recursive: true, force: true });
+  home = undefined;
+});

@@ -19,7 +19,8 @@ export const defaults: AppValues = {
   progressDeadlineSeconds: 600,
   // maxUnavailable 0: a release whose pods never become ready leaves every old replica serving.
   strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
-  ports: [{ name: 'http', containerPort: 8080, servicePort: 80, protocol: 'TCP' }],
+  ports: { http: { containerPort: 8080, servicePort: 80, protocol: 'TCP' } },
+  mainPort: 'http',
   livenessProbe: { enabled: true, type: 'httpGet', httpGet: { path: '/', port: 'http' }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3, successThreshold: 1 },
   readinessProbe: { enabled: true, type: 'httpGet', httpGet: { path: '/', port: 'http' }, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 3, successThreshold: 1 },
   startupProbe: { enabled: true, type: 'httpGet', httpGet: { path: '/', port: 'http' }, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 30, successThreshold: 1 },

@@ -26,11 +26,33 @@ export const scenarios: Record<string, object> = {
     lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
     global: { imageRegistry: 'registry.example.lan:30500', imagePullSecrets: ['registry-pull'], commonLabels: { team: 'platform' } },
   },
-  'tcp-exec-grpc-probes': {
-    ports: [
-      { name: 'http', containerPort: 8080, servicePort: 80, protocol: 'TCP' },
-      { name: 'grpc', containerPort: 9090, servicePort: 9090, protocol: 'TCP' },
+  // Typed Kubernetes fields with what real charts put in them; null drops a chart default (Helm deletes the key).
+  'kubernetes-fields': {
+    affinity: {
+      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] }] }] } },
+      podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'app-with-probes' } } } }] },
+    },
+    initContainers: [{ name: 'wait-for-db', image: 'busybox:1.36.1', command: ['sh', '-c', 'until nc -z db 5432; do sleep 2; done'], securityContext: { allowPrivilegeEscalation: false, runAsNonRoot: true, runAsUser: 65534, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } }, resources: { limits: { memory: '32Mi' } } }],
+    sidecars: [
+      {
+        name: 'metrics',
+        image: 'nginx/nginx-prometheus-exporter:1.1.0',
+        args: ['--nginx.scrape-uri=http://127.0.0.1:8080/stub_status'],
+        ports: [{ name: 'metrics', containerPort: 9113 }],
+        readinessProbe: { httpGet: { path: '/metrics', port: 'metrics' }, periodSeconds: 10 },
+        securityContext: { allowPrivilegeEscalation: false, runAsNonRoot: true, runAsUser: 65534, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+        resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '64Mi' } },
+      },
     ],
+    extraEnv: [{ name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }, { name: 'MEMORY_LIMIT', valueFrom: { resourceFieldRef: { resource: 'limits.memory' } } }],
+    extraVolumes: [{ name: 'shared', nfs: { server: '192.168.1.10', path: '/nfsdata/shared', readOnly: true } }, { name: 'scratch', emptyDir: { sizeLimit: '512Mi' } }],
+    extraVolumeMounts: [{ name: 'shared', mountPath: '/srv/shared', readOnly: true }, { name: 'scratch', mountPath: '/scratch' }],
+    resources: { limits: { cpu: null } },
+    securityContext: { readOnlyRootFilesystem: null },
+  },
+  'tcp-exec-grpc-probes': {
+    // added beside the default http port
+    ports: { grpc: { containerPort: 9090, servicePort: 9090, protocol: 'TCP' } },
     livenessProbe: { type: 'tcpSocket', tcpSocket: { port: 'http' } },
     readinessProbe: { type: 'grpc', grpc: { port: 9090 } },
     startupProbe: { type: 'exec', exec: { command: ['cat', '/tmp/started'] } },

@@ -1,14 +1,14 @@
 // Values schema of the app-with-probes chart: one application Deployment with health probes and a
 // rolling update that never takes the old replicas down before new ones are ready.
 import {
-  ContainerSecurityContext, EscapeHatches, FreeObject, Image, ImagePullSecrets, Ingress, IntOrPercent, NameOverrides, NodePort,
-  ObjectList, PodPlacement, PodSecurityContext, Port, Probe, Resources, ServiceAccount, ServiceType, StringMap, T, TestImage,
-  valuesSchema, DNS1123_LABEL, type Static,
+  Containers, ContainerSecurityContext, EntryEnabled, EscapeHatches, Image, ImagePullSecrets, Ingress, InitContainers, IntOrPercent, Lifecycle, NamedMap,
+  NameOverrides, NodePort, PodPlacement, PodSecurityContext, Port, Probe, Resources, ServiceAccount, ServiceType, StringMap, T, TestImage,
+  valuesSchema, ABSOLUTE_PATH, Null, PORT_NAME, type Static,
 } from '@helmforge/core';
 
 const ContainerPort = T.Object(
   {
-    name: T.String({ description: 'Port name (IANA_SVC_NAME: at most 15 lowercase characters); the Service targets it by name.', pattern: DNS1123_LABEL, maxLength: 15 }),
+    enabled: EntryEnabled(),
     containerPort: Port('Port the container listens on.'),
     servicePort: Port('Port the Service exposes for it.'),
     protocol: T.Union([T.Literal('TCP'), T.Literal('UDP'), T.Literal('SCTP')], { description: 'Protocol.' }),
@@ -45,7 +45,8 @@ export const schema = valuesSchema('app-with-probes', 'An application Deployment
       not: { properties: { rollingUpdate: { properties: { maxSurge: { const: 0 }, maxUnavailable: { const: 0 } }, required: ['maxSurge', 'maxUnavailable'] } }, required: ['rollingUpdate'] },
     },
   ),
-  ports: T.Array(ContainerPort, { description: 'Container ports; the first is the main HTTP port.', minItems: 1 }),
+  ports: NamedMap(ContainerPort, 'Container ports by name (IANA_SVC_NAME: at most 15 lowercase characters); the Service targets each by name and probes may name them. A values file that adds a port keeps `http`.', { maxLength: 15, minProperties: 1 }),
+  mainPort: T.String({ description: 'Name of the entry of `ports` that serves HTTP: the Ingress routes to it, `helm test` fetches it and NOTES.txt shows it.', ...PORT_NAME, maxLength: 15 }),
   livenessProbe: Probe('Liveness probe: the kubelet restarts the container when it fails.'),
   readinessProbe: Probe('Readiness probe: the pod receives traffic (and counts as available in a rollout) only while it passes.'),
   startupProbe: Probe('Startup probe: holds off the other probes until the application has started.'),
@@ -62,7 +63,7 @@ export const schema = valuesSchema('app-with-probes', 'An application Deployment
     {
       env: StringMap('Non-secret settings: a ConfigMap loaded with envFrom.'),
       files: StringMap('Files (name → content) in a ConfigMap mounted at config.mountPath.'),
-      mountPath: T.String({ description: 'Directory where config.files appear.', pattern: '^/' }),
+      mountPath: T.String({ description: 'Directory where config.files appear.', ...ABSOLUTE_PATH }),
     },
     { description: 'Configuration from a ConfigMap; a change rolls the pods (checksum annotation).', additionalProperties: false },
   ),
@@ -71,7 +72,7 @@ export const schema = valuesSchema('app-with-probes', 'An application Deployment
       existingSecret: T.String({ description: 'Use this existing Secret for env instead of creating one from secret.env.' }),
       env: StringMap('Secret settings: a Secret loaded with envFrom.'),
       files: StringMap('Secret files (name → content) mounted at secret.mountPath.'),
-      mountPath: T.String({ description: 'Directory where secret.files appear.', pattern: '^/' }),
+      mountPath: T.String({ description: 'Directory where secret.files appear.', ...ABSOLUTE_PATH }),
     },
     { description: 'Secret configuration; a change rolls the pods (checksum annotation).', additionalProperties: false },
   ),
@@ -79,7 +80,7 @@ export const schema = valuesSchema('app-with-probes', 'An application Deployment
     {
       enabled: T.Boolean({ description: 'Mount an existing PersistentVolumeClaim (e.g. one from nfs-pv).' }),
       existingClaim: T.String({ description: 'Name of the claim to mount.' }),
-      mountPath: T.String({ description: 'Where the claim is mounted.', pattern: '^/' }),
+      mountPath: T.String({ description: 'Where the claim is mounted.', ...ABSOLUTE_PATH }),
       subPath: T.String({ description: 'Sub-directory of the volume to mount; empty for its root.' }),
     },
     { description: 'Persistent data on an existing claim.', additionalProperties: false },
@@ -89,16 +90,16 @@ export const schema = valuesSchema('app-with-probes', 'An application Deployment
       enabled: T.Boolean({ description: 'Create a HorizontalPodAutoscaler (autoscaling/v2); replicaCount is then ignored.' }),
       minReplicas: T.Integer({ minimum: 1, description: 'Lowest replica count.' }),
       maxReplicas: T.Integer({ minimum: 1, description: 'Highest replica count.' }),
-      targetCPUUtilizationPercentage: T.Optional(T.Union([T.Integer({ minimum: 1, maximum: 1000 }), T.Null()], { description: 'Average CPU utilisation target (percent of requests); null to skip.' })),
-      targetMemoryUtilizationPercentage: T.Optional(T.Union([T.Integer({ minimum: 1, maximum: 1000 }), T.Null()], { description: 'Average memory utilisation target (percent of requests); null to skip.' })),
+      targetCPUUtilizationPercentage: T.Optional(T.Union([T.Integer({ title: 'Percent', minimum: 1, maximum: 1000 }), Null('No CPU target (null)')], { description: 'Average CPU utilisation target (percent of requests); null to skip.' })),
+      targetMemoryUtilizationPercentage: T.Optional(T.Union([T.Integer({ title: 'Percent', minimum: 1, maximum: 1000 }), Null('No memory target (null)')], { description: 'Average memory utilisation target (percent of requests); null to skip.' })),
     },
     { description: 'Horizontal pod autoscaling.', additionalProperties: false },
   ),
   podDisruptionBudget: T.Object(
     {
       enabled: T.Boolean({ description: 'Create a PodDisruptionBudget (policy/v1).' }),
-      minAvailable: T.Optional(T.Union([IntOrPercent('Pods that must stay up.'), T.Null()], { description: 'Pods that must stay available during voluntary disruptions; null to use maxUnavailable.' })),
-      maxUnavailable: T.Optional(T.Union([IntOrPercent('Pods that may go down.'), T.Null()], { description: 'Pods that may be unavailable during voluntary disruptions; used when minAvailable is null.' })),
+      minAvailable: T.Optional(T.Union([IntOrPercent('Pods that must stay up.', { title: 'Count or percentage' }), Null('Use maxUnavailable (null)')], { description: 'Pods that must stay available during voluntary disruptions; null to use maxUnavailable.' })),
+      maxUnavailable: T.Optional(T.Union([IntOrPercent('Pods that may go down.', { title: 'Count or percentage' }), Null('Not set (null)')], { description: 'Pods that may be unavailable during voluntary disruptions; used when minAvailable is null.' })),
     },
     { description: 'Protects the app from node drains taking too many pods at once.', additionalProperties: false },
   ),
@@ -113,9 +114,9 @@ export const schema = valuesSchema('app-with-probes', 'An application Deployment
     { enabled: T.Boolean({ description: 'Mount a writable emptyDir at /tmp (the root filesystem is read-only).' }), sizeLimit: T.String({ description: 'Size limit of the emptyDir.' }) },
     { description: 'Writable /tmp.', additionalProperties: false },
   ),
-  initContainers: ObjectList('Extra init containers (core/v1 Container).'),
-  sidecars: ObjectList('Extra containers in the pod (core/v1 Container).'),
-  lifecycle: FreeObject('Container lifecycle hooks (core/v1 Lifecycle), e.g. a preStop sleep for graceful endpoint removal.'),
+  initContainers: InitContainers('Extra init containers (core/v1 Container).'),
+  sidecars: Containers('Extra containers in the pod (core/v1 Container).'),
+  lifecycle: Lifecycle('Container lifecycle hooks (core/v1 Lifecycle), e.g. a preStop sleep for graceful endpoint removal.'),
   ...PodPlacement,
   ...EscapeHatches,
   tests: T.Object({ enabled: T.Boolean({ description: 'Add a `helm test` pod that fetches the readiness path through the Service.' }), image: TestImage() }, { description: '`helm test` hook.', additionalProperties: false }),

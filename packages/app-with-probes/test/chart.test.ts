@@ -45,6 +45,23 @@ describe('app-with-probes chart', () => {
       expect((service.spec as { ports: unknown[] }).ports).toEqual([{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }]);
     });
 
+    it('adds a port beside the default http one (ports is a map), and the test pod and Ingress use mainPort', () => {
+      const objects = template('-f', `${dir}/ci/tcp-exec-grpc-probes-values.yaml`, '--set', 'ports.metrics.containerPort=9100,ports.metrics.servicePort=9100,ports.metrics.protocol=TCP', '--set', 'ingress.enabled=true,ingress.hosts[0].host=app.lan,ingress.hosts[0].paths[0].path=/,ingress.hosts[0].paths[0].pathType=Prefix');
+      const service = findObject(objects, 'Service', 'rel-app-with-probes');
+      expect((service.spec as { ports: { name: string }[] }).ports.map((p) => p.name)).toEqual(['grpc', 'http', 'metrics']);
+      expect(JSON.stringify(findObject(objects, 'Ingress').spec)).toContain('"port":{"name":"http"}');
+      const off = template('--set', 'ports.http.enabled=false,ports.web.containerPort=8080,ports.web.servicePort=80,ports.web.protocol=TCP,mainPort=web');
+      expect((findObject(off, 'Service').spec as { ports: { name: string }[] }).ports.map((p) => p.name)).toEqual(['web']);
+      const test = off.find((o) => o.metadata.annotations?.['helm.sh/hook'] === 'test');
+      expect(JSON.stringify(test?.spec)).toContain('http://rel-app-with-probes:80/');
+    });
+
+    it('fails naming mainPort when it names no enabled port', () => {
+      const r = runHelm(helm, ['template', 'rel', dir, '--set', 'mainPort=nope']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/mainPort: "nope" is not an enabled entry of ports/);
+    });
+
     it('renders tcpSocket, grpc and exec probes and percentages in the rollout', () => {
       const objects = template('-f', `${dir}/ci/tcp-exec-grpc-probes-values.yaml`, '--set', 'strategy.rollingUpdate.maxSurge=25%');
       const deployment = findObject(objects, 'Deployment');
@@ -90,12 +107,29 @@ describe('app-with-probes chart', () => {
       expect(pod.containers[0]?.resources).toMatchObject({ requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } });
     });
 
+    it('renders typed Kubernetes fields as given, and a null drops the chart default', () => {
+      const values = scenarios['kubernetes-fields'] as Record<string, unknown>;
+      const pod = podSpec(findObject(template('-f', `${dir}/ci/kubernetes-fields-values.yaml`), 'Deployment')) as PodSpec & Record<string, unknown>;
+      expect(pod.affinity).toEqual(values.affinity);
+      expect(pod.initContainers).toEqual(values.initContainers);
+      expect(pod.containers.map((c) => c.name)).toEqual(['app-with-probes', 'metrics']);
+      expect(pod.volumes).toEqual(expect.arrayContaining(values.extraVolumes as object[]));
+      const main = pod.containers[0] as Container & { env: unknown[]; resources: { limits: object }; securityContext: object };
+      expect(main.env).toEqual(expect.arrayContaining(values.extraEnv as object[]));
+      expect(main.resources.limits).toEqual({ memory: '256Mi' });
+      expect(main.securityContext).not.toHaveProperty('readOnlyRootFilesystem');
+    });
+
     it.each([
       ['readinessProbe.periodSeconds=ten', /readinessProbe/],
       ['livenessProbe.timeoutSeconds=0', /livenessProbe/],
       ['image.tag=latest', /image/],
       ['strategy.rollingUpdate.maxUnavailable=half', /maxUnavailable/],
       ['replicaCount=-1', /replicaCount/],
+      ['affinity.nodeAfinity.x=1', /nodeAfinity/],
+      ['tolerations[0].operater=Exists', /operater/],
+      ['sidecars[0].name=proxy,sidecars[0].imagePullPolicy=Sometimes,sidecars[0].ports[0].containerPort=http', /containerPort/],
+      ['resources.limits.memory=lots', /memory/],
     ])('rejects --set %s through the values schema', (set, field) => {
       const r = runHelm(helm, ['template', 'rel', dir, '--set', set]);
       expect(r.status).not.toBe(0);

@@ -1,10 +1,12 @@
 // The `helmforge` command line: parsing with commander, one module per command, one error path.
 import { HelmforgeError } from '@helmforge/core';
 import { Command, CommanderError } from 'commander';
+import { diffCommand } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
+import { valuesCommand } from './commands/values.js';
 import { packageCommand, pushCommand } from './commands/publish.js';
 
 export const VERSION = '0.1.0';
@@ -18,15 +20,37 @@ const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('helmforge')
-    .description('Generate an umbrella Helm chart for an on-premises platform and prove it correct before anyone installs it.')
+    .description(
+      'Generate an umbrella Helm chart for an on-premises Kubernetes platform (a private registry, NFS volumes, Prometheus and\n'
+      + 'Grafana, your applications and batch jobs) and prove it correct before anyone installs it.',
+    )
     .version(VERSION)
     // helmforge's own options come before the command: `validate --version 1.2.0` is the chart's version (helm's flag)
     .enablePositionalOptions()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
-  for (const register of [initCommand, generateCommand, validateCommand, packageCommand, pushCommand, schemaCommand]) register(program, io, setExit);
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nGetting started:\n'
+      + '  helmforge init        # helmforge.yaml: three nodes, an NFS server exporting /nfsdata, registry, monitoring, web + api, backup\n'
+      + '  helmforge generate    # charts/platform/, an umbrella chart that installs with plain helm\n'
+      + '  helmforge validate charts/platform\n'
+      + '  helm install platform ./charts/platform -n platform --create-namespace --render-subchart-notes',
+    );
+  for (const register of [initCommand, generateCommand, validateCommand, diffCommand, packageCommand, pushCommand, schemaCommand, valuesCommand]) register(program, io, setExit);
   return program;
+}
+
+/**
+ * Commander answers `helmforge lint --help` with the general help and exit 0 (help is handled before the command
+ * is looked up), which tells a script that `lint` exists. An unknown command is a usage error, whatever follows it.
+ */
+function refuseUnknownCommand(program: Command, args: string[]): void {
+  const command = args.find((a) => !a.startsWith('-'));
+  if (command === undefined || command === 'help') return;
+  if (program.commands.some((c) => c.name() === command || c.aliases().includes(command))) return;
+  program.error(`error: unknown command '${command}'`, { code: 'commander.unknownCommand', exitCode: 2 });
 }
 
 /** Runs the CLI and returns the exit code: 0 success, 1 a problem with the input, 2 usage error. */
@@ -34,6 +58,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
   try {
+    refuseUnknownCommand(program, argv.slice(2));
     await program.parseAsync(argv);
     return code;
   } catch (error) {

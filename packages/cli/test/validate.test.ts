@@ -2,7 +2,7 @@
 // strict mode against the Kubernetes 1.33 bundle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
@@ -25,18 +25,33 @@ describe.each(HELM_BINARIES)('helmforge validate with $label', (helm) => {
     expect(r.status).toBe(0);
   });
 
-  it('reports a stack-file change that renders an invalid object, naming the template, and exits 1', () => {
-    const chart = join(mkdtempSync(join(tmpdir(), 'helmforge-validate-')), 'platform');
+  const copies: string[] = [];
+  afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  /** `helmforge validate -o json` of a copy of the chart with one more ci/ scenario: its exit code and what did not pass. */
+  const validateWithScenario = (file: string, values: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'helmforge-validate-'));
+    copies.push(dir);
+    const chart = join(dir, 'platform');
     cpSync(CHART, chart, { recursive: true });
-    // An extraVolumeMounts entry with a typo passes the values schema (it is a raw object) but not Kubernetes'.
-    writeFileSync(join(chart, 'ci', 'typo-values.yaml'), 'web:\n  extraVolumeMounts:\n    - name: tmp\n      mountPth: /x\n');
+    writeFileSync(join(chart, 'ci', file), values);
     const r = helmforge(['validate', chart, '--schema-bundle', BUNDLE, '-o', 'json'], helm.bin);
-    expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout) as { resources: { filename: string; kind: string; status: string; msg: string }[] };
-    const invalid = report.resources.filter((x) => x.status === 'statusInvalid');
-    expect(invalid).toHaveLength(1);
-    expect(invalid[0]).toMatchObject({ kind: 'Deployment', filename: expect.stringMatching(/platform\/charts\/web\/templates\/deployment\.yaml/) });
-    expect(invalid[0]?.msg).toMatch(/mountPth/);
+    return { status: r.status, failed: report.resources.filter((x) => x.status !== 'statusValid') };
+  };
+
+  it('reports a values typo in a typed Kubernetes field, which the chart\'s schema refuses before anything renders, and exits 1', () => {
+    const { status, failed } = validateWithScenario('typo-values.yaml', 'web:\n  extraVolumeMounts:\n    - name: tmp\n      mountPth: /x\n');
+    expect(status).toBe(1);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ status: 'statusError', msg: expect.stringMatching(/helm template failed for values scenario .*typo-values\.yaml[\s\S]*extraVolumeMounts[\s\S]*mountPth/) });
+  });
+
+  it('reports a stack-file change that renders an invalid object, naming the template, and exits 1', () => {
+    // A pod label that repeats a standard one passes the values schema but renders a duplicate key.
+    const { status, failed } = validateWithScenario('label-values.yaml', 'web:\n  podLabels:\n    app.kubernetes.io/name: other\n');
+    expect(status).toBe(1);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ filename: expect.stringMatching(/platform\/charts\/web\/templates\/deployment\.yaml/), msg: expect.stringMatching(/app\.kubernetes\.io\/name" already defined/) });
   });
 
   it('--shard 1/2 and 2/2 together report exactly what one run reports (renders split by chart, scenario, version)', () => {

@@ -7,7 +7,7 @@ import { relative, sep } from 'node:path';
 import { listFiles, renderTemplateDir } from './engine.js';
 import { HelmforgeError } from './errors.js';
 import { mergeValues } from './merge.js';
-import { toJsonSchema, missingDescriptions, unportablePatterns, type JsonSchema } from './schema/toolkit.js';
+import { schemaUrl, splitDefinitions, toJsonSchema, valuesSchemaFile, missingDescriptions, patternsWithoutMessage, untitledAlternatives, unportablePatterns, type JsonSchema } from './schema/toolkit.js';
 import { validateAgainst } from './schema/validate.js';
 import { renderValuesTable } from './schema/values-table.js';
 import { renderValuesYaml } from './schema/values-yaml.js';
@@ -39,6 +39,7 @@ export interface ChartMetadata {
   keywords?: string[];
   home?: string;
   sources?: string[];
+  icon?: string;
   maintainers?: Maintainer[];
   annotations?: Record<string, string>;
   dependencies?: ChartDependency[];
@@ -76,10 +77,16 @@ export interface SubchartDefinition extends Omit<ChartSpec, 'metadata' | 'templa
   packageUrl: string;
 }
 
+/** What an umbrella decides about a vendored subchart: its version and extra Chart.yaml annotations. */
+export interface SubchartRelease {
+  version?: string;
+  annotations?: Record<string, string>;
+}
+
 export interface Subchart {
   CHART_NAME: string;
   CHART_VERSION: string;
-  generate(): GeneratedChart;
+  generate(release?: SubchartRelease): GeneratedChart;
 }
 
 /** The contract every subchart package exports: its name, version and a generate() over buildChart. */
@@ -92,7 +99,9 @@ export function defineSubchart(def: SubchartDefinition): Subchart {
     templatesDir: fileURLToPath(new URL('../templates/', packageUrl)),
     ...(existsSync(filesDir) ? { filesDir } : {}),
   };
-  return { CHART_NAME: metadata.name, CHART_VERSION: metadata.version, generate: () => buildChart(spec) };
+  const generate = ({ version, annotations }: SubchartRelease = {}) =>
+    buildChart({ ...spec, metadata: { ...spec.metadata, version: version ?? spec.metadata.version, annotations: { ...spec.metadata.annotations, ...annotations } } });
+  return { CHART_NAME: metadata.name, CHART_VERSION: metadata.version, generate };
 }
 
 const CORE_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
@@ -115,14 +124,24 @@ export function chartYaml(metadata: ChartMetadata): string {
 export function buildChart(spec: ChartSpec): GeneratedChart {
   const metadata: ChartMetadata = { apiVersion: 'v2', ...spec.metadata, type: spec.metadata.type ?? 'application' } as ChartMetadata;
   const name = metadata.name;
-  const valuesSchema = toJsonSchema(spec.schema);
-  const undocumented = missingDescriptions(valuesSchema);
+  const valuesSchema = toJsonSchema(spec.schema, { $id: schemaUrl(valuesSchemaFile(name)) });
+  // the checks below are on the chart's own schema text; the Kubernetes definitions it carries pass them once, in a test
+  const own = splitDefinitions(valuesSchema).body;
+  const undocumented = missingDescriptions(own);
   if (undocumented.length) {
     throw new HelmforgeError(`chart ${name}: every values property needs a description`, undocumented.map((pointer) => ({ pointer, message: 'no description' })));
   }
-  const unportable = unportablePatterns(valuesSchema);
+  const unportable = unportablePatterns(own);
   if (unportable.length) {
     throw new HelmforgeError(`chart ${name}: patterns Helm's Go regexp cannot compile`, unportable.map((pointer) => ({ pointer, message: 'lookaround or backreference in pattern', hint: 'rewrite it for RE2, e.g. with `not` instead of a negative lookahead' })));
+  }
+  const unexplained = patternsWithoutMessage(own);
+  if (unexplained.length) {
+    throw new HelmforgeError(`chart ${name}: every pattern needs a patternErrorMessage`, unexplained.map((pointer) => ({ pointer, message: 'pattern without patternErrorMessage', hint: 'write it with pattern(regex, "must be …") from @helmforge/core' })));
+  }
+  const untitled = untitledAlternatives(own);
+  if (untitled.length) {
+    throw new HelmforgeError(`chart ${name}: every anyOf/oneOf alternative needs a title`, untitled.map((pointer) => ({ pointer, message: 'alternative without title', hint: 'give it a title that tells it apart in the editor, e.g. Null("Not set (null)")' })));
   }
   const files: FileTree = new Map();
   files.set('Chart.yaml', chartYaml(metadata));

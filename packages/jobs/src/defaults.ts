@@ -29,10 +29,9 @@ export const defaults: JobsValues = {
     hookDeletePolicy: ['before-hook-creation', 'hook-succeeded'],
     tmpDir: true,
   },
-  jobs: [],
-  cronJobs: [
-    {
-      name: 'backup',
+  jobs: {},
+  cronJobs: {
+    backup: {
       // Nightly at 02:30; Forbid keeps a slow backup from overlapping the next one.
       schedule: '30 2 * * *',
       timeZone: 'Etc/UTC',
@@ -60,10 +59,9 @@ export const defaults: JobsValues = {
         { name: 'backup', mountPath: '/backup' },
       ],
     },
-  ],
-  hooks: [
-    {
-      name: 'migrate',
+  },
+  hooks: {
+    migrate: {
       // Runs before the release's objects change; replace the image and command with the real migration.
       events: ['pre-install', 'pre-upgrade'],
       weight: -5,
@@ -74,5 +72,5 @@ export const defaults: JobsValues = {
       args: ['echo "migration for release ${RELEASE_NAME}: nothing to do"'],
       env: [{ name: 'RELEASE_NAME', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app.kubernetes.io/instance']" } } }],
     },
-  ],
+  },
 };

@@ -5,11 +5,12 @@ import { scenarios } from './scenarios.js';
 import { schema } from './schema.js';
 
 export { schema, defaults, scenarios };
-export { CRON_SCHEDULE, TIME_ZONE, type JobsValues } from './schema.js';
+export { type JobsValues } from './schema.js';
 export { BACKUP_CLAIM, BACKUP_SOURCE_CLAIM } from './defaults.js';
 
-const README = `Three lists, one shape: \`jobs\` (run once per release), \`cronJobs\` (on a schedule) and \`hooks\` (Helm hook Jobs,
-for example a pre-install/pre-upgrade migration). Every entry starts from \`defaults\` (image, resources, secure pod and
+const README = `Three maps of named entries, one shape: \`jobs\` (run once per release), \`cronJobs\` (on a schedule) and \`hooks\`
+(Helm hook Jobs, for example a pre-install/pre-upgrade migration). The key is the entry's name, so a values file that adds
+\`cronJobs: { rotate-logs: {…} }\` keeps the default \`backup\`, and \`backup: { enabled: false }\` switches it off. Every entry starts from \`defaults\` (image, resources, secure pod and
 container securityContext, restartPolicy, backoffLimit, …) and overrides what it needs; securityContext keys are merged.
 
 **The schema catches mistakes before the cluster does.** \`restartPolicy\` is \`OnFailure\` or \`Never\` (a Job with \`Always\`
@@ -27,7 +28,7 @@ and prunes archives older than \`KEEP_DAYS\`; a \`migrate\` pre-install/pre-upgr
 export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
   metadata: {
     name: 'jobs',
-    description: 'Batch work: Jobs, CronJobs and Helm hook Jobs from lists in values, with secure pod defaults.',
+    description: 'Batch work: Jobs, CronJobs and Helm hook Jobs from named entries in values, with secure pod defaults.',
     version: '0.1.0',
     appVersion: '0.1.0',
     keywords: ['job', 'cronjob', 'hook', 'backup'],
@@ -38,3 +39,4 @@ export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
   readme: README,
   packageUrl: import.meta.url,
 });
+export { topology } from './topology.js';

@@ -1,74 +1,29 @@
-// Values schema of the jobs chart: Jobs, CronJobs and Helm hook Jobs from lists, each with secure pod
-// defaults (from `defaults`) that a single entry can override.
+// Values schema of the jobs chart: Jobs, CronJobs and Helm hook Jobs, each a map of named entries (so a values
+// file adds entries without losing the chart's), with secure pod defaults (from `defaults`) that an entry overrides.
 import {
-  ContainerSecurityContext, DNS1123_LABEL, FreeObject, Image, ImagePullSecrets, NameOverrides, ObjectList, PodSecurityContext, Resources,
-  ServiceAccount, StringMap, T, valuesSchema, type Static,
+  ABSOLUTE_PATH, Affinity, ContainerSecurityContext, CronSchedule, EntryEnabled, EnvFromSources, EnvVars, Image, ImagePullSecrets, NamedMap, NameOverrides, NodeSelector,
+  PodSecurityContext, Resources, ServiceAccount, StringMap, T, TIME_ZONE, Tolerations, valuesSchema, VolumeMounts, Volumes, type Static,
 } from '@helmforge/core';
-
-/** Builds the RE2- and ECMAScript-compatible pattern of one cron field. */
-function cronField(value: string, question = false): string {
-  const range = `(${value})(-(${value}))?`;
-  const atom = `(\\*${question ? '|\\?' : ''}|${range})(/[1-9][0-9]?)?`;
-  return `${atom}(,${atom})*`;
-}
-const MINUTE = '[0-5]?[0-9]';
-const HOUR = '[01]?[0-9]|2[0-3]';
-const DAY_OF_MONTH = '0?[1-9]|[12][0-9]|3[01]';
-const MONTH = '0?[1-9]|1[0-2]|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
-const DAY_OF_WEEK = '[0-7]|SUN|MON|TUE|WED|THU|FRI|SAT|sun|mon|tue|wed|thu|fri|sat';
-const MACRO = '@(yearly|annually|monthly|weekly|daily|midnight|hourly)|@every ([0-9]+(ms|s|m|h))+';
-
-/**
- * A standard five-field cron expression (minute hour day-of-month month day-of-week, with `*`, ranges,
- * lists, steps and month/day names) or a macro such as `@hourly`; what the CronJob controller accepts.
- * Written without lookaround so both Go's RE2 (Helm) and ECMAScript (ajv) compile it.
- */
-export const CRON_SCHEDULE = `^(${MACRO}|${[cronField(MINUTE), cronField(HOUR), cronField(DAY_OF_MONTH, true), cronField(MONTH), cronField(DAY_OF_WEEK, true)].join(' ')})$`;
-
-/** An IANA time zone name such as Etc/UTC or Europe/Berlin. */
-export const TIME_ZONE = '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$';
 
 const RestartPolicy = T.Union([T.Literal('OnFailure'), T.Literal('Never')], {
   description: 'Pod restartPolicy: OnFailure (retry in the same pod) or Never (a new pod per retry). Always is not allowed for Jobs.',
 });
 
-const EnvVar = T.Object(
-  {
-    name: T.String({ description: 'Variable name.', minLength: 1 }),
-    value: T.Optional(T.String({ description: 'Literal value.' })),
-    valueFrom: T.Optional(FreeObject('Source of the value (core/v1 EnvVarSource), e.g. secretKeyRef.')),
-  },
-  { description: 'An environment variable (core/v1 EnvVar).', additionalProperties: false },
-);
-
-const EnvFromRef = (kind: string) =>
-  T.Object(
-    { name: T.String({ description: `${kind} name.`, minLength: 1 }), optional: T.Optional(T.Boolean({ description: `Start even when the ${kind} is missing.` })) },
-    { description: `Load every key of a ${kind}.`, additionalProperties: false },
-  );
-
-const EnvFrom = T.Object(
-  {
-    prefix: T.Optional(T.String({ description: 'Prefix added to every variable name.' })),
-    configMapRef: T.Optional(EnvFromRef('ConfigMap')),
-    secretRef: T.Optional(EnvFromRef('Secret')),
-  },
-  { description: 'A ConfigMap or Secret loaded as environment variables (core/v1 EnvFromSource).', additionalProperties: false, minProperties: 1 },
-);
+/** Entry names become part of object names (CronJob names are capped at 52 characters). */
+const JOB_NAME = { maxLength: 30 };
 
 /** What every kind of job (plain, cron, hook) accepts: the pod and the Job spec. */
 const jobProperties = {
-  name: T.String({ description: 'Name of the job, unique in its list; objects are called <fullname>-<name>.', pattern: DNS1123_LABEL, maxLength: 30 }),
-  enabled: T.Optional(T.Boolean({ description: 'Render this entry (default true).' })),
+  enabled: EntryEnabled(),
   image: T.Optional(Image('Container image; defaults.image when omitted.')),
   command: T.Optional(T.Array(T.String({ description: 'Argument.' }), { description: 'Overrides the image ENTRYPOINT.' })),
   args: T.Optional(T.Array(T.String({ description: 'Argument.' }), { description: 'Overrides the image CMD.' })),
-  workingDir: T.Optional(T.String({ description: 'Working directory of the container.', pattern: '^/' })),
-  env: T.Optional(T.Array(EnvVar, { description: 'Environment variables.' })),
-  envFrom: T.Optional(T.Array(EnvFrom, { description: 'ConfigMaps and Secrets loaded as environment variables.' })),
+  workingDir: T.Optional(T.String({ description: 'Working directory of the container.', ...ABSOLUTE_PATH })),
+  env: T.Optional(EnvVars('Environment variables (core/v1 EnvVar).')),
+  envFrom: T.Optional(EnvFromSources('ConfigMaps and Secrets loaded as environment variables (core/v1 EnvFromSource).')),
   resources: T.Optional(Resources('Requests and limits; defaults.resources when omitted.')),
-  volumes: T.Optional(ObjectList('Pod volumes (core/v1 Volume), e.g. a persistentVolumeClaim from nfs-pv.')),
-  volumeMounts: T.Optional(ObjectList('Container volume mounts (core/v1 VolumeMount).')),
+  volumes: T.Optional(Volumes('Pod volumes (core/v1 Volume), e.g. a persistentVolumeClaim from nfs-pv.')),
+  volumeMounts: T.Optional(VolumeMounts('Container volume mounts (core/v1 VolumeMount).')),
   restartPolicy: T.Optional(RestartPolicy),
   backoffLimit: T.Optional(T.Integer({ minimum: 0, description: 'Retries before the Job is marked failed; defaults.backoffLimit when omitted.' })),
   activeDeadlineSeconds: T.Optional(T.Integer({ minimum: 1, description: 'Seconds the Job may run in total before it is terminated and marked failed.' })),
@@ -84,9 +39,9 @@ const jobProperties = {
   annotations: T.Optional(StringMap('Extra annotations on the Job (and CronJob).')),
   podLabels: T.Optional(StringMap('Extra labels on the pods.')),
   podAnnotations: T.Optional(StringMap('Extra annotations on the pods.')),
-  nodeSelector: T.Optional(StringMap('Node labels the pod must match.')),
-  tolerations: T.Optional(ObjectList('Tolerations (core/v1 Toleration).')),
-  affinity: T.Optional(FreeObject('Affinity (core/v1 Affinity).')),
+  nodeSelector: T.Optional(NodeSelector('Node labels the pod must match.')),
+  tolerations: T.Optional(Tolerations('Tolerations (core/v1 Toleration).')),
+  affinity: T.Optional(Affinity('Affinity (core/v1 Affinity).')),
   priorityClassName: T.Optional(T.String({ description: 'PriorityClass of the pods.' })),
 };
 
@@ -101,8 +56,8 @@ const Job = T.Object(jobProperties, { description: 'A Job run once per release (
 const CronJob = T.Object(
   {
     ...jobProperties,
-    schedule: T.String({ description: 'Five-field cron expression (minute hour day-of-month month day-of-week) or a macro such as @daily.', pattern: CRON_SCHEDULE }),
-    timeZone: T.Optional(T.String({ description: 'IANA time zone of the schedule, e.g. Europe/Berlin; the controller\'s zone when omitted.', pattern: TIME_ZONE })),
+    schedule: CronSchedule('Five-field cron expression (minute hour day-of-month month day-of-week) or a macro such as @daily.'),
+    timeZone: T.Optional(T.String({ description: 'IANA time zone of the schedule, e.g. Europe/Berlin; the controller\'s zone when omitted.', ...TIME_ZONE })),
     concurrencyPolicy: T.Optional(T.Union([T.Literal('Allow'), T.Literal('Forbid'), T.Literal('Replace')], { description: 'What to do when a run is due while the previous one still runs; defaults.concurrencyPolicy when omitted.' })),
     startingDeadlineSeconds: T.Optional(T.Integer({ minimum: 0, description: 'A missed run that cannot start within this many seconds is skipped.' })),
     successfulJobsHistoryLimit: T.Optional(T.Integer({ minimum: 0, description: 'Finished successful Jobs kept; defaults.successfulJobsHistoryLimit when omitted.' })),
@@ -128,7 +83,7 @@ const HookJob = T.Object(
   { description: 'A Helm hook Job: Helm waits for it to succeed before it goes on (a failure fails the release).', additionalProperties: false, ...completionRule },
 );
 
-export const schema = valuesSchema('jobs', 'Batch work: Jobs, CronJobs and Helm hook Jobs from lists, with secure pod defaults.', {
+export const schema = valuesSchema('jobs', 'Batch work: Jobs, CronJobs and Helm hook Jobs by name, with secure pod defaults.', {
   ...NameOverrides,
   imagePullSecrets: ImagePullSecrets(),
   serviceAccount: ServiceAccount('ServiceAccount the job pods run as (unless an entry names its own).'),
@@ -149,9 +104,9 @@ export const schema = valuesSchema('jobs', 'Batch work: Jobs, CronJobs and Helm 
     },
     { description: 'Settings every entry starts from; an entry overrides them key by key.', additionalProperties: false },
   ),
-  jobs: T.Array(Job, { description: 'Jobs that run once per install/upgrade (re-run when their pod template changes).' }),
-  cronJobs: T.Array(CronJob, { description: 'CronJobs.' }),
-  hooks: T.Array(HookJob, { description: 'Helm hook Jobs, e.g. a pre-upgrade database migration.' }),
+  jobs: NamedMap(Job, 'Jobs that run once per install/upgrade (re-run when their pod template changes), by name; objects are called <fullname>-<name>-<hash>.', JOB_NAME),
+  cronJobs: NamedMap(CronJob, 'CronJobs by name; objects are called <fullname>-<name>. Entries added in another values file keep the default `backup`; `backup: { enabled: false }` switches it off.', JOB_NAME),
+  hooks: NamedMap(HookJob, 'Helm hook Jobs by name, e.g. a pre-upgrade database migration; objects are called <fullname>-<name>.', JOB_NAME),
 });
 
 export type JobsValues = Static<typeof schema>;

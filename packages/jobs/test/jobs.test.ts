@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeGeneratedChart, findObject, parseManifests, writeTreeToTemp, type K8sObject } from '../../../tools/testkit/chart.js';
 import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
-import { CRON_SCHEDULE, defaults, generate, scenarios } from '../src/index.js';
+import { defaults, generate, scenarios } from '../src/index.js';
 
 type Pod = { spec: { restartPolicy: string; securityContext: Record<string, unknown>; containers: Array<{ name: string; securityContext: Record<string, unknown>; resources: { requests?: object; limits?: object } }> } };
 
@@ -26,16 +26,6 @@ function podOf(o: K8sObject): Pod['spec'] {
 }
 
 describeGeneratedChart(generate);
-
-describe('CRON_SCHEDULE', () => {
-  const re = new RegExp(CRON_SCHEDULE);
-  it.each(['30 2 * * *', '*/15 * * * *', '0 8-18/2 * JAN-DEC MON-FRI', '59 23 28-31 * *', '0 0 1,15 * ?', '5/10 * * * 0', '@hourly', '@daily', '@every 1h30m'])('accepts %s', (s) => {
-    expect(re.test(s)).toBe(true);
-  });
-  it.each(['61 * * * *', '* * * *', '* * * * * *', '0 24 * * *', '0 0 32 * *', '0 0 * 13 *', '0 0 * * 8', '*/0 * * * *', '@weekdays', 'TZ=UTC 0 0 * * *', ' 0 0 * * *', 'every day'])('rejects %s', (s) => {
-    expect(re.test(s)).toBe(false);
-  });
-});
 
 describe.each(HELM_BINARIES)('$label', (helm) => {
   const scenarioNames = Object.keys(scenarios);
@@ -77,11 +67,22 @@ describe.each(HELM_BINARIES)('$label', (helm) => {
     expect(claims).toEqual(['app-data', 'backup-data']);
     const hook = findObject(objects, 'Job', 'rel-jobs-migrate');
     expect(hook.metadata.annotations).toEqual({ 'helm.sh/hook': 'pre-install,pre-upgrade', 'helm.sh/hook-weight': '-5', 'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded' });
-    expect(defaults.cronJobs).toHaveLength(1);
+    expect(Object.keys(defaults.cronJobs)).toEqual(['backup']);
+  });
+
+  it('adds entries by name: a CronJob from another values file keeps the default backup; enabled: false or null drops one', () => {
+    const names = (values: object) => {
+      const r = runHelm(helm, ['template', 'rel', chartDir, '-f', valuesFile(values)]);
+      expect(r.status, r.stderr).toBe(0);
+      return parseManifests(r.stdout).filter((o) => o.kind === 'CronJob').map((o) => o.metadata.name).sort();
+    };
+    expect(names({ cronJobs: { rotate: { schedule: '0 * * * *' } } })).toEqual(['rel-jobs-backup', 'rel-jobs-rotate']);
+    expect(names({ cronJobs: { rotate: { schedule: '0 * * * *' }, backup: { enabled: false } } })).toEqual(['rel-jobs-rotate']);
+    expect(names({ cronJobs: { backup: null } })).toEqual([]);
   });
 
   it('merges per-entry securityContext over the defaults and keeps explicit zeros', () => {
-    const r = runHelm(helm, ['template', 'rel', chartDir, '-f', join(chartDir, 'ci', 'hooks-values.yaml'), '-f', valuesFile({ jobs: [{ name: 'zero', backoffLimit: 0, parallelism: 0 }] })]);
+    const r = runHelm(helm, ['template', 'rel', chartDir, '-f', join(chartDir, 'ci', 'hooks-values.yaml'), '-f', valuesFile({ jobs: { zero: { backoffLimit: 0, parallelism: 0 } } })]);
     expect(r.status, r.stderr).toBe(0);
     const objects = parseManifests(r.stdout);
     const smoke = podOf(findObject(objects, 'Job', 'rel-jobs-smoke'));
@@ -98,20 +99,21 @@ describe.each(HELM_BINARIES)('$label', (helm) => {
       expect(r.status, r.stderr).toBe(0);
       return parseManifests(r.stdout).find((o) => o.kind === 'Job' && !o.metadata.annotations?.['helm.sh/hook'])!.metadata.name;
     };
-    const a = name({ jobs: [{ name: 'seed', args: ['echo', 'a'] }] });
+    const a = name({ jobs: { seed: { args: ['echo', 'a'] } } });
     expect(a).toMatch(/^rel-jobs-seed-[0-9a-f]{8}$/);
-    expect(name({ jobs: [{ name: 'seed', args: ['echo', 'a'] }] })).toBe(a);
-    expect(name({ jobs: [{ name: 'seed', args: ['echo', 'b'] }] })).not.toBe(a);
+    expect(name({ jobs: { seed: { args: ['echo', 'a'] } } })).toBe(a);
+    expect(name({ jobs: { seed: { args: ['echo', 'b'] } } })).not.toBe(a);
   });
 
   it.each([
-    ['a malformed cron schedule', { cronJobs: [{ name: 'bad', schedule: '61 * * * *' }] }, /cronJobs[./]0[./]schedule/],
-    ['a five-field schedule with a sixth field', { cronJobs: [{ name: 'bad', schedule: '0 0 * * * *' }] }, /schedule/],
-    ['restartPolicy Always', { jobs: [{ name: 'bad', restartPolicy: 'Always' }] }, /jobs[./]0[./]restartPolicy/],
-    ['a negative backoffLimit', { jobs: [{ name: 'bad', backoffLimit: -1 }] }, /jobs[./]0[./]backoffLimit/],
-    ['Indexed completion without completions', { jobs: [{ name: 'bad', completionMode: 'Indexed' }] }, /completions/],
-    ['an unknown hook event', { hooks: [{ name: 'bad', events: ['pre-instal'] }] }, /hooks[./]0[./]events/],
-    ['a job name that is not DNS-1123', { jobs: [{ name: 'Bad_Name' }] }, /jobs[./]0[./]name/],
+    ['a malformed cron schedule', { cronJobs: { bad: { schedule: '61 * * * *' } } }, /cronJobs[./]bad[./]schedule/],
+    ['a five-field schedule with a sixth field', { cronJobs: { bad: { schedule: '0 0 * * * *' } } }, /schedule/],
+    ['restartPolicy Always', { jobs: { bad: { restartPolicy: 'Always' } } }, /jobs[./]bad[./]restartPolicy/],
+    ['a negative backoffLimit', { jobs: { bad: { backoffLimit: -1 } } }, /jobs[./]bad[./]backoffLimit/],
+    ['Indexed completion without completions', { jobs: { bad: { completionMode: 'Indexed' } } }, /completions/],
+    ['an unknown hook event', { hooks: { bad: { events: ['pre-instal'] } } }, /hooks[./]bad[./]events/],
+    ['a job name that is not DNS-1123', { jobs: { Bad_Name: {} } }, /Bad_Name/],
+    ['a default entry overridden with a bad value', { cronJobs: { backup: { schedule: '99 99 * * *' } } }, /cronJobs[./]backup[./]schedule/],
   ])('rejects %s through the schema, naming the field', (_what, values, field) => {
     const r = runHelm(helm, ['template', 'rel', chartDir, '-f', valuesFile(values)]);
     expect(r.status).not.toBe(0);

@@ -28,8 +28,8 @@ export const defaults: MonitoringValues = {
     evaluationInterval: '30s',
     externalLabels: {},
     scrape: { self: true, annotatedPods: true, annotatedServices: true, nodes: true, cadvisor: true, kubeletVia: 'kubelet', kubeletInsecureSkipVerify: true },
-    extraScrapeConfigs: [],
-    alertRules: { defaults: true, extraGroups: [] },
+    scrapeConfigs: {},
+    alertRules: { defaults: true, groups: {} },
     extraArgs: [],
     persistence: { enabled: true, existingClaim: '', storageClass: '', accessModes: ['ReadWriteOnce'], size: '10Gi', annotations: {}, emptyDirSizeLimit: '2Gi' },
     service: { type: 'ClusterIP', port: 9090, annotations: {} },
@@ -78,13 +78,9 @@ export const defaults: MonitoringValues = {
     resources: { requests: { cpu: '20m', memory: '32Mi' }, limits: { cpu: '250m', memory: '128Mi' } },
     podSecurityContext: securePodSecurityContext,
     securityContext: secureContainerSecurityContext,
-    ...podDefaults,
     // Run on control-plane nodes too: their host metrics matter as much as the workers'.
-    tolerations: [
-      { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
-      { key: 'node-role.kubernetes.io/master', operator: 'Exists', effect: 'NoSchedule' },
-    ],
-    priorityClassName: '',
+    tolerateControlPlane: true,
+    ...podDefaults,
   },
   tests: { enabled: true, image: testImageDefault },
 };

@@ -13,8 +13,9 @@ export const FILES_DIR = fileURLToPath(new URL('../files/', import.meta.url));
 
 const README = `Prometheus scrapes itself, every pod and Service annotated \`prometheus.io/scrape: "true"\` (honouring
 \`prometheus.io/port\`, \`prometheus.io/path\` and \`prometheus.io/scheme\`), the kubelets and their cAdvisor, and node-exporter
-when it is enabled; targets get \`namespace\`, \`pod\`, \`service\` and \`node\` labels. \`prometheus.extraScrapeConfigs\` and
-\`prometheus.alertRules.extraGroups\` are appended verbatim.
+when it is enabled; targets get \`namespace\`, \`pod\`, \`service\` and \`node\` labels. \`prometheus.scrapeConfigs\` (job name →
+scrape config) and \`prometheus.alertRules.groups\` (group name → rules) add jobs and rule groups by name, so several values
+files each add theirs; an entry with \`enabled: false\` is left out.
 
 **Proven loadable.** CI renders the chart for the defaults and every \`ci/*-values.yaml\`, extracts \`prometheus.yml\` and the
 rule files from the ConfigMaps and runs \`promtool check config\` and \`promtool check rules\` on them.
@@ -50,3 +51,4 @@ export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
   readme: README,
   packageUrl: import.meta.url,
 });
+export { topology } from './topology.js';

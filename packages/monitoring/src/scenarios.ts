@@ -44,10 +44,9 @@ export const scenarios: Record<string, object> = {
   },
   'extra-scrape-configs-and-rules': {
     prometheus: {
-      extraScrapeConfigs: [
-        { job_name: 'registry', metrics_path: '/metrics', static_configs: [{ targets: ['registry.platform.svc:5001'], labels: { service: 'registry' } }] },
-        {
-          job_name: 'blackbox-http',
+      scrapeConfigs: {
+        registry: { metrics_path: '/metrics', static_configs: [{ targets: ['registry.platform.svc:5001'], labels: { service: 'registry' } }] },
+        'blackbox-http': {
           metrics_path: '/probe',
           params: { module: ['http_2xx'] },
           static_configs: [{ targets: ['https://grafana.example.lan'] }],
@@ -57,25 +56,25 @@ export const scenarios: Record<string, object> = {
             { target_label: '__address__', replacement: 'blackbox-exporter:9115' },
           ],
         },
-      ],
+        'switched-off': { enabled: false, static_configs: [{ targets: ['nowhere:1'] }] },
+      },
       alertRules: {
         defaults: true,
-        extraGroups: [
-          {
-            name: 'platform.registry',
+        groups: {
+          'platform.registry': {
             rules: [
               { alert: 'RegistryDown', expr: 'up{job="registry"} == 0', for: '5m', labels: { severity: 'critical' }, annotations: { summary: 'Registry {{ $labels.instance }} is down' } },
               { record: 'namespace:container_cpu_usage_seconds:rate5m', expr: 'sum by (namespace) (rate(container_cpu_usage_seconds_total{container!=""}[5m]))' },
             ],
           },
-        ],
+        },
       },
     },
     grafana: { dashboards: { defaults: true, folder: 'Platform', extra: { 'hello.json': '{"title": "Hello", "uid": "hello", "panels": [], "schemaVersion": 39}' } } },
   },
   'grafana-off': {
     grafana: { enabled: false },
-    prometheus: { alertRules: { defaults: false, extraGroups: [] }, scrape: { nodes: false, cadvisor: false, annotatedServices: false } },
+    prometheus: { alertRules: { defaults: false }, scrape: { nodes: false, cadvisor: false, annotatedServices: false } },
     tests: { enabled: false },
   },
 };

@@ -1,8 +1,8 @@
 // Values schema of the monitoring chart: Prometheus (config, rules, least-privilege RBAC), Grafana
 // (admin Secret, provisioned datasource and dashboards) and an optional node-exporter DaemonSet.
 import {
-  ContainerSecurityContext, EscapeHatches, Image, ImagePullSecrets, Ingress, NameOverrides, NodePort, ObjectList, Persistence, PodPlacement,
-  PodSecurityContext, Port, Probe, QUANTITY, Resources, ServiceAccount, ServiceType, StringMap, T, TestImage, valuesSchema, type Static,
+  ContainerSecurityContext, EntryEnabled, EscapeHatches, Image, ImagePullSecrets, Ingress, NameOverrides, NamedMap, NodePort, Persistence, PodPlacement,
+  PodSecurityContext, Port, Probe, QUANTITY_PATTERN, Resources, pattern, ServiceAccount, ServiceType, StringMap, T, TestImage, valuesSchema, type Static,
 } from '@helmforge/core';
 
 /** A Prometheus duration such as 30s, 1m, 1h30m, 15d. */
@@ -10,7 +10,14 @@ export const PROMETHEUS_DURATION = '^(([0-9]+)(ms|s|m|h|d|w|y))+$';
 /** A Prometheus size such as 10GB or 512MB (empty: no size limit). */
 export const PROMETHEUS_SIZE = '^$|^[0-9]+(\\.[0-9]+)?(B|KB|MB|GB|TB|PB|EB)$';
 
-const Duration = (description: string) => T.String({ description, pattern: PROMETHEUS_DURATION });
+/** A Prometheus job name (any non-empty string, kept to what needs no quoting). */
+const JOB_NAME = pattern('^[A-Za-z0-9_.:/-]+$', 'must be a Prometheus job name: letters, digits and `_.:/-`');
+/** A Prometheus rule group name. */
+const GROUP_NAME = pattern('^[A-Za-z0-9_.:/-]+$', 'must be a rule group name: letters, digits and `_.:/-`');
+
+const FLAG = pattern('^--', 'must be a command-line flag starting with `--`');
+
+const Duration = (description: string) => T.String({ description, ...pattern(PROMETHEUS_DURATION, 'must be a Prometheus duration such as `30s`, `5m`, `1h30m` or `15d`') });
 
 const Service = (description: string, port: number) =>
   T.Object(
@@ -25,7 +32,7 @@ const Service = (description: string, port: number) =>
 
 /** core's Persistence, plus the emptyDir size limit used when it is off. */
 const PersistenceWithEmptyDirLimit = (description: string) =>
-  Persistence(description, { emptyDirSizeLimit: T.String({ description: 'Size limit of the emptyDir used when persistence is off.', pattern: QUANTITY }) });
+  Persistence(description, { emptyDirSizeLimit: T.String({ description: 'Size limit of the emptyDir used when persistence is off.', ...QUANTITY_PATTERN }) });
 
 /** What every pod of the chart accepts. */
 const podProperties = {
@@ -47,7 +54,7 @@ const prometheus = T.Object(
     retention: T.Object(
       {
         time: Duration('How long samples are kept (--storage.tsdb.retention.time).'),
-        size: T.String({ description: 'Largest size of the TSDB before the oldest blocks are deleted (--storage.tsdb.retention.size), e.g. 8GB; empty for no limit.', pattern: PROMETHEUS_SIZE }),
+        size: T.String({ description: 'Largest size of the TSDB before the oldest blocks are deleted (--storage.tsdb.retention.size), e.g. 8GB; empty for no limit.', ...pattern(PROMETHEUS_SIZE, 'must be empty or a size such as `512MB` or `8GB`') }),
       },
       { description: 'Data retention.', additionalProperties: false },
     ),
@@ -69,15 +76,23 @@ const prometheus = T.Object(
       },
       { description: 'Built-in scrape jobs.', additionalProperties: false },
     ),
-    extraScrapeConfigs: ObjectList('Extra scrape_configs entries, appended verbatim (promtool checks them in CI).'),
+    scrapeConfigs: NamedMap(
+      T.Object({ enabled: EntryEnabled() }, { description: 'A Prometheus scrape_configs entry without job_name (the key is the job name), passed verbatim.', additionalProperties: true }),
+      'Scrape jobs added to the built-in ones, by job name; each entry is a Prometheus scrape_configs entry without job_name (promtool checks them in CI). Values files add jobs without losing each other\'s.',
+      { names: JOB_NAME },
+    ),
     alertRules: T.Object(
       {
         defaults: T.Boolean({ description: 'Load the built-in alert rules: TargetDown, PodCrashLooping, PodNotReady, PersistentVolumeFillingUp, CPUThrottlingHigh.' }),
-        extraGroups: ObjectList('Extra rule groups (Prometheus rule file `groups` entries), appended verbatim; `{{ $labels.x }}` in annotations is kept literally.'),
+        groups: NamedMap(
+          T.Object({ enabled: EntryEnabled() }, { description: 'A Prometheus rule group without name (the key is the group name): rules, and optionally interval and limit; passed verbatim.', additionalProperties: true }),
+          'Rule groups added to the built-in ones, by group name; `{{ $labels.x }}` in annotations is kept literally.',
+          { names: GROUP_NAME },
+        ),
       },
       { description: 'Alerting rules, loaded from a ConfigMap.', additionalProperties: false },
     ),
-    extraArgs: T.Array(T.String({ description: 'Flag, e.g. --query.timeout=1m.', pattern: '^--' }), { description: 'Extra command-line flags of Prometheus.' }),
+    extraArgs: T.Array(T.String({ description: 'Flag, e.g. --query.timeout=1m.', ...FLAG }), { description: 'Extra command-line flags of Prometheus.' }),
     persistence: PersistenceWithEmptyDirLimit('TSDB storage at /prometheus.'),
     service: Service('The Prometheus Service (Grafana\'s datasource points at it).', 9090),
     serviceAccount: ServiceAccount('ServiceAccount of Prometheus; its token is needed for Kubernetes service discovery.'),
@@ -106,7 +121,7 @@ const grafana = T.Object(
     datasource: T.Object(
       {
         name: T.String({ description: 'Name of the provisioned Prometheus datasource.', minLength: 1 }),
-        uid: T.String({ description: 'UID of the datasource; the built-in dashboard refers to it.', pattern: '^[a-zA-Z0-9_-]{1,40}$' }),
+        uid: T.String({ description: 'UID of the datasource; the built-in dashboard refers to it.', ...pattern('^[a-zA-Z0-9_-]{1,40}$', 'must be 1 to 40 letters, digits, "_" or "-"') }),
         url: T.String({ description: 'URL of Prometheus; empty means this chart\'s Prometheus Service.' }),
       },
       { description: 'The Prometheus datasource, provisioned from a ConfigMap.', additionalProperties: false },
@@ -138,7 +153,8 @@ const nodeExporter = T.Object(
     port: Port('Port node-exporter listens on in the host network namespace.'),
     hostNetwork: T.Boolean({ description: 'Use the host network namespace (host network interface statistics).' }),
     hostPID: T.Boolean({ description: 'Use the host PID namespace (host process statistics).' }),
-    extraArgs: T.Array(T.String({ description: 'Flag.', pattern: '^--' }), { description: 'Extra node-exporter flags, e.g. --collector.systemd.' }),
+    tolerateControlPlane: T.Boolean({ description: 'Tolerate the control-plane NoSchedule taints (node-role.kubernetes.io/control-plane and /master), so control-plane nodes report too; `tolerations` adds to these.' }),
+    extraArgs: T.Array(T.String({ description: 'Flag.', ...FLAG }), { description: 'Extra node-exporter flags, e.g. --collector.systemd.' }),
     serviceAccount: ServiceAccount('ServiceAccount of node-exporter (needs no API access).'),
     livenessProbe: Probe('Liveness probe (GET /).'),
     readinessProbe: Probe('Readiness probe (GET /).'),

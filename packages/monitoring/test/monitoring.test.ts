@@ -160,17 +160,37 @@ describe.each(HELM_BINARIES)('$label', (helm) => {
   });
 
   it.each([
-    ['an invalid relabel regex', { job_name: 'broken', static_configs: [{ targets: ['a:1'] }], relabel_configs: [{ source_labels: ['__address__'], regex: '([a-z', target_label: 'x' }] }, /regex|parse|missing closing/i],
-    ['an unknown field', { job_name: 'broken', scrape_intervall: '10s', static_configs: [{ targets: ['a:1'] }] }, /scrape_intervall/],
-    ['a duplicate job name', { job_name: 'prometheus', static_configs: [{ targets: ['a:1'] }] }, /prometheus/],
-  ])('lets promtool catch a broken extraScrapeConfigs entry: %s', (_what, entry, message) => {
-    const result = checkRender(render(helm, ['-f', valuesFile({ prometheus: { extraScrapeConfigs: [entry] } })]));
+    ['an invalid relabel regex', 'broken', { static_configs: [{ targets: ['a:1'] }], relabel_configs: [{ source_labels: ['__address__'], regex: '([a-z', target_label: 'x' }] }, /regex|parse|missing closing/i],
+    ['an unknown field', 'broken', { scrape_intervall: '10s', static_configs: [{ targets: ['a:1'] }] }, /scrape_intervall/],
+    ['a duplicate job name', 'prometheus', { static_configs: [{ targets: ['a:1'] }] }, /prometheus/],
+  ])('lets promtool catch a broken scrapeConfigs entry: %s', (_what, job, entry, message) => {
+    const result = checkRender(render(helm, ['-f', valuesFile({ prometheus: { scrapeConfigs: { [job]: entry } } })]));
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(message);
   });
 
+  it('adds scrape jobs and rule groups by name: two values files keep both, enabled: false leaves one out', () => {
+    const first = valuesFile({ prometheus: { scrapeConfigs: { app: { static_configs: [{ targets: ['app:8080'] }] } }, alertRules: { groups: { app: { rules: [{ alert: 'AppDown', expr: 'up{job="app"} == 0' }] } } } } });
+    const second = valuesFile({ prometheus: { scrapeConfigs: { db: { static_configs: [{ targets: ['db:9187'] }] }, off: { enabled: false, static_configs: [{ targets: ['x:1'] }] } } } });
+    const objects = render(helm, ['-f', first, '-f', second]);
+    const result = checkRender(objects);
+    expect(result.ok, result.output).toBe(true);
+    const jobs = (result.config.scrape_configs ?? []).map((j) => j.job_name);
+    expect(jobs).toEqual(expect.arrayContaining(['prometheus', 'kubernetes-pods', 'app', 'db']));
+    expect(jobs).not.toContain('off');
+    const rules = findObject(objects, 'ConfigMap', 'rel-monitoring-prometheus-rules') as unknown as { data: Record<string, string> };
+    expect(rules.data['extra-rules.yaml']).toMatch(/name: app\n/);
+    expect(Object.keys(rules.data)).toContain('default-rules.yaml');
+  });
+
+  it('keeps the control-plane tolerations when a values file adds one for node-exporter', () => {
+    const objects = render(helm, ['--set', 'nodeExporter.enabled=true', '-f', valuesFile({ nodeExporter: { tolerations: [{ key: 'gpu', operator: 'Exists', effect: 'NoSchedule' }] } })]);
+    const keys = (podSpec(findObject(objects, 'DaemonSet', 'rel-monitoring-node-exporter')).tolerations as Array<{ key: string }>).map((t) => t.key);
+    expect(keys).toEqual(['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master', 'gpu']);
+  });
+
   it('lets promtool catch a broken extra rule', () => {
-    const result = checkRender(render(helm, ['-f', valuesFile({ prometheus: { alertRules: { defaults: true, extraGroups: [{ name: 'x', rules: [{ alert: 'Bad', expr: 'sum(up' }] }] } } })]));
+    const result = checkRender(render(helm, ['-f', valuesFile({ prometheus: { alertRules: { defaults: true, groups: { x: { rules: [{ alert: 'Bad', expr: 'sum(up' }] } } } } })]));
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/extra-rules\.yaml|parse/);
   });

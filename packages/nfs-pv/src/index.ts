@@ -8,10 +8,6 @@ export { schema, defaults, scenarios };
 export { NFS_SERVER, ABSOLUTE_PATH } from './schema.js';
 export type { NfsPvValues } from './schema.js';
 
-/** Name of the PersistentVolume the chart makes for a volume: cluster-scoped, so prefixed with the release. */
-export function persistentVolumeName(release: string, volume: string): string {
-  return `${release}-${volume}`;
-}
 
 const README = `For every entry of \`volumes\` the chart makes a PersistentVolume on the NFS export \`server:path\` and a
 PersistentVolumeClaim bound to it explicitly: the claim names the volume (\`volumeName\`), the volume names the claim
@@ -45,3 +41,4 @@ export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
   readme: README,
   packageUrl: import.meta.url,
 });
+export { persistentVolumeName, topology } from './topology.js';

@@ -1,6 +1,6 @@
 // Values schema of the nfs-pv chart: static NFS PersistentVolumes and the claims bound to them, so that
 // other charts mount NFS exports by claim name (persistence.existingClaim).
-import { AccessMode, DNS1123_LABEL, DnsLabel, Quantity, StringMap, T, valuesSchema, type Static } from '@helmforge/core';
+import { AccessMode, DNS_LABEL, emptyOr, EntryEnabled, NamedMap, pattern, Quantity, StringMap, T, valuesSchema, type Static } from '@helmforge/core';
 
 const IPV4_OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 const IPV4 = `(${IPV4_OCTET}\\.){3}${IPV4_OCTET}`;
@@ -25,18 +25,18 @@ export const ABSOLUTE_PATH = '^/([A-Za-z0-9._+@-]+(/[A-Za-z0-9._+@-]+)*/?)?$';
 /** A path with a `..` segment (rejected with `not`). */
 const DOT_DOT_SEGMENT = '(^|/)\\.\\.(/|$)';
 
-const Server = (description: string) => T.String({ description, pattern: NFS_SERVER, maxLength: 253 });
+const Server = (description: string) => T.String({ description, ...pattern(NFS_SERVER, 'must be an IPv4 or IPv6 address or a host name, e.g. `192.168.1.10` or `nfs.example.lan`'), maxLength: 253 });
 const AccessModes = (description: string) => T.Array(AccessMode, { description, minItems: 1, uniqueItems: true });
 const ReclaimPolicy = (description: string) => T.Union([T.Literal('Retain'), T.Literal('Delete')], { description });
-const MountOptions = (description: string) => T.Array(T.String({ description: 'A mount option, e.g. nfsvers=4.1, hard, noatime.', pattern: '^[^\\s,]+$' }), { description });
-const StorageClassName = (description: string) => T.String({ description, pattern: '^$|^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' });
-const Namespace = (description: string) => T.String({ description, pattern: `^$|${DNS1123_LABEL}`, maxLength: 63 });
+const MountOptions = (description: string) => T.Array(T.String({ description: 'A mount option, e.g. nfsvers=4.1, hard, noatime.', ...pattern('^[^\\s,]+$', 'must be one mount option without spaces or commas, e.g. `nfsvers=4.1`') }), { description });
+const StorageClassName = (description: string) => T.String({ description, ...pattern('^$|^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', 'must be empty or a storage class name: lowercase letters, digits, "-" and "."') });
+const Namespace = (description: string) => T.String({ description, ...emptyOr(DNS_LABEL), maxLength: 63 });
 
 const Volume = T.Object(
   {
-    name: DnsLabel('Name of the PersistentVolumeClaim, exactly (other charts set persistence.existingClaim to it). The PersistentVolume is named <release>-<name>.'),
+    enabled: EntryEnabled(),
     server: T.Optional(Server('NFS server (host name, IPv4 or IPv6 address); default volumeDefaults.server.')),
-    path: T.String({ description: 'Exported directory on the server (absolute, no .. segments).', pattern: ABSOLUTE_PATH, maxLength: 1024, not: { pattern: DOT_DOT_SEGMENT } }),
+    path: T.String({ description: 'Exported directory on the server (absolute, no .. segments).', ...pattern(ABSOLUTE_PATH, 'must be an absolute path of plain segments (letters, digits and `._+@-`), e.g. `/nfsdata/registry`'), maxLength: 1024, not: { pattern: DOT_DOT_SEGMENT } }),
     capacity: Quantity('Capacity of the volume and request of the claim, e.g. 20Gi (NFS does not enforce it).'),
     accessModes: T.Optional(AccessModes('Access modes of the volume and the claim; default volumeDefaults.accessModes.')),
     reclaimPolicy: T.Optional(ReclaimPolicy('persistentVolumeReclaimPolicy; default volumeDefaults.reclaimPolicy.')),
@@ -44,7 +44,7 @@ const Volume = T.Object(
     storageClassName: T.Optional(StorageClassName('storageClassName of the volume and the claim; default volumeDefaults.storageClassName.')),
     namespace: T.Optional(Namespace('Namespace of the claim; default volumeDefaults.namespace, else the release namespace.')),
     readOnly: T.Optional(T.Boolean({ description: 'Mount the export read-only.' })),
-    owner: T.Optional(T.String({ description: 'uid:gid that must own the directory on the server (NOTES.txt prints the chown); fsGroup does not apply to NFS volumes.', pattern: '^[0-9]+(:[0-9]+)?$' })),
+    owner: T.Optional(T.String({ description: 'uid:gid that must own the directory on the server (NOTES.txt prints the chown); fsGroup does not apply to NFS volumes.', ...pattern('^[0-9]+(:[0-9]+)?$', 'must be a numeric uid or uid:gid such as `1000:1000`') })),
     labels: T.Optional(StringMap('Extra labels on the volume and the claim.')),
     annotations: T.Optional(StringMap('Extra annotations on the claim.')),
   },
@@ -65,12 +65,12 @@ export const schema = valuesSchema('nfs-pv', 'Static NFS PersistentVolumes and t
   ),
   exports: T.Object(
     {
-      clients: T.String({ description: 'Client specification of the /etc/exports lines in NOTES.txt, e.g. * or 192.168.1.0/24.', pattern: '^[^\\s()]+$' }),
-      options: T.String({ description: 'Export options of the /etc/exports lines in NOTES.txt.', pattern: '^[^\\s()]+$' }),
+      clients: T.String({ description: 'Client specification of the /etc/exports lines in NOTES.txt, e.g. * or 192.168.1.0/24.', ...pattern('^[^\\s()]+$', 'must be one client specification without spaces or parentheses, e.g. `192.168.1.0/24`') }),
+      options: T.String({ description: 'Export options of the /etc/exports lines in NOTES.txt.', ...pattern('^[^\\s()]+$', 'must be export options without spaces or parentheses, e.g. `rw,sync,no_subtree_check`') }),
     },
     { description: 'How NOTES.txt tells you to export the paths on the NFS server.', additionalProperties: false },
   ),
-  volumes: T.Array(Volume, { description: 'The NFS exports. Names must be unique.' }),
+  volumes: NamedMap(Volume, 'The NFS exports by claim name: each key is the name of the PersistentVolumeClaim, exactly (other charts set persistence.existingClaim to it); the PersistentVolume is named <release>-<name>. A values file that adds a volume keeps the others; `enabled: false` leaves one out.'),
 });
 
 export type NfsPvValues = Static<typeof schema>;

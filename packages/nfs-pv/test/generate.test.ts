@@ -5,7 +5,7 @@ import { CHART_NAME, defaults, generate, persistentVolumeName, scenarios } from 
 import { describeGeneratedChart } from '../../../tools/testkit/chart.js';
 
 const problems = (override: object) => validateAgainst(generate().valuesSchema, mergeValues(defaults, override));
-const volume = (fields: object) => ({ volumes: [{ name: 'v', path: '/data', capacity: '1Gi', ...fields }] });
+const volume = (fields: object, name = 'v') => ({ volumes: { [name]: { path: '/data', capacity: '1Gi', ...fields } } });
 
 describeGeneratedChart(generate);
 
@@ -19,10 +19,10 @@ describe('nfs-pv generate()', () => {
     expect(chart.files.get('README.md')).toContain('<release>-<name>');
   });
 
-  it('has the seed defaults: 192.168.1.10, /nfsdata, RWX, Retain, nfsvers=4.1, class ""', () => {
+  it('has the starter defaults: 192.168.1.10, /nfsdata, RWX, Retain, nfsvers=4.1, class ""', () => {
     expect(defaults.volumeDefaults).toMatchObject({ server: '192.168.1.10', accessModes: ['ReadWriteMany'], reclaimPolicy: 'Retain', mountOptions: ['nfsvers=4.1'], storageClassName: '' });
-    expect(defaults.volumes.map((v) => v.name)).toEqual(['registry-data', 'prometheus-data', 'grafana-data', 'app-data', 'backup-data']);
-    for (const v of defaults.volumes) expect(v.path).toBe(`/nfsdata/${v.name}`);
+    expect(Object.keys(defaults.volumes)).toEqual(['registry-data', 'prometheus-data', 'grafana-data', 'app-data', 'backup-data']);
+    for (const [name, v] of Object.entries(defaults.volumes)) expect(v.path).toBe(`/nfsdata/${name}`);
     expect(persistentVolumeName('platform', 'registry-data')).toBe('platform-registry-data');
   });
 
@@ -47,7 +47,7 @@ describe('nfs-pv generate()', () => {
   });
 
   it('rejects bad names, access modes and reclaim policies', () => {
-    expect(problems(volume({ name: 'Registry_Data' }))).not.toEqual([]);
+    expect(problems(volume({}, 'Registry_Data'))).not.toEqual([]);
     expect(problems(volume({ accessModes: ['ReadWriteAll'] }))).not.toEqual([]);
     expect(problems(volume({ accessModes: [] }))).not.toEqual([]);
     expect(problems(volume({ reclaimPolicy: 'Keep' }))).not.toEqual([]);

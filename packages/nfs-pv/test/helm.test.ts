@@ -53,7 +53,7 @@ describe.each(HELM_BINARIES)('nfs-pv chart with $label', (helm) => {
 
   it('binds every default volume to its claim: same class "", capacity, access modes, volumeName and claimRef', () => {
     const pairs = boundPairs(template(helm));
-    expect(pairs.map((p) => p.pvc.metadata.name)).toEqual(defaults.volumes.map((v) => v.name));
+    expect(pairs.map((p) => p.pvc.metadata.name)).toEqual(Object.keys(defaults.volumes).sort());
     for (const { pvc, volume, claim } of pairs) {
       expect(pvc.metadata.namespace).toBe('storage');
       expect(claim.storageClassName).toBe('');
@@ -79,32 +79,27 @@ describe.each(HELM_BINARIES)('nfs-pv chart with $label', (helm) => {
   });
 
   it('accepts IPv6 servers and overrides claim namespaces', () => {
-    const v6 = boundPairs(template(helm, ci('ipv6')));
-    expect(v6.map((p) => p.volume.nfs.server)).toEqual(['fd00:10::20', '2001:db8::1']);
-    const ns = boundPairs(template(helm, ci('namespace-override')));
-    expect(ns.map((p) => [p.pvc.metadata.name, p.pvc.metadata.namespace, p.volume.claimRef.namespace])).toEqual([
-      ['registry-data', 'platform', 'platform'],
-      ['monitoring-data', 'monitoring', 'monitoring'],
-    ]);
+    const v6 = new Map(boundPairs(template(helm, ci('ipv6'))).map((p) => [p.pvc.metadata.name, p.volume.nfs.server]));
+    expect(v6.get('registry-data')).toBe('fd00:10::20');
+    expect(v6.get('other-data')).toBe('2001:db8::1');
+    const ns = new Map(boundPairs(template(helm, ci('namespace-override'))).map((p) => [p.pvc.metadata.name, [p.pvc.metadata.namespace, p.volume.claimRef.namespace]]));
+    expect(ns.get('registry-data')).toEqual(['platform', 'platform']);
+    expect(ns.get('monitoring-data')).toEqual(['monitoring', 'monitoring']);
   });
 
-  it('renders nothing for an empty list and fails on a duplicate name', () => {
+  it('adds a volume beside the defaults, and renders nothing when every entry is switched off', () => {
+    const added = boundPairs(template(helm, ['--set', 'volumes.extra-data.path=/nfsdata/extra,volumes.extra-data.capacity=1Gi']));
+    expect(added.map((p) => p.pvc.metadata.name)).toEqual([...Object.keys(defaults.volumes), 'extra-data'].sort());
     expect(template(helm, ci('empty'))).toEqual([]);
-    const r = runHelm(helm, ['template', 'platform', chartOnDisk(), '--set', 'volumes[0].name=a,volumes[0].path=/a,volumes[0].capacity=1Gi,volumes[1].name=a,volumes[1].path=/b,volumes[1].capacity=1Gi']);
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('the name "a" is used twice');
   });
 
   it.each([
-    ['a relative path', 'volumes[0].path=nfsdata/registry', /volumes[./]0[./]path/],
-    ['a bad quantity', 'volumes[0].capacity=10GB', /volumes[./]0[./]capacity/],
-    ['a bad server', 'volumes[0].server=nfs server', /volumes[./]0[./]server/],
-    ['a bad default server', 'volumeDefaults.server=300.1.2.3', /volumeDefaults[./]server/],
-    ['a bad name', 'volumes[0].name=Registry_Data', /volumes[./]0[./]name/],
-  ])('fails helm template on %s with a message naming the field', (_what, set, field) => {
-    const base = ['volumes[0].name=registry-data', 'volumes[0].path=/nfsdata/registry-data', 'volumes[0].capacity=10Gi'];
-    const key = set.split('=')[0] ?? '';
-    const sets = [...base.filter((s) => !s.startsWith(`${key}=`)), set];
+    ['a relative path', ['volumes.registry-data.path=nfsdata/registry'], /volumes[./]registry-data[./]path/],
+    ['a bad quantity', ['volumes.registry-data.capacity=10GB'], /volumes[./]registry-data[./]capacity/],
+    ['a bad server', ['volumes.registry-data.server=nfs server'], /volumes[./]registry-data[./]server/],
+    ['a bad default server', ['volumeDefaults.server=300.1.2.3'], /volumeDefaults[./]server/],
+    ['a bad name', ['volumes.Registry_Data.path=/a', 'volumes.Registry_Data.capacity=1Gi'], /Registry_Data/],
+  ])('fails helm template on %s with a message naming the field', (_what, sets, field) => {
     const r = runHelm(helm, ['template', 'platform', chartOnDisk(), ...sets.flatMap((s) => ['--set-string', s])]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/schema/i);
@@ -115,15 +110,15 @@ describe.each(HELM_BINARIES)('nfs-pv chart with $label', (helm) => {
     const notes = renderNotes(helm);
     expect(notes).toContain('On 192.168.1.10:');
     expect(notes).toContain('dnf install -y nfs-utils rpcbind');
-    for (const v of defaults.volumes) {
+    for (const [name, v] of Object.entries(defaults.volumes)) {
       expect(notes).toContain(`mkdir -p ${v.path}`);
       expect(notes).toContain(`\n  ${v.path} *(rw,no_root_squash,sync)\n`);
-      expect(notes).toContain(`storage/${v.name}  ->  PersistentVolume platform-${v.name}  ->  192.168.1.10:${v.path}`);
+      expect(notes).toContain(`storage/${name}  ->  PersistentVolume platform-${name}  ->  192.168.1.10:${v.path}`);
     }
     expect(notes).toContain('chown 1000:1000 /nfsdata/registry-data');
     expect(notes).toContain('exportfs -r');
     expect(notes).toContain('systemctl enable --now rpcbind nfs-server');
-    expect(notes).toMatch(/WARNING: reclaim policy Retain \(registry-data, prometheus-data, grafana-data, app-data, backup-data\)/);
+    expect(notes).toMatch(/WARNING: reclaim policy Retain \(app-data, backup-data, grafana-data, prometheus-data, registry-data\)/);
   });
 
   it('NOTES.txt groups paths by server and uses the configured client spec', () => {
@@ -132,7 +127,7 @@ describe.each(HELM_BINARIES)('nfs-pv chart with $label', (helm) => {
     expect(notes).toContain('On 192.168.1.11:');
     expect(notes).toContain('  /srv/nfs/registry 192.168.1.0/24(rw,no_root_squash,sync,no_subtree_check)');
     expect(notes).toContain('  /export/shared 192.168.1.0/24(rw,no_root_squash,sync,no_subtree_check)');
-    expect(notes).toMatch(/Retain \(registry-data, shared-ro, fast-data\)/);
+    expect(notes).toMatch(/Retain \(app-data, backup-data, fast-data, grafana-data, prometheus-data, registry-data, shared-ro\)/);
     expect(renderNotes(helm, ci('empty'))).toContain('No volumes are configured');
   });
 

@@ -52,3 +52,4 @@ export const { CHART_NAME, CHART_VERSION, generate } = defineSubchart({
   readme: README,
   packageUrl: import.meta.url,
 });
+export { topology } from './topology.js';

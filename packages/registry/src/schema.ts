@@ -1,16 +1,16 @@
 // Values schema of the registry chart: a private OCI/Docker registry (CNCF distribution 2.8) with htpasswd
 // auth, its config.yml in a ConfigMap, storage on a PVC (own or an nfs-pv claim), S3 or an emptyDir.
 import {
-  ContainerSecurityContext, EscapeHatches, Image, ImagePullSecrets, Ingress, NameOverrides, NodePort, ObjectList, Persistence,
+  ContainerSecurityContext, EscapeHatches, Image, ImagePullSecrets, Ingress, NameOverrides, NodePort, InitContainers, Persistence,
   PodPlacement, PodSecurityContext, Port, Probe, Resources, ServiceAccount, ServiceType, StringMap, T, TestImage, valuesSchema,
-  DNS1123_SUBDOMAIN, type Static,
+  ABSOLUTE_PATH, CronSchedule, DNS_SUBDOMAIN, emptyOr, pattern, TIME_ZONE, type Static,
 } from '@helmforge/core';
 
 /** A Secret name, or empty for "none". */
-const SecretName = (description: string) => T.String({ description, pattern: `^$|${DNS1123_SUBDOMAIN}`, maxLength: 253 });
+const SecretName = (description: string) => T.String({ description, ...emptyOr(DNS_SUBDOMAIN), maxLength: 253 });
 
-/** A five-field cron schedule or a @macro. */
-const CRON = '^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|(\\S+\\s+){4}\\S+)$';
+/** A Go duration in whole hours, minutes or seconds. */
+const GO_DURATION = pattern('^[0-9]+(h|m|s)$', 'must be a duration in whole hours, minutes or seconds, e.g. `168h`');
 
 const S3 = T.Object(
   {
@@ -58,8 +58,8 @@ export const schema = valuesSchema('registry', 'A private container and OCI regi
       uploadPurging: T.Object(
         {
           enabled: T.Boolean({ description: 'Purge abandoned uploads.' }),
-          age: T.String({ description: 'Purge uploads older than this (Go duration).', pattern: '^[0-9]+(h|m|s)$' }),
-          interval: T.String({ description: 'How often to purge (Go duration).', pattern: '^[0-9]+(h|m|s)$' }),
+          age: T.String({ description: 'Purge uploads older than this (Go duration).', ...GO_DURATION }),
+          interval: T.String({ description: 'How often to purge (Go duration).', ...GO_DURATION }),
         },
         { description: 'storage.maintenance.uploadpurging.', additionalProperties: false },
       ),
@@ -70,7 +70,7 @@ export const schema = valuesSchema('registry', 'A private container and OCI regi
     {
       enabled: T.Boolean({ description: 'Require htpasswd (basic) authentication for every API call.' }),
       realm: T.String({ description: 'auth.htpasswd.realm shown to clients.', minLength: 1 }),
-      username: T.String({ description: 'User written to the htpasswd file.', pattern: '^[^:\\s]+$' }),
+      username: T.String({ description: 'User written to the htpasswd file.', ...pattern('^[^:\\s]+$', 'must be a user name without ":" or spaces') }),
       password: T.String({ description: 'Password of that user. Empty keeps the password of the existing chart Secret (lookup) or generates a random one on install; read it from the Secret\'s password key.' }),
       existingSecret: SecretName('Existing Secret with an htpasswd file (bcrypt entries) under auth.existingSecretKey; replaces username/password.'),
       existingSecretKey: T.String({ description: 'Key of the htpasswd file in auth.existingSecret.', minLength: 1 }),
@@ -80,7 +80,7 @@ export const schema = valuesSchema('registry', 'A private container and OCI regi
   storage: T.Object(
     {
       type: T.Union([T.Literal('filesystem'), T.Literal('s3')], { description: 'Storage driver: filesystem (on the persistence volume) or s3.' }),
-      rootDirectory: T.String({ description: 'Mount path of the data volume and storage.filesystem.rootdirectory.', pattern: '^/' }),
+      rootDirectory: T.String({ description: 'Mount path of the data volume and storage.filesystem.rootdirectory.', ...ABSOLUTE_PATH }),
       s3: S3,
     },
     { description: 'Where image layers and manifests are stored.', additionalProperties: false },
@@ -89,7 +89,7 @@ export const schema = valuesSchema('registry', 'A private container and OCI regi
   proxy: T.Object(
     {
       enabled: T.Boolean({ description: 'Run as a pull-through cache of proxy.remoteUrl (a proxy registry is read-only: pushes are refused).' }),
-      remoteUrl: T.String({ description: 'proxy.remoteurl: the upstream registry.', pattern: '^https?://' }),
+      remoteUrl: T.String({ description: 'proxy.remoteurl: the upstream registry.', ...pattern('^https?://', 'must be an http:// or https:// URL') }),
       username: T.String({ description: 'Upstream user (stored in the chart Secret, passed as REGISTRY_PROXY_USERNAME); empty for anonymous.' }),
       password: T.String({ description: 'Upstream password (stored in the chart Secret, passed as REGISTRY_PROXY_PASSWORD).' }),
     },
@@ -108,7 +108,7 @@ export const schema = valuesSchema('registry', 'A private container and OCI regi
   pullSecret: T.Object(
     {
       enabled: T.Boolean({ description: 'Create a kubernetes.io/dockerconfigjson Secret with the chart\'s credentials (needs auth.username/password, not auth.existingSecret).' }),
-      name: T.String({ description: 'Name of that Secret, not prefixed with the release, so other charts can list it in global.imagePullSecrets.', pattern: DNS1123_SUBDOMAIN }),
+      name: T.String({ description: 'Name of that Secret, not prefixed with the release, so other charts can list it in global.imagePullSecrets.', ...DNS_SUBDOMAIN }),
       server: T.String({ description: 'Registry host as nodes pull from it, e.g. 192.168.1.20:30500. Empty: the first Ingress host, else 127.0.0.1:<nodePort> for a NodePort Service with a fixed port, else the Service DNS name and port. Must equal the host in image references.' }),
     },
     { description: 'Image pull Secret for the registry\'s own credentials.', additionalProperties: false },
@@ -116,8 +116,8 @@ export const schema = valuesSchema('registry', 'A private container and OCI regi
   garbageCollect: T.Object(
     {
       enabled: T.Boolean({ description: 'Add a CronJob running `registry garbage-collect` on the same config and volume.' }),
-      schedule: T.String({ description: 'Cron schedule (default weekly, Sunday 03:00).', pattern: CRON }),
-      timeZone: T.String({ description: 'IANA time zone of the schedule; empty for the controller\'s zone.' }),
+      schedule: CronSchedule('Cron schedule (default weekly, Sunday 03:00).'),
+      timeZone: T.String({ description: 'IANA time zone of the schedule; empty for the controller\'s zone.', ...emptyOr(TIME_ZONE) }),
       deleteUntagged: T.Boolean({ description: 'Pass --delete-untagged: also delete manifests no tag points to.' }),
       dryRun: T.Boolean({ description: 'Pass --dry-run: only report what would be deleted.' }),
       concurrencyPolicy: T.Union([T.Literal('Forbid'), T.Literal('Replace'), T.Literal('Allow')], { description: 'What happens when a run is still active at the next schedule.' }),
@@ -133,7 +133,7 @@ export const schema = valuesSchema('registry', 'A private container and OCI regi
   metrics: T.Object(
     {
       enabled: T.Boolean({ description: 'Enable Prometheus metrics on the debug port (/metrics).' }),
-      path: T.String({ description: 'Path of the metrics endpoint.', pattern: '^/' }),
+      path: T.String({ description: 'Path of the metrics endpoint.', ...ABSOLUTE_PATH }),
       scrapeAnnotations: T.Boolean({ description: 'Add prometheus.io/scrape, port and path annotations to the pod.' }),
     },
     { description: 'Prometheus metrics.', additionalProperties: false },
@@ -147,7 +147,7 @@ export const schema = valuesSchema('registry', 'A private container and OCI regi
   securityContext: ContainerSecurityContext(),
   resources: Resources(),
   terminationGracePeriodSeconds: T.Integer({ minimum: 0, maximum: 3600, description: 'Seconds between SIGTERM and SIGKILL (lets uploads finish).' }),
-  initContainers: ObjectList('Extra init containers (core/v1 Container).'),
+  initContainers: InitContainers('Extra init containers (core/v1 Container).'),
   ...PodPlacement,
   ...EscapeHatches,
   tests: T.Object({ enabled: T.Boolean({ description: 'Add a `helm test` pod that fetches / through the Service (200 even with auth on).' }), image: TestImage() }, { description: '`helm test` hook.', additionalProperties: false }),

@@ -188,6 +188,10 @@ describe.each(HELM_BINARIES)('registry chart with $label', (helm) => {
     const r2 = runHelm(helm, ['template', 'reg', chartOnDisk(), '--set', 'service.nodePort=80']);
     expect(r2.status).not.toBe(0);
     expect(r2.stderr).toMatch(/service[./]nodePort/);
+    // the strict cron pattern every chart shares: out-of-range fields are refused
+    const r3 = runHelm(helm, ['template', 'reg', chartOnDisk(), '--set', 'garbageCollect.enabled=true', '--set-string', 'garbageCollect.schedule=99 99 * * *']);
+    expect(r3.status).not.toBe(0);
+    expect(r3.stderr).toMatch(/garbageCollect[./]schedule/);
   });
 
   it('NOTES.txt tells how to log in and, for a NodePort, how to trust the plain-HTTP registry', () => {

@@ -5,14 +5,16 @@ import * as jobs from '@helmforge/jobs';
 import * as monitoring from '@helmforge/monitoring';
 import * as nfsPv from '@helmforge/nfs-pv';
 import * as registry from '@helmforge/registry';
-import type { GeneratedChart, TSchema } from '@helmforge/core';
+import type { GeneratedChart, PartTopology, SubchartRelease, TopologyContext, TSchema } from '@helmforge/core';
 
 export interface SubchartPackage {
   CHART_NAME: string;
   CHART_VERSION: string;
   schema: TSchema;
   defaults: object;
-  generate(): GeneratedChart;
+  generate(release?: SubchartRelease): GeneratedChart;
+  /** What the chart renders for these (merged) values, for the platform's picture. */
+  topology(values: never, ctx: TopologyContext): PartTopology;
 }
 
 export interface Component {

@@ -1,13 +1,16 @@
 // The stack file (helmforge.yaml): which parts the platform has and how each is configured. Its schema is
 // composed from the subcharts' own values schemas, so an editor completes and checks every key.
 import {
-  DNS1123_LABEL, GlobalValues, HelmforgeError, T, mergeValues, parseYamlSource, toJsonSchema, validateAgainst, validateOverride,
+  DNS_LABEL, forEditors, GlobalValues, pattern, schemaUrl, HelmforgeError, T, mergeValues, parseYamlSource, splitDefinitions, toJsonSchema, validateAgainst, validateOverride,
   type JsonSchema, type Problem, type Static,
 } from '@helmforge/core';
 import { readFileSync } from 'node:fs';
 import { APP_CHART, COMPONENTS, type SubchartPackage } from './components.js';
+import { ChartLinks } from './metadata.js';
 
 export const STACK_API_VERSION = 'helmforge.dev/v1alpha1';
+/** The stack file's schema under schemas/. */
+export const STACK_SCHEMA_FILE = 'helmforge.schema.json';
 
 /** Semantic Versioning 2.0.0 (the official regex, which is RE2-compatible). */
 export const SEMVER =
@@ -15,28 +18,18 @@ export const SEMVER =
 
 const Metadata = T.Object(
   {
-    name: T.String({ description: 'Name of the umbrella chart (a DNS-1123 label); it is written to charts/<name>/.', pattern: DNS1123_LABEL, maxLength: 53 }),
-    version: T.String({ description: 'Chart version (SemVer 2), bumped on every change you publish.', pattern: SEMVER }),
+    name: T.String({ description: 'Name of the umbrella chart (a DNS-1123 label); it is written to charts/<name>/.', ...DNS_LABEL, maxLength: 53 }),
+    version: T.String({ description: 'Chart version (SemVer 2), bumped on every change you publish.', ...pattern(SEMVER, 'must be a semantic version (SemVer 2) such as `0.1.0` or `1.2.0-rc.1`') }),
     appVersion: T.String({ description: 'Version of the platform as a whole (free text, quoted in Chart.yaml).', minLength: 1 }),
     description: T.String({ description: 'One-line description of the platform.', minLength: 1 }),
-    home: T.Optional(T.String({ description: 'URL of the platform\'s home page or repository.' })),
-    keywords: T.Optional(T.Array(T.String({ description: 'Keyword.' }), { description: 'Search keywords for chart repositories.' })),
-    maintainers: T.Optional(
-      T.Array(
-        T.Object(
-          { name: T.String({ description: 'Maintainer name.', minLength: 1 }), email: T.Optional(T.String({ description: 'E-mail address.', format: 'email' })), url: T.Optional(T.String({ description: 'URL.' })) },
-          { description: 'A maintainer.', additionalProperties: false },
-        ),
-        { description: 'People responsible for the chart.' },
-      ),
-    ),
+    ...ChartLinks,
   },
   { description: 'Identity of the generated umbrella chart.', additionalProperties: false },
 );
 
 const Node = T.Object(
   {
-    name: T.String({ description: 'Node name.', pattern: DNS1123_LABEL }),
+    name: T.String({ description: 'Node name.', ...DNS_LABEL }),
     address: T.String({ description: 'IP address or host name the node is reached at.', minLength: 1 }),
     roles: T.Optional(T.Array(T.String({ description: 'Role, e.g. control-plane or worker.' }), { description: 'Roles of the node.' })),
   },
@@ -79,10 +72,34 @@ export function valuesSchemaOf(chart: SubchartPackage): JsonSchema {
   return schema;
 }
 
-/** A subchart's values schema as a definition: without `$schema`, `title` kept for editors. */
-export function definitionOf(chart: SubchartPackage): JsonSchema {
-  const { $schema: _drop, ...rest } = valuesSchemaOf(chart);
-  return rest;
+/**
+ * The definitions of a schema that holds subchart sections (the umbrella values, the stack file): each chart's values
+ * schema without `$schema` and `required` (see partialSchema) under its chart name, and the Kubernetes definitions
+ * their typed fields refer to, once, beside them (a `#/definitions/…` reference resolves against the root).
+ */
+export function sectionDefinitions(charts: Iterable<SubchartPackage>): Record<string, JsonSchema> {
+  const sections: Record<string, JsonSchema> = {};
+  const shared: Record<string, JsonSchema> = {};
+  for (const chart of charts) {
+    const { body, definitions } = sectionOf(chart);
+    sections[chart.CHART_NAME] = body;
+    Object.assign(shared, definitions);
+  }
+  return { ...sections, ...Object.fromEntries(Object.entries(shared).sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+const sectionCache = new Map<SubchartPackage, { body: JsonSchema; definitions: Record<string, JsonSchema> }>();
+
+/** A chart's section (built once: the umbrella values and the stack file both hold it) and the definitions it needs. */
+function sectionOf(chart: SubchartPackage): { body: JsonSchema; definitions: Record<string, JsonSchema> } {
+  let section = sectionCache.get(chart);
+  if (!section) {
+    // an embedded schema keeps no $schema or $id: an $id would move the base of its #/definitions references
+    const { $schema: _drop, $id: _id, ...schema } = valuesSchemaOf(chart);
+    const { body, definitions } = splitDefinitions(schema);
+    sectionCache.set(chart, (section = { body: partialSchema(body) as JsonSchema, definitions }));
+  }
+  return section;
 }
 
 /**
@@ -134,20 +151,21 @@ export function stackSchema(): JsonSchema {
 }
 
 function buildStackSchema(): JsonSchema {
-  const base = toJsonSchema(StackBase, { $id: 'https://helmforge.dev/schemas/helmforge.schema.json', title: 'helmforge stack file', description: 'Describes the platform that `helmforge generate` turns into an umbrella Helm chart.' }) as JsonSchema & { properties: Record<string, unknown> };
-  const definitions: Record<string, unknown> = {};
-  for (const c of [...COMPONENTS.map((x) => x.chart), APP_CHART]) definitions[c.CHART_NAME] = partialSchema(definitionOf(c));
+  const converted = toJsonSchema(StackBase, { $id: schemaUrl(STACK_SCHEMA_FILE), title: 'helmforge stack file', description: 'Describes the platform that `helmforge generate` turns into an umbrella Helm chart.' }) as JsonSchema & { properties: Record<string, unknown> };
+  const base: JsonSchema & { properties: Record<string, unknown> } = { ...converted, properties: { ...converted.properties } };
+  const definitions = sectionDefinitions([...COMPONENTS.map((x) => x.chart), APP_CHART]);
   for (const c of COMPONENTS) {
     base.properties[c.key] = { description: `${c.summary} Values here override the ${c.chart.CHART_NAME} chart's defaults; \`enabled: false\` leaves it out.`, allOf: [{ $ref: `#/definitions/${c.chart.CHART_NAME}` }] };
   }
   base.properties.apps = {
     description: `Applications, each an instance of the ${APP_CHART.CHART_NAME} chart under its own name (a Helm dependency alias).`,
     type: 'object',
-    propertyNames: { pattern: DNS1123_LABEL, maxLength: 53, not: { enum: COMPONENTS.map((c) => c.key).concat(['global', 'apps']) } },
+    propertyNames: { ...DNS_LABEL, maxLength: 53, not: { enum: COMPONENTS.map((c) => c.key).concat(['global', 'apps']) } },
     additionalProperties: { description: 'Values for this application (override the chart defaults).', $ref: `#/definitions/${APP_CHART.CHART_NAME}` },
   };
   base.required = ['apiVersion', 'kind', 'metadata'];
-  return { ...base, definitions };
+  // the sections were made for editors already (valuesSchemaOf): only the stack's own text needs it
+  return { ...forEditors(base), definitions };
 }
 
 function readStackText(file: string): string {

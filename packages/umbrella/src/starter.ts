@@ -1,4 +1,4 @@
-// The starter stack file written by `helmforge init`, modelled on the seed platform: three nodes, an NFS
+// The starter stack file written by `helmforge init`, an on-premises platform of three nodes, an NFS
 // server exporting /nfsdata, a private registry, monitoring, a web app and an API, and batch jobs.
 export const STARTER_STACK = `# yaml-language-server: $schema=schemas/helmforge.schema.json
 # helmforge stack file: \`helmforge generate\` turns it into charts/<metadata.name>/.
@@ -28,18 +28,20 @@ global:
   commonLabels:
     platform: on-prem
 
-# Static PersistentVolumes on the NFS server and claims bound to them; each claim is named exactly like
-# its volume, which is how the other parts refer to it (existingClaim: registry-data).
+# Static PersistentVolumes on the NFS server and claims bound to them. \`volumes\` maps each claim name to its
+# export; the other parts refer to a claim by that name (existingClaim: registry-data). Like every list of
+# named entries in these charts it is a map: the chart already has these five claims, an entry here changes
+# one of them or adds a new one, and \`enabled: false\` leaves one out.
 nfs-pv:
   volumeDefaults:
     server: 192.168.1.10
     mountOptions: [nfsvers=4.1]
   volumes:
-    - { name: registry-data, path: /nfsdata/registry, capacity: 50Gi, owner: "1000:1000" }
-    - { name: prometheus-data, path: /nfsdata/prometheus, capacity: 20Gi, owner: "65534:65534" }
-    - { name: grafana-data, path: /nfsdata/grafana, capacity: 5Gi, owner: "472:472" }
-    - { name: app-data, path: /nfsdata/app, capacity: 10Gi, owner: "101:101" }
-    - { name: backup-data, path: /nfsdata/backup, capacity: 100Gi }
+    registry-data: { path: /nfsdata/registry, capacity: 50Gi, owner: "1000:1000" }
+    prometheus-data: { path: /nfsdata/prometheus, capacity: 20Gi, owner: "65534:65534" }
+    grafana-data: { path: /nfsdata/grafana, capacity: 5Gi, owner: "472:472" }
+    app-data: { path: /nfsdata/app, capacity: 10Gi, owner: "101:101" }
+    backup-data: { path: /nfsdata/backup, capacity: 100Gi }
 
 # The private registry, reached by the nodes at <node-ip>:30500.
 registry:
@@ -67,8 +69,9 @@ monitoring:
   nodeExporter:
     enabled: true
 
-# Batch work: the chart's defaults already hold a nightly backup CronJob (app-data → backup-data) and a
-# pre-upgrade migration hook; add Jobs and CronJobs here.
+# Batch work. The chart already has a nightly \`backup\` CronJob (app-data → backup-data) and a \`migrate\`
+# pre-upgrade hook. \`jobs\`, \`cronJobs\` and \`hooks\` are maps keyed by name: a new name adds an entry beside
+# those, \`backup: { schedule: "0 3 * * *" }\` changes the default one, \`backup: { enabled: false }\` switches it off.
 jobs:
   enabled: true
 
@@ -84,8 +87,6 @@ apps:
       subPath: web
   api:
     replicaCount: 2
-    ports:
-      - { name: http, containerPort: 8080, servicePort: 80, protocol: TCP }
     readinessProbe:
       type: httpGet
       httpGet: { path: /, port: http }

@@ -95,5 +95,11 @@ describe('umbrella chart', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/STATUS: pending-install/);
     expect(r.stdout).toMatch(/NOTES:\n.*installed as release demo in namespace platform/);
+    expect(r.stdout).toContain('helm upgrade --install demo ./charts/platform -n platform --render-subchart-notes');
+    // the command the notes give shows the parts' own notes, the NFS exports among them
+    const withSubchartNotes = runHelm(helm4, ['install', 'demo', dir, '--dry-run=client', '--namespace', 'platform', '--render-subchart-notes']);
+    expect(withSubchartNotes.status, withSubchartNotes.stderr).toBe(0);
+    expect(withSubchartNotes.stdout).toMatch(/add these lines to \/etc\/exports/);
+    expect(r.stdout).not.toMatch(/add these lines to \/etc\/exports/);
   });
 });

@@ -41,4 +41,5 @@ export {
   type OutputOptions,
   type Writer,
 } from './output/index.js';
-export { chartScenarios, renderChart, helmBinary, type Scenario, type RenderResult } from './chart/render.js';
+export { chartScenarios, renderChart, helmBinary, helmSaid, mapLimit, pullChart, type Scenario, type RenderResult, type RenderOptions, type PullOptions } from './chart/render.js';
+export { readTarEntries } from './chart/tgz.js';

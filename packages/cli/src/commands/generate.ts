@@ -1,14 +1,18 @@
 import { diffTree, writeTreesAtomically, type FileTree } from '@helmforge/core';
-import { composePlatform, loadStack } from '@helmforge/umbrella';
-import type { Command } from 'commander';
-import { join, relative, resolve } from 'node:path';
+import { CT_CONFIG, chartTestingConfig, composePlatform, loadStack, readPreviousGeneration, schemaAssociations, type ComposedPlatform } from '@helmforge/umbrella';
+import { Option, type Command } from 'commander';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mergeVscodeSettings } from '../vscode-settings.js';
 import type { Io } from '../program.js';
+import { showUpgradeDiff } from './diff.js';
 
 export interface GenerateOptions {
   config: string;
   out: string;
   schemas: string;
   check?: boolean;
+  diff?: boolean;
+  vscode?: boolean;
 }
 
 export function generateCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -19,15 +23,29 @@ export function generateCommand(program: Command, io: Io, setExit: (code: number
     .option('-o, --out <dir>', 'directory that receives charts/<name>/', 'charts')
     .option('--schemas <dir>', 'directory that receives the generated JSON schemas', 'schemas')
     .option('--check', 'write nothing; exit 1 and list the files that are stale, missing or extra')
+    .option('--diff', 'first show what upgrading a release of the chart on disk to the regenerated one does (helmforge diff); exit 1 if that fails or loses data')
+    .addOption(new Option('--vscode', 'also map the schemas to their files in .vscode/settings.json (yaml.schemas), keeping every other setting').conflicts('check'))
     .addHelpText('after', '\nThe output is replaced atomically: on any error nothing on disk changes.\nExample: helmforge generate --check   # in CI, after a commit')
-    .action((options: GenerateOptions) => setExit(runGenerate(options, io)));
+    .action(async (options: GenerateOptions) => {
+      const upgrade = options.diff === true ? await showUpgradeDiff(options, io) : 0;
+      setExit(Math.max(upgrade, runGenerate(options, io)));
+    });
+}
+
+/** The stack file's platform as generating it into `out` would write it (subchart versions follow the tree there). */
+export function composeFor(options: { config: string; out: string }): { platform: ComposedPlatform; chartDir: string } {
+  const stack = loadStack(options.config);
+  const chartDir = resolve(options.out, stack.metadata.name);
+  const platform = composePlatform(stack, readPreviousGeneration(chartDir));
+  // chart-testing reads chart-dirs relative to where it runs: this directory, as for --out
+  platform.chart.set(CT_CONFIG, chartTestingConfig(stack, relative(process.cwd(), resolve(options.out)).split(sep).join('/') || '.'));
+  return { platform, chartDir };
 }
 
 export function runGenerate(options: GenerateOptions, io: Io): number {
-  const stack = loadStack(options.config);
-  const platform = composePlatform(stack);
+  const { platform, chartDir } = composeFor(options);
   const targets = [
-    { dir: resolve(options.out, platform.metadata.name), tree: platform.chart },
+    { dir: chartDir, tree: platform.chart },
     { dir: resolve(options.schemas), tree: platform.schemas },
   ];
   const show = (p: string) => relative(process.cwd(), p) || '.';
@@ -42,6 +60,14 @@ export function runGenerate(options: GenerateOptions, io: Io): number {
   }
   writeTreesAtomically(targets);
   io.out(targets.map((t) => `wrote ${show(t.dir)} (${t.tree.size} files)`).join('\n') + '\n');
+  if (options.vscode) {
+    // the workspace is the stack file's directory; the file patterns are relative to it
+    const workspace = dirname(resolve(options.config));
+    const subcharts = [...new Set(platform.metadata.dependencies?.map((d) => d.name))];
+    const associations = schemaAssociations(platform.metadata.name, subcharts, relative(workspace, resolve(options.out)).split(sep).join('/') || '.');
+    const settings = mergeVscodeSettings(workspace, resolve(options.schemas), associations);
+    io.out(settings ? `wrote ${show(settings)} (yaml.schemas)\n` : 'yaml.schemas in .vscode/settings.json is up to date\n');
+  }
   return 0;
 }
 

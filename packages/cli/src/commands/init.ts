@@ -7,7 +7,7 @@ import type { Io } from '../program.js';
 export function initCommand(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('init')
-    .description('Write a starter stack file modelled on the seed platform (three nodes, NFS, registry, monitoring, apps, jobs).')
+    .description('Write a starter stack file for an on-premises platform: three nodes, an NFS server exporting /nfsdata, a private registry, Prometheus and Grafana, a web app and an API, and a nightly backup.')
     .option('-c, --config <file>', 'where to write the stack file', 'helmforge.yaml')
     .option('-f, --force', 'overwrite an existing file')
     .action((options: { config: string; force?: boolean }) => {

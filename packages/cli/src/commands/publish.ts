@@ -1,18 +1,26 @@
-// `helmforge package` and `helmforge push`: the generated umbrella chart, packaged by the real helm (after checking
-// that charts/<name>/ matches the stack file) and pushed to an OCI registry. A refused push is explained: what the
-// registry or helm said, and what to do about it.
-import { composePlatform, loadStack } from '@helmforge/umbrella';
+// `helmforge package` and `helmforge push`: the generated umbrella chart, packaged reproducibly (after checking that
+// charts/<name>/ matches the stack file; publish/archive.ts), optionally signed (publish/provenance.ts), and pushed to an
+// OCI registry with the real helm unless that version is already there (publish/published.ts). A refused push is
+// explained: what the registry or helm said, and what to do about it.
 import type { Command } from 'commander';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Io } from '../program.js';
-import { staleFiles } from './generate.js';
+import { composeFor, staleFiles } from './generate.js';
+import { chartArchive, sourceDate } from '../publish/archive.js';
+import { provenance, SigningError, type SigningOptions } from '../publish/provenance.js';
+import { isPublished } from '../publish/published.js';
 
 interface ChartOptions {
   config: string;
   out: string;
+  sign?: boolean;
+  key?: string;
+  keyring?: string;
+  passphraseFile?: string;
 }
 
 interface PackageOptions extends ChartOptions {
@@ -22,20 +30,31 @@ interface PackageOptions extends ChartOptions {
 interface PushOptions extends ChartOptions {
   plainHttp?: boolean;
   insecureSkipTlsVerify?: boolean;
+  force?: boolean;
 }
 
 /** A problem with what the user asked for: reported on stderr, exit 1. */
 class PublishError extends Error {}
 
 const chartOptions = (c: Command): Command =>
-  c.option('-c, --config <file>', 'stack file', 'helmforge.yaml').option('-o, --out <dir>', 'directory that holds charts/<name>/ (as generate --out)', 'charts');
+  c
+    .option('-c, --config <file>', 'stack file', 'helmforge.yaml')
+    .option('-o, --out <dir>', 'directory that holds charts/<name>/ (as generate --out)', 'charts')
+    .option('--sign', 'also write <name>-<version>.tgz.prov, a provenance file that `helm verify` checks (as helm package --sign)')
+    .option('--key <name>', 'with --sign: the signing key, by (part of) its user id')
+    .option('--keyring <file>', 'with --sign: keyring file holding the secret key (gpg --export-secret-keys > FILE)')
+    .option('--passphrase-file <file>', "with --sign: file whose first line is the key's passphrase");
 
 export function packageCommand(program: Command, io: Io, setExit: (code: number) => void): void {
   chartOptions(program.command('package'))
     .description('Package the generated umbrella chart with helm (charts/<name>/ must match the stack file).')
     .option('-d, --destination <dir>', 'directory that receives <name>-<version>.tgz', '.')
-    .addHelpText('after', '\nExample: helmforge package -d dist')
-    .action((options: PackageOptions) => setExit(report(io, 'package', () => runPackage(options, io))));
+    .addHelpText(
+      'after',
+      '\nThe archive is reproducible: the same chart gives the same bytes and sha256 (entries dated SOURCE_DATE_EPOCH, else 1970).\n'
+      + 'Example: helmforge package -d dist --sign --key "Platform team" --keyring ~/.gnupg/secring.gpg',
+    )
+    .action(async (options: PackageOptions) => setExit(await report(io, 'package', () => runPackage(options, io))));
 }
 
 export function pushCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -44,16 +63,17 @@ export function pushCommand(program: Command, io: Io, setExit: (code: number) =>
     .argument('<oci-repository>', 'where to push, e.g. oci://registry.local:5000/charts (helm adds /<name>:<version>)')
     .option('--plain-http', 'the registry speaks plain HTTP (as helm push --plain-http)')
     .option('--insecure-skip-tls-verify', "accept the registry's certificate unchecked")
-    .addHelpText('after', '\nCredentials are helm\'s: run `helm registry login <host>` first.\nExample: helmforge push oci://registry.local:5000/charts')
-    .action((repository: string, options: PushOptions) => setExit(report(io, 'push', () => runPush(repository, options, io))));
+    .option('--force', 'push even when the registry already has this version (it replaces what users may have pulled)')
+    .addHelpText('after', '\nCredentials are helm\'s: run `helm registry login <host>` first. A version the registry already has is refused\nwithout --force (bump metadata.version instead).\nExample: helmforge push oci://registry.local:5000/charts')
+    .action(async (repository: string, options: PushOptions) => setExit(await report(io, 'push', () => runPush(repository, options, io))));
 }
 
-function report(io: Io, command: string, run: () => void): number {
+async function report(io: Io, command: string, run: () => Promise<void>): Promise<number> {
   try {
-    run();
+    await run();
     return 0;
   } catch (err) {
-    if (!(err instanceof PublishError)) throw err;
+    if (!(err instanceof PublishError) && !(err instanceof SigningError)) throw err;
     io.err(`helmforge ${command}: ${err.message}\n`);
     return 1;
   }
@@ -71,35 +91,56 @@ function helmSaid(stderr: string): string {
   return stderr.trim().replace(/^Error: /m, '').replace(/\s*\n\s*/g, ' ');
 }
 
-/** Packages charts/<name>/ into `destination`; returns the .tgz path. */
-function packageChart(options: ChartOptions, destination: string): string {
-  const stack = loadStack(options.config);
-  const platform = composePlatform(stack);
-  const chart = resolve(options.out, platform.metadata.name);
+/** Packages charts/<name>/ into `destination`; returns the .tgz path, its sha256 and the chart's name and version. */
+async function packageChart(options: ChartOptions, destination: string): Promise<{ file: string; digest: string; chart: { name: string; version: string } }> {
+  const { platform, chartDir: chart } = composeFor(options);
   const show = relative(process.cwd(), chart) || '.';
   const stale = staleFiles(chart, platform.chart).length;
   if (stale > 0) {
     throw new PublishError(`${show} does not match ${options.config} (${stale} file${stale === 1 ? '' : 's'} differ): run \`helmforge generate\` first, so that what is published is what the stack file says`);
   }
+  const signing = signingOptions(options);
+  let mtime: Date;
+  try {
+    mtime = sourceDate();
+  } catch (error) {
+    throw new PublishError((error as Error).message);
+  }
+  const name = `${platform.metadata.name}-${platform.metadata.version}.tgz`;
+  const archive = await chartArchive(chart, platform.metadata.name, mtime);
+  const prov = signing ? await provenance(archive, name, readFileSync(join(chart, 'Chart.yaml'), 'utf8'), signing) : undefined;
   mkdirSync(destination, { recursive: true });
-  const r = helm(['package', chart, '--destination', destination]);
-  if (r.status !== 0) throw new PublishError(`helm package ${show} failed: ${helmSaid(r.stderr)}`);
-  const file = join(destination, `${platform.metadata.name}-${platform.metadata.version}.tgz`);
-  if (!existsSync(file)) throw new PublishError(`helm package did not write ${file}: ${helmSaid(r.stdout)}`);
-  return file;
+  const file = join(destination, name);
+  writeFileSync(file, archive);
+  // helm push records the archive's mtime as the OCI `created` annotation: fixed too, so the manifest digest is.
+  utimesSync(file, mtime, mtime);
+  if (prov !== undefined) writeFileSync(`${file}.prov`, prov);
+  return { file, digest: `sha256:${createHash('sha256').update(archive).digest('hex')}`, chart: platform.metadata };
 }
 
-function runPackage(options: PackageOptions, io: Io): void {
-  const file = packageChart(options, resolve(options.destination));
-  io.out(`packaged ${relative(process.cwd(), file)}\n`);
+function signingOptions(options: ChartOptions): SigningOptions | undefined {
+  if (options.sign !== true) {
+    if (options.key !== undefined || options.keyring !== undefined) throw new PublishError('--key and --keyring sign the package: add --sign');
+    return undefined;
+  }
+  if (options.key === undefined || options.keyring === undefined) throw new PublishError('--sign needs --key <user id> and --keyring <file> (gpg --export-secret-keys > FILE), as helm package --sign does');
+  return { key: options.key, keyring: options.keyring, ...(options.passphraseFile !== undefined ? { passphraseFile: options.passphraseFile } : {}) };
 }
 
-function runPush(repository: string, options: PushOptions, io: Io): void {
+async function runPackage(options: PackageOptions, io: Io): Promise<void> {
+  const { file, digest } = await packageChart(options, resolve(options.destination));
+  io.out(`packaged ${relative(process.cwd(), file)} (${digest})${options.sign === true ? `, signed: ${relative(process.cwd(), file)}.prov` : ''}\n`);
+}
+
+async function runPush(repository: string, options: PushOptions, io: Io): Promise<void> {
   if (!repository.startsWith('oci://')) throw new PublishError(`${repository}: give an OCI repository, e.g. oci://registry.local:5000/charts`);
   const host = repository.slice('oci://'.length).split('/')[0] ?? '';
   const dir = mkdtempSync(join(tmpdir(), 'helmforge-push-'));
   try {
-    const file = packageChart(options, dir);
+    const { file, chart } = await packageChart(options, dir);
+    if (options.force !== true && isPublished(process.env.HELM_BIN ?? 'helm', repository, chart.name, chart.version, options)) {
+      throw new PublishError(`${repository.replace(/\/+$/, '')}/${chart.name} already has version ${chart.version}: bump metadata.version in ${options.config} and run helmforge generate (or push with --force to replace it)`);
+    }
     const args = ['push', file, repository];
     if (options.plainHttp === true) args.push('--plain-http');
     if (options.insecureSkipTlsVerify === true) args.push('--insecure-skip-tls-verify');

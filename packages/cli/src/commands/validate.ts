@@ -1,13 +1,12 @@
 import type { OutputFormat } from '@helmforge/validator';
 import { Option, type Command } from 'commander';
 import type { Io } from '../program.js';
+import { collect, collectList } from './options.js';
 
 // The validator's OUTPUT_FORMATS, spelled out so that parsing the command line does not load the validator;
 // `satisfies` keeps the two lists in step.
 const OUTPUT_CHOICES = ['text', 'json', 'junit', 'tap', 'pretty', 'sarif'] satisfies OutputFormat[];
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-const collectList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 interface ValidateFlags {
   manifests?: boolean;

@@ -11,25 +11,72 @@ export const QUANTITY = '^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+|[KM
 /** A percentage such as 25%. */
 export const PERCENT = '^[0-9]+%$';
 
-export const DnsLabel = (description: string, extra: object = {}) => T.String({ description, pattern: DNS1123_LABEL, maxLength: 63, ...extra });
+/**
+ * A `pattern` with the sentence that editors (`patternErrorMessage`, honoured by yaml-language-server and VS Code)
+ * and helmforge's own messages show instead of the regular expression. Every pattern in a values or stack schema has
+ * one (generation checks it), written to follow "value …" the way a JSON Schema error does: "must be …".
+ */
+export const pattern = (regex: string, message: string) => ({ pattern: regex, patternErrorMessage: message });
+/** The same pattern, also accepting the empty string (for optional names). */
+export const emptyOr = (p: { pattern: string; patternErrorMessage: string }) => pattern(`^$|${p.pattern}`, p.patternErrorMessage.replace(/^must be /, 'must be empty or '));
+
+export const DNS_LABEL = pattern(DNS1123_LABEL, 'must be a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, e.g. `my-app`');
+export const DNS_SUBDOMAIN = pattern(DNS1123_SUBDOMAIN, 'must be a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", e.g. `registry-data`');
+export const ABSOLUTE_PATH = pattern('^/', 'must be an absolute path, starting with `/`');
+export const QUANTITY_PATTERN = pattern(QUANTITY, 'must be a quantity such as `500m`, `256Mi`, `10Gi` or `1.5`');
+
+/** One cron field: a value, range or `*`, optionally stepped, in a comma-separated list (RE2 and ECMAScript alike). */
+function cronField(value: string, question = false): string {
+  const range = `(${value})(-(${value}))?`;
+  const atom = `(\\*${question ? '|\\?' : ''}|${range})(/[1-9][0-9]?)?`;
+  return `${atom}(,${atom})*`;
+}
+const MINUTE = '[0-5]?[0-9]';
+const HOUR = '[01]?[0-9]|2[0-3]';
+const DAY_OF_MONTH = '0?[1-9]|[12][0-9]|3[01]';
+const MONTH = '0?[1-9]|1[0-2]|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const DAY_OF_WEEK = '[0-7]|SUN|MON|TUE|WED|THU|FRI|SAT|sun|mon|tue|wed|thu|fri|sat';
+const MACRO = '@(yearly|annually|monthly|weekly|daily|midnight|hourly)|@every ([0-9]+(ms|s|m|h))+';
+
+/**
+ * A standard five-field cron expression (minute hour day-of-month month day-of-week, with `*`, ranges, lists, steps and
+ * month/day names) or a macro such as `@hourly`: what the CronJob controller accepts; out-of-range values, six fields
+ * and `TZ=` prefixes are rejected. Written without lookaround so both Go's RE2 (Helm) and ECMAScript (ajv) compile it.
+ * Every chart's schedules use it.
+ */
+export const CRON_SCHEDULE = `^(${MACRO}|${[cronField(MINUTE), cronField(HOUR), cronField(DAY_OF_MONTH, true), cronField(MONTH), cronField(DAY_OF_WEEK, true)].join(' ')})$`;
+export const CRON = pattern(CRON_SCHEDULE, 'must be a five-field cron expression like `30 2 * * *` (minute hour day-of-month month day-of-week) or a macro such as `@daily`');
+export const CronSchedule = (description: string) => T.String({ description, ...CRON });
+
+/** An IANA time zone name such as Etc/UTC or Europe/Berlin. */
+export const TIME_ZONE = pattern('^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$', 'must be an IANA time zone name such as `Europe/Berlin` or `Etc/UTC`');
+
+/** `null`, as the alternative of an anyOf, with the title editors show for it. */
+export const Null = (title: string) => T.Null({ title });
+
+export const DnsLabel = (description: string, extra: object = {}) => T.String({ description, ...DNS_LABEL, maxLength: 63, ...extra });
 export const Quantity = (description: string) =>
-  T.Union([T.String({ pattern: QUANTITY, description: 'Quantity as a string, e.g. 500m, 256Mi, 10Gi.' }), T.Number({ minimum: 0, description: 'Quantity as a plain number.' })], { description });
+  T.Union([T.String({ title: 'Quantity string', ...QUANTITY_PATTERN, description: 'Quantity as a string, e.g. 500m, 256Mi, 10Gi.' }), T.Number({ title: 'Plain number', minimum: 0, description: 'Quantity as a plain number.' })], { description });
 export const IntOrPercent = (description: string, extra: object = {}) =>
-  T.Union([T.Integer({ minimum: 0, description: 'An absolute number.' }), T.String({ pattern: PERCENT, description: 'A percentage, e.g. 25%.' })], { description, ...extra });
+  T.Union([T.Integer({ title: 'Count', minimum: 0, description: 'An absolute number.' }), T.String({ title: 'Percentage', ...pattern(PERCENT, 'must be a percentage such as `25%`'), description: 'A percentage, e.g. 25%.' })], { description, ...extra });
 export const Port = (description: string) => T.Integer({ minimum: 1, maximum: 65535, description });
 /** A container port by number or by name (IANA_SVC_NAME, at most 15 characters). */
 export const PortRef = (description: string) =>
-  T.Union([Port('Port number.'), T.String({ pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 15, description: 'Named container port.' })], { description });
+  T.Union([T.Integer({ title: 'Port number', minimum: 1, maximum: 65535, description: 'Port number.' }), T.String({ title: 'Port name', ...PORT_NAME, maxLength: 15, description: 'Named container port.' })], { description });
 export const StringMap = (description: string) => T.Record(T.String(), T.String({ description: 'Value.' }), { description });
-/** A list of raw Kubernetes objects passed through as written (tolerations, extra volumes, …). */
-export const ObjectList = (description: string) => T.Array(T.Object({}, { additionalProperties: true, description: 'A Kubernetes object, passed through verbatim.' }), { description });
-export const FreeObject = (description: string) => T.Object({}, { additionalProperties: true, description });
+/** A list of entries of another tool's configuration, passed through as written (Prometheus scrape configs, rule groups). */
+export const ObjectList = (description: string) => T.Array(T.Object({}, { additionalProperties: true, description: 'An entry, passed through verbatim.' }), { description });
+
+export const PORT_NAME = pattern(DNS1123_LABEL, 'must be a port name: at most 15 lowercase letters, digits and "-", e.g. `http`');
+
+const PullSecret = () =>
+  T.Union([T.String({ title: 'Secret name', description: 'Secret name.' }), T.Object({ name: T.String({ description: 'Secret name.' }) }, { title: 'Secret reference', description: 'Secret reference.' })]);
 
 export const GlobalValues = T.Object(
   {
     imageRegistry: T.Optional(T.String({ description: 'Registry host that replaces every image.registry, e.g. registry.example.lan:30500.' })),
     imagePullSecrets: T.Optional(
-      T.Array(T.Union([T.String({ description: 'Secret name.' }), T.Object({ name: T.String({ description: 'Secret name.' }) }, { description: 'Secret reference.' })]), {
+      T.Array(PullSecret(), {
         description: 'Names of kubernetes.io/dockerconfigjson Secrets added to every Pod.',
       }),
     ),
@@ -48,59 +95,9 @@ export const Image = (description = 'Container image.') =>
     {
       registry: T.String({ description: 'Registry host; empty means Docker Hub. global.imageRegistry overrides it.' }),
       repository: T.String({ description: 'Image repository.', minLength: 1 }),
-      tag: T.String({ description: 'Pinned image tag (never latest).', pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$', not: { const: 'latest' } }),
-      digest: T.Optional(T.String({ description: 'Image digest; when set it is used instead of the tag.', pattern: '^sha256:[a-f0-9]{64}$' })),
+      tag: T.String({ description: 'Pinned image tag (never latest).', ...pattern('^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$', 'must be an image tag: letters, digits, "_", "." and "-", e.g. `2.8.3`'), not: { const: 'latest' } }),
+      digest: T.Optional(T.String({ description: 'Image digest; when set it is used instead of the tag.', ...pattern('^sha256:[a-f0-9]{64}$', 'must be an image digest: `sha256:` and 64 lowercase hex digits') })),
       pullPolicy: PullPolicy,
-    },
-    { description, additionalProperties: false },
-  );
-
-const ResourceList = (description: string) =>
-  T.Object({ cpu: T.Optional(Quantity('CPU, e.g. 100m.')), memory: T.Optional(Quantity('Memory, e.g. 128Mi.')), 'ephemeral-storage': T.Optional(Quantity('Local ephemeral storage.')) }, { description, additionalProperties: false });
-
-export const Resources = (description = 'Resource requests and limits of the container.') =>
-  T.Object({ requests: T.Optional(ResourceList('Guaranteed resources; the scheduler places the pod by these.')), limits: T.Optional(ResourceList('Upper bounds; memory over the limit kills the container.')) }, { description, additionalProperties: false });
-
-export const PodSecurityContext = (description = 'Pod-level securityContext.') =>
-  T.Object(
-    {
-      runAsNonRoot: T.Optional(T.Boolean({ description: 'Refuse to start containers that would run as root.' })),
-      runAsUser: T.Optional(T.Integer({ minimum: 0, description: 'UID for all containers.' })),
-      runAsGroup: T.Optional(T.Integer({ minimum: 0, description: 'Primary GID for all containers.' })),
-      fsGroup: T.Optional(T.Integer({ minimum: 0, description: 'GID that owns mounted volumes.' })),
-      fsGroupChangePolicy: T.Optional(T.Union([T.Literal('OnRootMismatch'), T.Literal('Always')], { description: 'When to chown volumes to fsGroup.' })),
-      supplementalGroups: T.Optional(T.Array(T.Integer({ minimum: 0, description: 'GID.' }), { description: 'Extra GIDs for all containers.' })),
-      seccompProfile: T.Optional(SeccompProfile()),
-    },
-    { description, additionalProperties: false },
-  );
-
-function SeccompProfile() {
-  return T.Object(
-    {
-      type: T.Union([T.Literal('RuntimeDefault'), T.Literal('Localhost'), T.Literal('Unconfined')], { description: 'Seccomp profile type.' }),
-      localhostProfile: T.Optional(T.String({ description: 'Profile path when type is Localhost.' })),
-    },
-    { description: 'Seccomp profile.', additionalProperties: false },
-  );
-}
-
-export const ContainerSecurityContext = (description = 'Container-level securityContext.') =>
-  T.Object(
-    {
-      runAsNonRoot: T.Optional(T.Boolean({ description: 'Refuse to run as root.' })),
-      runAsUser: T.Optional(T.Integer({ minimum: 0, description: 'UID of the process.' })),
-      runAsGroup: T.Optional(T.Integer({ minimum: 0, description: 'GID of the process.' })),
-      allowPrivilegeEscalation: T.Optional(T.Boolean({ description: 'Allow setuid binaries to gain privileges.' })),
-      privileged: T.Optional(T.Boolean({ description: 'Run privileged (never needed by these charts).' })),
-      readOnlyRootFilesystem: T.Optional(T.Boolean({ description: 'Mount the root filesystem read-only.' })),
-      capabilities: T.Optional(
-        T.Object(
-          { drop: T.Optional(T.Array(T.String({ description: 'Capability.' }), { description: 'Capabilities to drop.' })), add: T.Optional(T.Array(T.String({ description: 'Capability.' }), { description: 'Capabilities to add.' })) },
-          { description: 'Linux capabilities.', additionalProperties: false },
-        ),
-      ),
-      seccompProfile: T.Optional(SeccompProfile()),
     },
     { description, additionalProperties: false },
   );
@@ -120,7 +117,7 @@ export const Probe = (description: string) =>
       httpGet: T.Optional(
         T.Object(
           {
-            path: T.String({ description: 'HTTP path.', pattern: '^/' }),
+            path: T.String({ description: 'HTTP path.', ...ABSOLUTE_PATH }),
             port: PortRef('Port number or container port name.'),
             scheme: T.Optional(T.Union([T.Literal('HTTP'), T.Literal('HTTPS')], { description: 'HTTP or HTTPS.' })),
             httpHeaders: T.Optional(T.Array(T.Object({ name: T.String({ description: 'Header name.' }), value: T.String({ description: 'Header value.' }) }, { description: 'Header.', additionalProperties: false }), { description: 'Extra request headers.' })),
@@ -159,7 +156,7 @@ export const ServiceAccount = (description = 'ServiceAccount of the pods.') =>
 
 export const ServiceType = T.Union([T.Literal('ClusterIP'), T.Literal('NodePort'), T.Literal('LoadBalancer')], { description: 'Service type.' });
 export const NodePort = (description = 'Fixed node port (30000–32767) when type is NodePort; null picks one.') =>
-  T.Union([T.Integer({ minimum: 30000, maximum: 32767 }), T.Null()], { description });
+  T.Union([T.Integer({ title: 'Node port', minimum: 30000, maximum: 32767 }), Null('Any free node port (null)')], { description });
 
 export const Ingress = (description = 'Ingress (networking.k8s.io/v1).') =>
   T.Object(
@@ -170,11 +167,11 @@ export const Ingress = (description = 'Ingress (networking.k8s.io/v1).') =>
       hosts: T.Array(
         T.Object(
           {
-            host: T.String({ description: 'Host name.', pattern: '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$' }),
+            host: T.String({ description: 'Host name.', ...pattern('^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$', 'must be a lowercase host name such as `app.example.com` or `*.example.com`') }),
             paths: T.Array(
               T.Object(
                 {
-                  path: T.String({ description: 'URL path.', pattern: '^/' }),
+                  path: T.String({ description: 'URL path.', ...ABSOLUTE_PATH }),
                   pathType: T.Union([T.Literal('Prefix'), T.Literal('Exact'), T.Literal('ImplementationSpecific')], { description: 'How the path matches.' }),
                 },
                 { description: 'A path routed to the Service.', additionalProperties: false },
@@ -188,7 +185,7 @@ export const Ingress = (description = 'Ingress (networking.k8s.io/v1).') =>
       ),
       tls: T.Array(
         T.Object(
-          { secretName: T.String({ description: 'Secret of type kubernetes.io/tls.', pattern: DNS1123_SUBDOMAIN }), hosts: T.Array(T.String({ description: 'Host name.' }), { description: 'Hosts the certificate covers.' }) },
+          { secretName: T.String({ description: 'Secret of type kubernetes.io/tls.', ...DNS_SUBDOMAIN }), hosts: T.Array(T.String({ description: 'Host name.' }), { description: 'Hosts the certificate covers.' }) },
           { description: 'A TLS entry.', additionalProperties: false },
         ),
         { description: 'TLS settings.' },
@@ -206,30 +203,15 @@ export const Persistence = <E extends TProperties = Record<never, never>>(descri
   T.Object(
     {
       enabled: T.Boolean({ description: 'Use a PersistentVolumeClaim; when false an emptyDir is used (data is lost with the pod).' }),
-      existingClaim: T.String({ description: 'Use this existing claim (e.g. one from nfs-pv) instead of creating one.', pattern: `^$|${DNS1123_SUBDOMAIN}` }),
+      existingClaim: T.String({ description: 'Use this existing claim (e.g. one from nfs-pv) instead of creating one.', ...emptyOr(DNS_SUBDOMAIN) }),
       storageClass: T.String({ description: 'storageClassName of the new claim; empty uses global.storageClass, "-" means "".' }),
       accessModes: T.Array(WritableAccessMode, { description: 'Access modes of the new claim.', minItems: 1 }),
-      size: T.String({ description: 'Requested size of the new claim.', pattern: QUANTITY }),
+      size: T.String({ description: 'Requested size of the new claim.', ...QUANTITY_PATTERN }),
       annotations: StringMap('Annotations on the new claim.'),
       ...(extra ?? ({} as E)),
     },
     { description, additionalProperties: false },
   );
-
-/** Scheduling and escape hatches every workload accepts. */
-export const PodPlacement = {
-  nodeSelector: StringMap('Node labels the pod must match.'),
-  tolerations: ObjectList('Tolerations (core/v1 Toleration).'),
-  affinity: FreeObject('Affinity rules (core/v1 Affinity).'),
-  topologySpreadConstraints: ObjectList('Topology spread constraints (core/v1 TopologySpreadConstraint).'),
-  priorityClassName: T.String({ description: 'PriorityClass of the pods; empty for none.' }),
-};
-
-export const EscapeHatches = {
-  extraEnv: ObjectList('Extra environment variables (core/v1 EnvVar).'),
-  extraVolumes: ObjectList('Extra pod volumes (core/v1 Volume).'),
-  extraVolumeMounts: ObjectList('Extra container volume mounts (core/v1 VolumeMount).'),
-};
 
 export const NameOverrides = {
   nameOverride: T.String({ description: 'Replaces the chart name in object names.' }),
@@ -237,7 +219,7 @@ export const NameOverrides = {
 };
 
 export const ImagePullSecrets = () =>
-  T.Array(T.Union([T.String({ description: 'Secret name.' }), T.Object({ name: T.String({ description: 'Secret name.' }) }, { description: 'Secret reference.' })]), { description: 'Pull secrets for this chart only (added to global.imagePullSecrets).' });
+  T.Array(PullSecret(), { description: 'Pull secrets for this chart only (added to global.imagePullSecrets).' });
 
 export const TestImage = () => Image('Small image for `helm test` pods (needs wget).');
 

@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import type { Problem } from '../errors.js';
 import type { JsonSchema } from './toolkit.js';
 import { isPlainObject } from '../merge.js';
+import { refsIn } from './kubernetes-definitions.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -45,7 +46,7 @@ export function validateAgainst(schema: JsonSchema, value: unknown): Problem[] {
   if (compiled(firstError, 'first:', schema)(value)) return [];
   const validate = schemaValidator(schema);
   if (validate(value)) return [];
-  const all = withoutUnmeantAlternatives(validate.errors ?? []);
+  const all = withoutUnmeantAlternatives(withoutNullAlternatives(validate.errors ?? []));
   // Drop ajv's summary errors (anyOf/if/propertyNames …) when a more specific one explains them.
   const errors = all.filter((e) => !SUMMARY_KEYWORDS.has(e.keyword) || all.length === 1);
   const seen = new Set<string>();
@@ -59,6 +60,16 @@ export function validateAgainst(schema: JsonSchema, value: unknown): Problem[] {
 }
 
 const SUMMARY_KEYWORDS = new Set(['anyOf', 'if', 'oneOf', 'propertyNames', 'allOf']);
+
+/**
+ * A "must be null" from the null alternative of a nullable field (`anyOf: [{ $ref }, { type: 'null' }]`) is never what
+ * a non-null value was meant for: it goes when another error explains the same value. (The referenced alternative's
+ * errors carry the referenced schema's path, so the anyOf grouping below cannot pair them.)
+ */
+function withoutNullAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const isNullAlternative = (e: ErrorObject) => e.keyword === 'type' && (e.params as { type?: unknown }).type === 'null';
+  return errors.filter((e) => !isNullAlternative(e) || !errors.some((o) => o !== e && !isNullAlternative(o) && !SUMMARY_KEYWORDS.has(o.keyword) && `${o.instancePath}/`.startsWith(`${e.instancePath}/`)));
+}
 
 /**
  * For each failed anyOf/oneOf, the alternatives whose type the value does not have were not what the user meant:
@@ -91,7 +102,7 @@ function withoutUnmeantAlternatives(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !dropped.has(e)).map((e) => combined.get(e) ?? e);
 }
 
-const PLAIN_OBJECT_KEYWORDS = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties']);
+const PLAIN_OBJECT_KEYWORDS = new Set(['$schema', '$id', 'title', 'description', 'markdownDescription', 'type', 'properties', 'required', 'additionalProperties', 'definitions']);
 
 /**
  * Validates an override merged onto defaults that are known to be valid: only the overridden parts are
@@ -100,9 +111,9 @@ const PLAIN_OBJECT_KEYWORDS = new Set(['$schema', '$id', 'title', 'description',
  * small schemas rather than a chart's whole schema. Any other keyword (conditions, references,
  * alternatives) makes that subtree be checked whole, so the verdict is the same as validating everything.
  */
-export function validateOverride(schema: JsonSchema, merged: unknown, override: unknown, pointer = ''): Problem[] {
+export function validateOverride(schema: JsonSchema, merged: unknown, override: unknown, pointer = '', definitions = schema.definitions as JsonSchema | undefined): Problem[] {
   const plain = schema.properties && Object.keys(schema).every((k) => PLAIN_OBJECT_KEYWORDS.has(k));
-  if (!plain || !isPlainObject(override) || !isPlainObject(merged)) return validateAgainst(schema, merged).map((p) => ({ ...p, pointer: `${pointer}${p.pointer ?? ''}` }));
+  if (!plain || !isPlainObject(override) || !isPlainObject(merged)) return validateAgainst(withDefinitions(schema, definitions), merged).map((p) => ({ ...p, pointer: `${pointer}${p.pointer ?? ''}` }));
   const props = schema.properties as Record<string, JsonSchema>;
   const problems: Problem[] = ((schema.required ?? []) as string[])
     .filter((key) => !(key in merged))
@@ -110,19 +121,45 @@ export function validateOverride(schema: JsonSchema, merged: unknown, override: 
   for (const key of Object.keys(override)) {
     const at = `${pointer}/${escapePointer(key)}`;
     const extra = schema.additionalProperties;
-    if (props[key]) problems.push(...validateOverride(props[key], merged[key], override[key], at));
+    if (props[key]) problems.push(...validateOverride(props[key], merged[key], override[key], at, definitions));
     else if (extra === false) problems.push({ pointer: at, message: `unknown key "${key}"`, hint: 'remove it or check its spelling against the schema' });
-    else if (isPlainObject(extra)) problems.push(...validateAgainst(extra, merged[key]).map((p) => ({ ...p, pointer: `${at}${p.pointer ?? ''}` })));
+    else if (isPlainObject(extra)) problems.push(...validateAgainst(withDefinitions(extra, definitions), merged[key]).map((p) => ({ ...p, pointer: `${at}${p.pointer ?? ''}` })));
   }
   return problems;
+}
+
+const withDefinitionsCache = new WeakMap<JsonSchema, JsonSchema>();
+
+/** A sub-schema with the root's `definitions`, so that its `#/definitions/…` references resolve (built once per sub-schema). */
+function withDefinitions(schema: JsonSchema, definitions: JsonSchema | undefined): JsonSchema {
+  if (!definitions || schema.definitions === definitions) return schema;
+  let out = withDefinitionsCache.get(schema);
+  if (!out) withDefinitionsCache.set(schema, (out = { ...schema, definitions: pick(definitions, refsIn(schema)) }));
+  return out;
+}
+
+/** The definitions that `names` refer to, transitively. */
+function pick(definitions: JsonSchema, names: string[]): JsonSchema {
+  const out: JsonSchema = {};
+  for (let name = names.pop(); name !== undefined; name = names.pop()) {
+    if (name in out || !(name in definitions)) continue;
+    out[name] = definitions[name];
+    names.push(...refsIn(definitions[name]));
+  }
+  return out;
 }
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function toProblem(e: ErrorObject): Problem {
   const params = e.params as Record<string, unknown>;
+  const parent = e.parentSchema as JsonSchema | undefined;
+  // a pattern says what it wants in words (patternErrorMessage), never as the regular expression
+  const explained = e.keyword === 'pattern' && typeof parent?.patternErrorMessage === 'string' ? parent.patternErrorMessage : undefined;
   if (e.propertyName !== undefined) {
-    return { pointer: `${e.instancePath}/${escapePointer(e.propertyName)}`, message: `the name "${e.propertyName}" ${e.message ?? 'is not allowed'}`, hint: 'names are DNS-1123 labels: lowercase letters, digits and "-", starting and ending with a letter or digit' };
+    const pointer = `${e.instancePath}/${escapePointer(e.propertyName)}`;
+    if (explained) return { pointer, message: `the name "${e.propertyName}" ${explained}` };
+    return { pointer, message: `the name "${e.propertyName}" ${e.message ?? 'is not allowed'}`, hint: 'names are DNS-1123 labels: lowercase letters, digits and "-", starting and ending with a letter or digit' };
   }
   if (e.keyword === 'additionalProperties') {
     const key = String(params.additionalProperty);
@@ -131,7 +168,8 @@ function toProblem(e: ErrorObject): Problem {
   if (e.keyword === 'required') {
     return { pointer: e.instancePath, message: `missing required key "${String(params.missingProperty)}"`, hint: 'add it' };
   }
-  const description = (e.parentSchema as JsonSchema | undefined)?.description;
+  if (explained) return { pointer: e.instancePath, message: explained };
+  const description = parent?.description;
   const hint =
     e.keyword === 'pattern'
       ? typeof description === 'string'

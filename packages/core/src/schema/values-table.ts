@@ -1,5 +1,6 @@
 // The README values table: one row per leaf key of the schema, with type, default and description.
-import { childSchema, descriptionOf, resolveRef, type JsonSchema } from './toolkit.js';
+import { kindOf, kubernetesVersion } from './kubernetes.js';
+import { childSchema, descriptionOf, kubernetesDefinitionOf, resolveRef, type JsonSchema } from './toolkit.js';
 import { isPlainObject } from '../merge.js';
 
 export interface ValueRow {
@@ -21,8 +22,8 @@ export function valueRows(root: JsonSchema, values: unknown, { skip = ['global']
   const walk = (schema: JsonSchema | undefined, value: unknown, path: string[]): void => {
     const s = resolveRef(root, schema);
     const props = s?.properties as Record<string, JsonSchema> | undefined;
-    // Recurse into objects with declared properties; maps, arrays and scalars are leaves.
-    const asOne = path.length === 1 && whole.includes(path[0] ?? '');
+    // Recurse into objects with declared properties; maps, arrays, scalars and Kubernetes objects are leaves.
+    const asOne = (path.length === 1 && whole.includes(path[0] ?? '')) || kubernetesDefinitionOf(schema) !== undefined;
     if (path.length === 0 || (!asOne && props && Object.keys(props).length && s?.additionalProperties !== true)) {
       const keys = new Set([...Object.keys(props ?? {}), ...Object.keys(isPlainObject(value) ? value : {})]);
       for (const key of keys) {
@@ -31,7 +32,7 @@ export function valueRows(root: JsonSchema, values: unknown, { skip = ['global']
       }
       return;
     }
-    rows.push({ key: path.join('.'), type: typeOf(root, s), default: value === undefined ? '' : JSON.stringify(value), description: descriptionOf(root, schema) ?? '' });
+    rows.push({ key: path.join('.'), type: typeOf(root, schema), default: value === undefined ? '' : JSON.stringify(value), description: descriptionOf(root, schema) ?? '' });
   };
   walk(root, values, []);
   return rows;
@@ -46,12 +47,32 @@ export function renderValuesTable(root: JsonSchema, values: unknown, options: Va
   return lines.join('\n');
 }
 
-function typeOf(root: JsonSchema, s: JsonSchema | undefined): string {
+/** The type column: a Kubernetes kind links to its API reference; a map shows its value type. */
+function typeOf(root: JsonSchema, schema: JsonSchema | undefined): string {
+  const kubernetes = kubernetesDefinitionOf(schema);
+  if (kubernetes) return apiReferenceLink(kubernetes);
+  const s = resolveRef(root, schema);
   if (!s) return '';
-  if (Array.isArray(s.anyOf)) return [...new Set((s.anyOf as JsonSchema[]).map((x) => typeOf(root, resolveRef(root, x))))].join(' \\| ');
+  if (Array.isArray(s.anyOf)) return [...new Set((s.anyOf as JsonSchema[]).map((x) => typeOf(root, x)))].join(' \\| ');
   if (s.const !== undefined) return JSON.stringify(s.const);
-  if (s.type === 'array') return `${typeOf(root, resolveRef(root, s.items as JsonSchema)) || 'any'}[]`;
+  if (Array.isArray(s.enum)) return s.enum.map((v) => JSON.stringify(v)).join(' \\| ');
+  if (s.type === 'array') return `${typeOf(root, s.items as JsonSchema) || 'any'}[]`;
   if (s.type === 'object' && s.patternProperties) return 'map';
-  return String(s.type ?? 'any');
+  if (s.type === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object' && !s.properties) {
+    // a map of scalars shows its value type (nodeSelector: map[string]string); a named map of entries is a map
+    const value = s.additionalProperties as JsonSchema;
+    const types = (Array.isArray(value.type) ? value.type : [value.type]).filter((t) => t !== 'null');
+    return types.length && types.every((t) => SCALARS.has(t)) ? `map[string]${types.join(' \\| ')}` : 'map';
+  }
+  return Array.isArray(s.type) ? s.type.join(' \\| ') : String(s.type ?? 'any');
+}
+
+const SCALARS = new Set<unknown>(['string', 'number', 'integer', 'boolean']);
+
+/** `[Affinity](https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.33/#affinity-v1-core)` for core/v1 kinds. */
+function apiReferenceLink(definition: string): string {
+  const kind = kindOf(definition);
+  const core = /^io\.k8s\.api\.core\.(v1)\./.exec(definition);
+  return core ? `[${kind}](https://kubernetes.io/docs/reference/generated/kubernetes-api/v${kubernetesVersion()}/#${kind.toLowerCase()}-${core[1]}-core)` : kind;
 }
 

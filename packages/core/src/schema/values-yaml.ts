@@ -19,20 +19,24 @@ export function renderValuesYaml(schema: JsonSchema, values: unknown, options: V
   return doc.toString({ lineWidth: 0, indentSeq: true, nullStr: 'null' });
 }
 
-function annotate(node: Node | null, root: JsonSchema, schema: JsonSchema | undefined, depth: number): void {
+function annotate(node: Node | null, root: JsonSchema, schema: JsonSchema | undefined, depth: number, listItem = false): void {
   if (isMap(node)) {
     node.items.forEach((pair, i) => {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       const sub = childSchema(root, schema, key);
       if (isScalar(pair.key)) {
         const description = descriptionOf(root, sub);
-        if (description) pair.key.commentBefore = description.split('\n').map((l, j) => (j === 0 ? ` -- ${l}` : ` ${l}`)).join('\n');
+        const comment = description?.split('\n').map((l, j) => (j === 0 ? ` -- ${l}` : ` ${l}`)).join('\n');
+        // The first key of a list item would get its comment after the dash (`- # -- …`), which yamllint (chart-testing's
+        // lintconf) rejects; it goes on its own line above the item instead.
+        if (comment && listItem && i === 0) node.commentBefore = comment;
+        else if (comment) pair.key.commentBefore = comment;
         // A blank line before each top-level key (but the first) keeps sections apart.
         if (depth === 0 && i > 0) pair.key.spaceBefore = true;
       }
       annotate(pair.value as Node | null, root, sub, depth + 1);
     });
   } else if (isSeq(node)) {
-    node.items.forEach((item) => annotate(item as Node, root, childSchema(root, schema, 0), depth + 1));
+    node.items.forEach((item) => annotate(item as Node, root, childSchema(root, schema, 0), depth + 1, true));
   }
 }

@@ -54,9 +54,28 @@ export function releaseName(chart: string): string {
   return name === '' ? 'release' : name.slice(0, 53);
 }
 
-export async function renderChart(helm: string, chart: string, scenario: Scenario, kubernetesVersion: string): Promise<RenderResult> {
-  const args = ['template', releaseName(chart), chart, '--kube-version', kubernetesVersion];
+/** What `helm template` is told besides the chart and the scenario (helmforge diff renders a release as upgraded). */
+export interface RenderOptions {
+  /** Release name (default: from the chart's file name). */
+  release?: string;
+  namespace?: string;
+  /** Values files after the scenario's (-f, later ones win). */
+  valuesFiles?: string[];
+  /** --set and --set-string assignments. */
+  set?: string[];
+  setString?: string[];
+  /** --is-upgrade: .Release.IsUpgrade instead of .Release.IsInstall. */
+  isUpgrade?: boolean;
+}
+
+export async function renderChart(helm: string, chart: string, scenario: Scenario, kubernetesVersion: string, options: RenderOptions = {}): Promise<RenderResult> {
+  const args = ['template', options.release ?? releaseName(chart), chart, '--kube-version', kubernetesVersion];
+  if (options.namespace !== undefined) args.push('--namespace', options.namespace);
   if (scenario.valuesFile !== undefined) args.push('-f', scenario.valuesFile);
+  for (const f of options.valuesFiles ?? []) args.push('-f', f);
+  for (const s of options.set ?? []) args.push('--set', s);
+  for (const s of options.setString ?? []) args.push('--set-string', s);
+  if (options.isUpgrade === true) args.push('--is-upgrade');
   const r = await runHelm(helm, args);
   return { scenario, kubernetesVersion, ok: r.code === 0, stdout: r.stdout, stderr: r.stderr };
 }

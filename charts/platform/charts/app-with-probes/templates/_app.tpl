@@ -7,3 +7,15 @@
 {{- define "app-with-probes.ownSecret" -}}
 {{- if and (not .Values.secret.existingSecret) (or .Values.secret.env .Values.secret.files) }}true{{ end }}
 {{- end }}
+
+{{/*
+The entry of ports named by mainPort, with its name, as JSON; fails when mainPort names no enabled port.
+Usage: $port := include "app-with-probes.mainPort" . | fromJson
+*/}}
+{{- define "app-with-probes.mainPort" -}}
+{{- $port := get .Values.ports .Values.mainPort }}
+{{- if or (not $port) (eq (toString $port.enabled) "false") }}
+{{- fail (printf "mainPort: %q is not an enabled entry of ports" .Values.mainPort) }}
+{{- end }}
+{{- merge (dict "name" .Values.mainPort) $port | toJson }}
+{{- end }}

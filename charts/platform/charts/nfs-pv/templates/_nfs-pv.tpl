@@ -3,14 +3,14 @@ Chart-specific helpers of the nfs-pv chart.
 */}}
 
 {{/*
-One volume entry with volumeDefaults filled in, as YAML.
-Usage: $v := include "nfs-pv.volume" (dict "volume" . "context" $) | fromYaml
+One volume entry (its map key is the claim name) with volumeDefaults filled in, as YAML.
+Usage: $v := include "nfs-pv.volume" (dict "name" $name "volume" $entry "context" $) | fromYaml
 */}}
 {{- define "nfs-pv.volume" -}}
 {{- $d := .context.Values.volumeDefaults }}
 {{- $v := .volume }}
-name: {{ $v.name }}
-pvName: {{ printf "%s-%s" .context.Release.Name $v.name }}
+name: {{ .name }}
+pvName: {{ printf "%s-%s" .context.Release.Name .name }}
 server: {{ default $d.server $v.server | quote }}
 path: {{ $v.path | quote }}
 capacity: {{ $v.capacity | toString | quote }}
@@ -25,13 +25,15 @@ labels: {{ default dict $v.labels | toJson }}
 annotations: {{ default dict $v.annotations | toJson }}
 {{- end }}
 
-{{/* Fails the render when two volume entries share a name (their claims and volumes would collide). */}}
-{{- define "nfs-pv.checkNames" -}}
-{{- $seen := dict }}
-{{- range .Values.volumes }}
-{{- if hasKey $seen .name }}
-{{- fail (printf "volumes: the name %q is used twice; claim names must be unique" .name) }}
+{{/*
+The enabled volume entries (a map keyed by claim name), each with volumeDefaults filled in, as a YAML list in
+name order. Usage: $vols := (include "nfs-pv.enabledVolumes" . | fromYaml).volumes
+*/}}
+{{- define "nfs-pv.enabledVolumes" -}}
+volumes:
+{{- range $name, $entry := .Values.volumes }}
+{{- if ne (toString $entry.enabled) "false" }}
+  - {{ include "nfs-pv.volume" (dict "name" $name "volume" $entry "context" $) | fromYaml | toJson }}
 {{- end }}
-{{- $_ := set $seen .name true }}
 {{- end }}
 {{- end }}
