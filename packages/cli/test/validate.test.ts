@@ -51,7 +51,7 @@ describe.each(HELM_BINARIES)('helmforge validate with $label', (helm) => {
     const { status, failed } = validateWithScenario('label-values.yaml', 'web:\n  podLabels:\n    app.kubernetes.io/name: other\n');
     expect(status).toBe(1);
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ filename: expect.stringMatching(/platform\/charts\/web\/templates\/deployment\.yaml/), msg: expect.stringMatching(/app\.kubernetes\.io\/name" already defined/) });
+    expect(failed[0]).toMatchObject({ filename: expect.stringMatching(/platform\/charts\/web\/templates\/deployment\.yaml/), msg: expect.stringMatching(/key "app\.kubernetes\.io\/name" already set in map/) });
   });
 
   it('--shard 1/2 and 2/2 together report exactly what one run reports (renders split by chart, scenario, version)', () => {
