@@ -1,5 +1,5 @@
 // The helmforge-conform bin, spawned as a process with kubeconform's command lines.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -88,6 +88,7 @@ describe('helmforge-conform', () => {
 
   describe("as kubeconform's own acceptance tests expect", () => {
     const dir = mkdtempSync(join(tmpdir(), 'helmforge-conform-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
     const file = (name: string, text: string): string => {
       writeFileSync(join(dir, name), text);
       return join(dir, name);

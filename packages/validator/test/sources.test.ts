@@ -70,21 +70,25 @@ describe('over HTTP, with the on-disk cache', () => {
 
   it('a bundle by URL; a second run with the cache makes no request; a 404 is never cached', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'helmforge-cache-'));
-    const options = {
-      schemaBundles: [`${server.url}/v1.33/_definitions.json`],
-      schemaLocations: [`${fixtures.url}/{{ .ResourceKind }}-nothere.json`],
-      cache,
-      ignoreMissingSchemas: true,
-    };
-    const docs = `${CM}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n`;
-    expect(await statusOf(docs, options)).toEqual(['valid', 'skipped']);
-    expect(server.requests).toEqual(['/v1.33/_definitions.json']);
-    expect(fixtures.requests).toEqual(['/widget-nothere.json']);
-    expect(readdirSync(cache)).toHaveLength(1);
+    try {
+      const options = {
+        schemaBundles: [`${server.url}/v1.33/_definitions.json`],
+        schemaLocations: [`${fixtures.url}/{{ .ResourceKind }}-nothere.json`],
+        cache,
+        ignoreMissingSchemas: true,
+      };
+      const docs = `${CM}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n`;
+      expect(await statusOf(docs, options)).toEqual(['valid', 'skipped']);
+      expect(server.requests).toEqual(['/v1.33/_definitions.json']);
+      expect(fixtures.requests).toEqual(['/widget-nothere.json']);
+      expect(readdirSync(cache)).toHaveLength(1);
 
-    expect(await statusOf(docs, options)).toEqual(['valid', 'skipped']);
-    expect(server.requests).toHaveLength(1); // served from the cache
-    expect(fixtures.requests).toEqual(['/widget-nothere.json', '/widget-nothere.json']); // the 404 was asked again
+      expect(await statusOf(docs, options)).toEqual(['valid', 'skipped']);
+      expect(server.requests).toHaveLength(1); // served from the cache
+      expect(fixtures.requests).toEqual(['/widget-nothere.json', '/widget-nothere.json']); // the 404 was asked again
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('standalone schemas by URL template', async () => {
