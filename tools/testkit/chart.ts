@@ -1,14 +1,14 @@
 // Test kit: generated charts on disk for real helm, rendered objects, NOTES.txt, and the checks every chart passes.
 import { missingDescriptions, verifyChartValues, type GeneratedChart } from '@helmforge/core';
-import { cpSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { runHelm, type HelmBinary } from './helm.js';
+import { tempDir } from './temp.js';
 
 export function writeTreeToTemp(files: Map<string, string>, name = 'chart'): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'helmforge-test-')), name);
+  const dir = join(tempDir('test'), name);
   for (const [path, content] of files) {
     const file = join(dir, path);
     mkdirSync(dirname(file), { recursive: true });
@@ -46,7 +46,7 @@ export function notesRenderer(chartDir: string, defaults: { release: string; nam
   let copy: string | undefined;
   return (helm: HelmBinary, args: string[] = [], release = defaults.release): string => {
     if (!copy) {
-      copy = join(mkdtempSync(join(tmpdir(), 'helmforge-notes-')), basename(chartDir));
+      copy = join(tempDir('notes'), basename(chartDir));
       cpSync(chartDir, copy, { recursive: true });
       mkdirSync(join(copy, 'notes'));
       renameSync(join(copy, 'templates', 'NOTES.txt'), join(copy, 'notes', 'NOTES.txt'));

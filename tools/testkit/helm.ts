@@ -1,10 +1,9 @@
 // Test kit: the real Helm binaries installed by tools/install-helm.mjs, for suites parameterised over both.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { tempDir } from './temp.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -52,12 +51,8 @@ export function runHelm(helm: HelmBinary, args: string[], options: { cwd?: strin
 
 let home: string | undefined;
 function isolatedHelmHome(): string {
-  home ??= mkdtempSync(join(tmpdir(), 'helmforge-helm-home-'));
+  home ??= tempDir('helm-home');
   return home;
 }
 
-// One home per test file (each file loads this module afresh), removed after its tests.
-afterAll(() => {
-  if (home !== undefined) rmSync(home, { recursive: true, force: true });
-  home = undefined;
-});
+// (one home per test file: each file loads this module afresh, and tempDir removes it after the file's tests)

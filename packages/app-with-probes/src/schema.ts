@@ -41,8 +41,8 @@ export const schema = valuesSchema('app-with-probes', 'An application Deployment
     {
       description: 'Deployment update strategy.',
       additionalProperties: false,
-      // maxSurge and maxUnavailable must not both be zero, or a rollout can never make progress.
-      not: { properties: { rollingUpdate: { properties: { maxSurge: { const: 0 }, maxUnavailable: { const: 0 } }, required: ['maxSurge', 'maxUnavailable'] } }, required: ['rollingUpdate'] },
+      // maxSurge and maxUnavailable must not both be zero (as a number or as 0%), or a rollout can never make progress.
+      not: { properties: { rollingUpdate: { properties: { maxSurge: { enum: [0, '0%'] }, maxUnavailable: { enum: [0, '0%'] } }, required: ['maxSurge', 'maxUnavailable'] } }, required: ['rollingUpdate'] },
     },
   ),
   ports: NamedMap(ContainerPort, 'Container ports by name (IANA_SVC_NAME: at most 15 lowercase characters); the Service targets each by name and probes may name them. A values file that adds a port keeps `http`.', { maxLength: 15, minProperties: 1 }),

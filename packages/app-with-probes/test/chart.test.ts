@@ -29,6 +29,19 @@ describe('app-with-probes chart', () => {
       expect(r.status).toBe(0);
     });
 
+    it.each([
+      ['0', '0', false],
+      ['0%', '0%', false],
+      ['0', '0%', false],
+      ['0', '1', true],
+      ['1', '0', true],
+      ['0%', '25%', true],
+    ])('refuses a rollout that cannot progress: maxSurge=%s, maxUnavailable=%s accepted: %s', (surge, unavailable, accepted) => {
+      const set = (key: string, value: string) => (value.endsWith('%') ? ['--set-string', `${key}=${value}`] : ['--set', `${key}=${value}`]);
+      const r = runHelm(helm, ['template', 'rel', dir, ...set('strategy.rollingUpdate.maxSurge', surge), ...set('strategy.rollingUpdate.maxUnavailable', unavailable)]);
+      expect({ status: r.status, schemaError: /values don't meet the specifications of the schema/.test(r.stderr) && /strategy/.test(r.stderr) }).toEqual({ status: accepted ? 0 : 1, schemaError: !accepted });
+    });
+
     it('renders the configured probes and a rollout that keeps old replicas until new ones are ready', () => {
       const objects = template('--set', 'readinessProbe.periodSeconds=7', '--set', 'minReadySeconds=12');
       const deployment = findObject(objects, 'Deployment', 'rel-app-with-probes');

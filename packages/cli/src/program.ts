@@ -1,6 +1,6 @@
 // The `helmforge` command line: parsing with commander, one module per command, one error path.
-import { HelmforgeError } from '@helmforge/core';
 import { Command, CommanderError } from 'commander';
+import { errorText } from './errors.js';
 import { diffCommand } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
@@ -30,6 +30,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
+    // taken out of argv by main() wherever it stands, so that every command accepts it
+    .option('--debug', 'on an error, also print its stack trace')
     .addHelpText(
       'after',
       '\nGetting started:\n'
@@ -40,6 +42,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     );
   for (const register of [initCommand, generateCommand, validateCommand, diffCommand, packageCommand, pushCommand, schemaCommand, valuesCommand]) register(program, io, setExit);
   return program;
+}
+
+/** `--debug` anywhere on the command line (or HELMFORGE_DEBUG=1): errors come with their stack. */
+export function debugRequested(argv: string[]): boolean {
+  return argv.includes('--debug') || process.env.HELMFORGE_DEBUG === '1';
 }
 
 /**
@@ -57,17 +64,16 @@ function refuseUnknownCommand(program: Command, args: string[]): void {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
+  const args = argv.filter((a, i) => i < 2 || a !== '--debug');
   try {
-    refuseUnknownCommand(program, argv.slice(2));
-    await program.parseAsync(argv);
+    refuseUnknownCommand(program, args.slice(2));
+    await program.parseAsync(args);
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof HelmforgeError) {
-      io.err(`error: ${error.message}\n`);
-      return 1;
-    }
-    io.err(`error: ${(error as Error).stack ?? String(error)}\n`);
-    return 1;
+    const command = args.slice(2).find((a) => program.commands.some((c) => c.name() === a)) ?? '';
+    const { text, code: exit } = errorText(command, error, debugRequested(argv));
+    io.err(text);
+    return exit;
   }
 }

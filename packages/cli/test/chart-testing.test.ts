@@ -1,24 +1,20 @@
 // The generated charts pass chart-testing's own gates: yamllint with ct's lintconf (the real Debian yamllint), ct's
 // Chart.yaml schema (its yamale rules as JSON Schema), a Chart.lock that `helm dependency build` keeps, a ct.yaml, and
 // the Chart.yaml metadata a stack file passes through (Artifact Hub annotations included).
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffTree, readTree, validateAgainst, type JsonSchema } from '@helmforge/core';
 import { parse } from 'yaml';
 import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const LINTCONF = join(FIXTURES, 'chart-testing', 'lintconf.yaml');
 const CHART_SCHEMA = JSON.parse(readFileSync(join(FIXTURES, 'chart-testing', 'chart-schema.json'), 'utf8')) as JsonSchema;
 
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
 
 function helmforge(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
@@ -27,8 +23,7 @@ function helmforge(args: string[], cwd: string) {
 
 /** A directory holding `stack` as helmforge.yaml, generated. */
 function generated(stack: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'helmforge-ct-'));
-  made.push(dir);
+  const dir = tempDir('ct');
   cpSync(stack, join(dir, 'helmforge.yaml'));
   const r = helmforge(['generate'], dir);
   expect(r.stderr).toBe('');
@@ -132,8 +127,7 @@ describe('chart metadata pass-through', () => {
     ['annotation-typo.yaml', /annotation-typo\.yaml:9:5: unknown key "artifacthub\.io\/licence" \(at \/metadata\/annotations\/artifacthub\.io~1licence\)/],
     ['maintainer-url.yaml', /maintainer-url\.yaml:9:35: must be an http:\/\/ or https:\/\/ URL without spaces \(at \/metadata\/maintainers\/0\/url\)\n/],
   ])('refuses %s with the line and pointer', (fixture, message) => {
-    const dir2 = mkdtempSync(join(tmpdir(), 'helmforge-ct-'));
-    made.push(dir2);
+    const dir2 = tempDir('ct');
     cpSync(join(FIXTURES, fixture), join(dir2, 'helmforge.yaml'));
     const r = helmforge(['generate', '--config', 'helmforge.yaml'], dir2);
     expect(r.status).toBe(1);

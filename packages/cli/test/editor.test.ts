@@ -3,13 +3,13 @@
 // and underlines values the schema rejects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import { REPO_ROOT } from '../../../tools/testkit/helm.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 interface Diagnostic {
   message: string;
@@ -47,19 +47,24 @@ afterAll(() => {
   server?.kill();
 });
 
-/** Opens a document and waits until the server has published diagnostics for it. */
+/**
+ * Opens a document and waits until the server has published diagnostics for it: a real publishDiagnostics message,
+ * or the test fails (an empty list after a timeout would pass "opens clean" with a server that never answers).
+ */
 async function open(file: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
   const uri = pathToFileURL(file).href;
   diagnostics.delete(uri);
   await lsp.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   const deadline = Date.now() + 60_000;
   while (!diagnostics.has(uri) && Date.now() < deadline) await new Promise<void>((resolve) => waiters.push(resolve) && setTimeout(resolve, 500));
-  return { uri, diagnostics: diagnostics.get(uri) ?? [] };
+  const published = diagnostics.get(uri);
+  if (published === undefined) throw new Error(`yaml-language-server published no diagnostics for ${uri} within 60 s`);
+  return { uri, diagnostics: published };
 }
 
 /** A copy of the generated umbrella chart, so the test can edit its values.yaml. */
 function chartCopy(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'helmforge-editor-')), 'platform');
+  const dir = join(tempDir('editor'), 'platform');
   cpSync(join(REPO_ROOT, 'charts', 'platform'), dir, { recursive: true });
   return dir;
 }
@@ -95,7 +100,7 @@ describe('yaml-language-server with the generated schemas', () => {
   });
 
   it('checks the stack file against schemas/helmforge.schema.json', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'helmforge-editor-'));
+    const dir = tempDir('editor');
     cpSync(join(REPO_ROOT, 'schemas'), join(dir, 'schemas'), { recursive: true });
     const stack = readFileSync(join(REPO_ROOT, 'helmforge.yaml'), 'utf8');
     expect((await open(join(dir, 'helmforge.yaml'), stack)).diagnostics).toEqual([]);

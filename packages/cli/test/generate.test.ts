@@ -1,25 +1,14 @@
-// `helmforge generate` end to end through the built CLI: output, determinism, --check, and bad input.
+// `helmforge generate` end to end through the built CLI: output, determinism, --check, bad input, and the directories
+// it refuses to write to.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTree } from '@helmforge/core';
 import { REPO_ROOT } from '../../../tools/testkit/helm.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
+import { FIXTURES, helmforge as run, workspace } from './support.js';
 
-const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
-const FIXTURES = join(import.meta.dirname, 'fixtures');
-
-function helmforge(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function workspace(stack = join(REPO_ROOT, 'helmforge.yaml')): string {
-  const dir = mkdtempSync(join(tmpdir(), 'helmforge-cli-'));
-  cpSync(stack, join(dir, 'helmforge.yaml'));
-  return dir;
-}
+const helmforge = (args: string[], cwd: string) => run(args, cwd);
 
 describe('helmforge generate', () => {
   it('writes charts/<name>/ and schemas/, byte-identical on a second run', () => {
@@ -54,6 +43,13 @@ describe('helmforge generate', () => {
     expect(readTree(dir)).toEqual(before);
   });
 
+  it('accepts a stack file that starts with a UTF-8 byte-order mark', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'bom.yaml'), `\ufeff${readFileSync(join(dir, 'helmforge.yaml'), 'utf8')}`);
+    expect(helmforge(['generate', '--config', 'bom.yaml'], dir)).toMatchObject({ status: 0, stderr: '' });
+    expect(helmforge(['generate', '--check'], dir).status).toBe(0);
+  });
+
   it('honours --config and --out', () => {
     const dir = workspace(join(FIXTURES, 'minimal.yaml'));
     const r = helmforge(['generate', '--config', 'helmforge.yaml', '--out', 'build/charts', '--schemas', 'build/schemas'], dir);
@@ -65,13 +61,13 @@ describe('helmforge generate', () => {
     it.each([
       ['malformed.yaml', /malformed\.yaml:6:3: Flow sequence/, /fix the YAML syntax/],
       ['unknown-key.yaml', /unknown-key\.yaml:8:3: unknown key "colour" \(at \/metadata\/colour\)/, /remove it or check its spelling/],
-      ['wrong-type.yaml', /wrong-type\.yaml:11:22: must be integer \(at \/apps\/web\/readinessProbe\/periodSeconds\)/, undefined],
-      ['bad-name.yaml', /bad-name\.yaml:4:9: must be a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, e\.g\. `my-app` \(at \/metadata\/name\)\n$/, undefined],
-      ['bad-app-name.yaml', /bad-app-name\.yaml:9:3: the name "Web_App" must be a DNS-1123 label: .* \(at \/apps\/Web_App\)/, undefined],
-      ['bad-semver.yaml', /bad-semver\.yaml:5:12: must be a semantic version \(SemVer 2\) such as `0\.1\.0` or `1\.2\.0-rc\.1` \(at \/metadata\/version\)\n$/, undefined],
-      ['bad-quantity.yaml', /bad-quantity\.yaml:12:17: must be a quantity such as `500m`, `256Mi`, `10Gi` or `1\.5` \(at \/apps\/web\/resources\/requests\/memory\)\n$/, undefined],
-      ['bad-enabled.yaml', /bad-enabled\.yaml:9:12: must be boolean \(at \/registry\/enabled\)/, undefined],
-      ['merged-invalid.yaml', /merged-invalid\.yaml:11:7: missing required key "tcpSocket" \(at \/apps\/web\/livenessProbe\)/, undefined],
+      ['wrong-type.yaml', /wrong-type\.yaml:11:22: must be integer \(at \/apps\/web\/readinessProbe\/periodSeconds\)/, /^/],
+      ['bad-name.yaml', /bad-name\.yaml:4:9: must be a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, e\.g\. `my-app` \(at \/metadata\/name\)\n$/, /^/],
+      ['bad-app-name.yaml', /bad-app-name\.yaml:9:3: the name "Web_App" must be a DNS-1123 label: .* \(at \/apps\/Web_App\)/, /^/],
+      ['bad-semver.yaml', /bad-semver\.yaml:5:12: must be a semantic version \(SemVer 2\) such as `0\.1\.0` or `1\.2\.0-rc\.1` \(at \/metadata\/version\)\n$/, /^/],
+      ['bad-quantity.yaml', /bad-quantity\.yaml:12:17: must be a quantity such as `500m`, `256Mi`, `10Gi` or `1\.5` \(at \/apps\/web\/resources\/requests\/memory\)\n$/, /^/],
+      ['bad-enabled.yaml', /bad-enabled\.yaml:9:12: must be boolean \(at \/registry\/enabled\)/, /^/],
+      ['merged-invalid.yaml', /merged-invalid\.yaml:11:7: missing required key "tcpSocket" \(at \/apps\/web\/livenessProbe\)/, /^/],
     ])('%s', (fixture, message, hint) => {
       const dir = workspace();
       expect(helmforge(['generate'], dir).status).toBe(0);
@@ -81,13 +77,13 @@ describe('helmforge generate', () => {
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);
-      if (hint) expect(r.stderr).toMatch(hint);
+      expect(r.stderr).toMatch(hint);
       before.set(fixture, readTree(dir).get(fixture) ?? '');
       expect(readTree(dir)).toEqual(before);
     });
 
     it('a missing stack file says which and what to do', () => {
-      const r = helmforge(['generate', '--config', 'nope.yaml'], mkdtempSync(join(tmpdir(), 'helmforge-cli-')));
+      const r = helmforge(['generate', '--config', 'nope.yaml'], tempDir('cli'));
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/nope\.yaml/);
       expect(r.stderr).toMatch(/helmforge init/);
@@ -97,7 +93,7 @@ describe('helmforge generate', () => {
 
 describe('helmforge init and schema', () => {
   it('init writes the starter stack, which generates, and refuses to overwrite it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'helmforge-cli-'));
+    const dir = tempDir('cli');
     expect(helmforge(['init'], dir).status).toBe(0);
     expect(helmforge(['generate'], dir).status).toBe(0);
     const again = helmforge(['init'], dir);
@@ -106,7 +102,7 @@ describe('helmforge init and schema', () => {
   });
 
   it('the committed helmforge.yaml is the starter stack', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'helmforge-cli-'));
+    const dir = tempDir('cli');
     helmforge(['init'], dir);
     expect(readFileSync(join(dir, 'helmforge.yaml'), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'helmforge.yaml'), 'utf8'));
   });
@@ -116,12 +112,101 @@ describe('helmforge init and schema', () => {
     expect(stack.title).toBe('helmforge stack file');
     const app = JSON.parse(helmforge(['schema', '--chart', 'app-with-probes'], REPO_ROOT).stdout) as { properties: object };
     expect(Object.keys(app.properties)).toContain('readinessProbe');
-    expect(helmforge(['schema', '--chart', 'nope'], REPO_ROOT).status).toBe(1);
+    const unknown = helmforge(['schema', '--chart', 'nope'], REPO_ROOT);
+    expect(unknown.stderr).toBe('helmforge schema: unknown chart "nope"; known charts: nfs-pv, registry, monitoring, jobs, app-with-probes\n');
+    expect(unknown.status).toBe(2);
   });
 
-  it.each(['generate', 'init', 'schema', 'validate'])('%s --help describes the command', (command) => {
+  it.each(['generate', 'init', 'schema', 'validate', 'package', 'push'])('%s --help describes the command', (command) => {
     const r = helmforge([command, '--help'], REPO_ROOT);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`Usage: helmforge ${command}`));
+  });
+});
+
+describe('generate writes only where it owns the target', () => {
+  /** A workspace as a user has it: the stack file, a note of their own, and the generated trees. */
+  function userRepo(): string {
+    const dir = workspace();
+    writeFileSync(join(dir, 'notes.txt'), 'mine\n');
+    expect(helmforge(['generate'], dir).status).toBe(0);
+    return dir;
+  }
+
+  it.each([
+    [['--schemas', '.'], 'refusing to write to . (--schemas): it is the current directory, and generate replaces its target as a whole; give --schemas a directory of its own, e.g. --schemas schemas. Nothing was changed.'],
+    [['--schemas', '..'], 'refusing to write to .. (--schemas): it contains the current directory'],
+    [['--schemas', 'charts/platform'], 'refusing to write to charts/platform (--out): it overlaps charts/platform (--schemas), and each is replaced as a whole; give --out and --schemas separate directories.'],
+    [['--schemas', 'charts'], 'refusing to write to charts/platform (--out): it overlaps charts (--schemas)'],
+    [['--schemas', 'notes.txt'], 'refusing to write to notes.txt (--schemas): it is a file, and generate writes a directory there'],
+    [['--out', 'notes.txt'], 'refusing to write to notes.txt/platform (--out): a part of that path is a file, not a directory'],
+    [['--schemas', 'conf'], 'refusing to write to conf (--schemas): it holds the stack file conf/helmforge.yaml'],
+    [['--schemas', 'docs'], 'refusing to write to docs (--schemas): it is a non-empty directory that helmforge did not generate (it has no .helmforge-manifest), and generate would replace all of it; give --schemas an empty or new directory, or move docs away first.'],
+    [['--schemas', 'link'], 'refusing to write to link (--schemas): it is a symbolic link, which generate would replace by a directory; give the directory it points to instead.'],
+  ])('refuses %j with the reason and the remedy, exit 1, nothing changed', (args, message) => {
+    const dir = userRepo();
+    mkdirSync(join(dir, 'conf'));
+    cpSync(join(dir, 'helmforge.yaml'), join(dir, 'conf', 'helmforge.yaml'));
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'guide.md'), '# guide\n');
+    symlinkSync('schemas', join(dir, 'link'));
+    const before = readTree(dir);
+    const config = args.includes('conf') ? ['--config', 'conf/helmforge.yaml'] : [];
+    const r = helmforge(['generate', ...args, ...config], dir);
+    expect(r.stderr.startsWith(`helmforge generate: ${message}`), r.stderr).toBe(true);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(readTree(dir)).toEqual(before);
+  });
+
+  it('names the files a user added inside a generated tree and refuses, unless --force', () => {
+    const dir = userRepo();
+    writeFileSync(join(dir, 'charts', 'platform', 'templates', 'extra.yaml'), 'kind: ConfigMap\n');
+    writeFileSync(join(dir, 'schemas', 'notes.md'), 'mine\n');
+    const before = readTree(dir);
+    const r = helmforge(['generate'], dir);
+    expect(r.stderr).toBe(
+      'helmforge generate: refusing to delete 2 files that helmforge did not generate: charts/platform/templates/extra.yaml, schemas/notes.md; move them out of the generated tree (generate replaces it as a whole), or pass --force to delete them. Nothing was changed.\n',
+    );
+    expect(r.status).toBe(1);
+    expect(readTree(dir)).toEqual(before);
+    const forced = helmforge(['generate', '--force'], dir);
+    expect(forced.stderr).toBe('deleted charts/platform/templates/extra.yaml (--force)\ndeleted schemas/notes.md (--force)\n');
+    expect(forced.status).toBe(0);
+    expect(helmforge(['generate', '--check'], dir).status).toBe(0);
+  });
+
+  it('removes files it generated before that the stack no longer produces, without asking', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'helmforge.yaml'), `${readFileSync(join(dir, 'helmforge.yaml'), 'utf8').trimEnd()}\n  extra:\n    replicaCount: 1\n`);
+    expect(helmforge(['generate'], dir).status).toBe(0);
+    expect(readTree(join(dir, 'charts', 'platform')).has('ci/without-extra-values.yaml')).toBe(true);
+    cpSync(join(REPO_ROOT, 'helmforge.yaml'), join(dir, 'helmforge.yaml'));
+    expect(helmforge(['generate'], dir)).toMatchObject({ status: 0, stderr: '' });
+    expect(readTree(join(dir, 'charts', 'platform')).has('ci/without-extra-values.yaml')).toBe(false);
+  });
+
+  it('writes into an empty directory and adopts an output tree from before manifests', () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'empty'));
+    expect(helmforge(['generate', '--schemas', 'empty'], dir).status).toBe(0);
+    const old = workspace();
+    cpSync(join(REPO_ROOT, 'schemas'), join(old, 'schemas'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'charts'), join(old, 'charts'), { recursive: true });
+    // as an earlier helmforge wrote them: no manifests (the chart still has its annotation)
+    rmSync(join(old, 'schemas', '.helmforge-manifest'));
+    rmSync(join(old, 'charts', 'platform', '.helmforge-manifest'));
+    expect(helmforge(['generate'], old)).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('init refuses a directory, and an existing file unless --force', () => {
+    const dir = tempDir('cli');
+    mkdirSync(join(dir, 'conf'));
+    const r = helmforge(['init', '--config', 'conf'], dir);
+    expect(r.stderr).toBe('helmforge init: refusing to write the stack file to conf: it is a directory, not a file; pass --config with a file path. Nothing was changed.\n');
+    expect(r.status).toBe(1);
+    expect(helmforge(['init', '--config', 'conf', '--force'], dir).status).toBe(1);
+    expect(readdirSync(dir)).toEqual(['conf']);
   });
 });

@@ -3,25 +3,17 @@
 // and a signed package that `helm verify` accepts (a throwaway GPG key made by the test in its own GNUPGHOME).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { parse } from 'yaml';
 import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
 import { startLocalRegistry, type LocalRegistry } from '../../../tools/testkit/registry.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
-const made: string[] = [];
-const temp = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), `helmforge-${prefix}-`));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const temp = (prefix: string) => tempDir(prefix);
 
 function helmforge(args: string[], cwd: string, helmBin: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, HELM_BIN: helmBin, ...env }, timeout: 120_000 });

@@ -3,11 +3,11 @@
 // why and what to do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
 import { startLocalRegistry, type LocalRegistry } from '../../../tools/testkit/registry.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
 
@@ -18,7 +18,7 @@ function helmforge(args: string[], cwd: string, helmBin: string, env: Record<str
 
 /** A directory with the committed stack file and its generated chart, as a user's checkout has them. */
 function checkout(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'helmforge-publish-'));
+  const dir = tempDir('publish');
   cpSync(join(REPO_ROOT, 'helmforge.yaml'), join(dir, 'helmforge.yaml'));
   cpSync(join(REPO_ROOT, 'charts'), join(dir, 'charts'), { recursive: true });
   cpSync(join(REPO_ROOT, 'schemas'), join(dir, 'schemas'), { recursive: true });
@@ -29,7 +29,7 @@ describe.each(HELM_BINARIES)('helmforge package and push with $label', (helm) =>
   let registry: LocalRegistry;
   let secured: LocalRegistry;
   // helm's registry logins go to a config of this test's own, not the user's
-  const helmConfig = { HELM_REGISTRY_CONFIG: join(mkdtempSync(join(tmpdir(), 'helmforge-helm-')), 'registry.json') };
+  const helmConfig = { HELM_REGISTRY_CONFIG: join(tempDir('helm'), 'registry.json') };
   beforeAll(async () => {
     registry = await startLocalRegistry();
     secured = await startLocalRegistry({ username: 'ci', password: 'push-secret' });
@@ -49,6 +49,20 @@ describe.each(HELM_BINARIES)('helmforge package and push with $label', (helm) =>
     expect(show.stdout).toMatch(/^name: platform$/m);
   });
 
+  it('package replaces an earlier package of its own, but not a file it did not make unless --force', () => {
+    const dir = checkout();
+    expect(helmforge(['package', '-d', 'dist'], dir, helm.bin).status).toBe(0);
+    expect(helmforge(['package', '-d', 'dist'], dir, helm.bin)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^packaged dist\/platform-0\.1\.0\.tgz \(sha256:/) });
+    writeFileSync(join(dir, 'dist', 'platform-0.1.0.tgz'), 'my own notes\n');
+    const refused = helmforge(['package', '-d', 'dist'], dir, helm.bin);
+    expect(refused.stderr).toBe('helmforge package: refusing to replace dist/platform-0.1.0.tgz: it is not a chart package helmforge made; move it away, or pass --force to replace it. Nothing was changed.\n');
+    expect(refused.status).toBe(1);
+    expect(readFileSync(join(dir, 'dist', 'platform-0.1.0.tgz'), 'utf8')).toBe('my own notes\n');
+    expect(helmforge(['package', '-d', 'dist', '--force'], dir, helm.bin).status).toBe(0);
+    expect(runHelm(helm, ['show', 'chart', join(dir, 'dist', 'platform-0.1.0.tgz')]).stdout).toMatch(/^name: platform$/m);
+    expect(readdirSync(join(dir, 'dist'))).toEqual(['platform-0.1.0.tgz']);
+  });
+
   it('package refuses a chart that no longer matches the stack file, and writes nothing', () => {
     const dir = checkout();
     writeFileSync(join(dir, 'helmforge.yaml'), readFileSync(join(dir, 'helmforge.yaml'), 'utf8').replace('nodePort: 30500', 'nodePort: 30501'));
@@ -64,7 +78,7 @@ describe.each(HELM_BINARIES)('helmforge package and push with $label', (helm) =>
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(new RegExp(`^pushed platform-0\\.1\\.0\\.tgz to oci://${registry.host.replace(/\./g, '\\.')}/charts/platform:0\\.1\\.0 \\(sha256:[0-9a-f]{64}\\)\\n$`));
     expect(r.status).toBe(0);
-    const into = mkdtempSync(join(tmpdir(), 'helmforge-pulled-'));
+    const into = tempDir('pulled');
     const pull = runHelm(helm, ['pull', `oci://${registry.host}/charts/platform`, '--version', '0.1.0', '--plain-http', '-d', into]);
     expect(pull.status, pull.stderr).toBe(0);
     expect(readdirSync(into)).toEqual(['platform-0.1.0.tgz']);
@@ -75,8 +89,8 @@ describe.each(HELM_BINARIES)('helmforge package and push with $label', (helm) =>
     // (Helm 3 talks plain HTTP to a registry on 127.0.0.1 by itself; Helm 4 tries HTTPS unless told)
     // (--force: the version is already there from the test above, and this is about the push itself)
     const https = helmforge(['push', `oci://${registry.host}/charts`, '--force'], dir, helm.bin, helmConfig);
-    if (helm.major === 4) expect(https.status).toBe(1);
-    if (https.status !== 0) expect(https.stderr).toMatch(new RegExp(`^helmforge push: ${registry.host.replace(/\./g, '\\.')} refused the push of platform-0\\.1\\.0\\.tgz to oci://\\S+: .+\\n  the registry speaks plain HTTP: add --plain-http\\n$`));
+    const refused = new RegExp(`^helmforge push: ${registry.host.replace(/\./g, '\\.')} refused the push of platform-0\\.1\\.0\\.tgz to oci://\\S+: .+\\n  the registry speaks plain HTTP: add --plain-http\\n$`);
+    expect({ status: https.status, stderr: https.stderr }).toEqual(helm.major === 4 ? { status: 1, stderr: expect.stringMatching(refused) } : { status: 0, stderr: '' });
 
     const unauthorised = helmforge(['push', `oci://${secured.host}/charts`, '--plain-http'], dir, helm.bin, helmConfig);
     expect(unauthorised.status).toBe(1);
@@ -86,7 +100,8 @@ describe.each(HELM_BINARIES)('helmforge package and push with $label', (helm) =>
     expect(nobody.status).toBe(1);
     expect(nobody.stderr).toMatch(/\n {2}no registry answers at 127\.0\.0\.1:1: check the address\n$/);
 
-    expect(helmforge(['push', 'registry.local/charts'], dir, helm.bin).stderr).toMatch(/give an OCI repository, e\.g\. oci:\/\//);
+    // not an OCI repository: a usage error
+    expect(helmforge(['push', 'https://registry.local/charts'], dir, helm.bin)).toEqual({ status: 2, stdout: '', stderr: 'helmforge push: https://registry.local/charts: give an OCI repository, e.g. oci://registry.local:5000/charts\n' });
   });
 
   it('after helm registry login, the same push goes through', () => {

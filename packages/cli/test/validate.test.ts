@@ -2,10 +2,11 @@
 // strict mode against the Kubernetes 1.33 bundle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
+import { offline } from '../../../tools/testkit/offline.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 import { startLocalRegistry, type LocalRegistry } from '../../../tools/testkit/registry.js';
 
 const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
@@ -25,13 +26,9 @@ describe.each(HELM_BINARIES)('helmforge validate with $label', (helm) => {
     expect(r.status).toBe(0);
   });
 
-  const copies: string[] = [];
-  afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
   /** `helmforge validate -o json` of a copy of the chart with one more ci/ scenario: its exit code and what did not pass. */
   const validateWithScenario = (file: string, values: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'helmforge-validate-'));
-    copies.push(dir);
-    const chart = join(dir, 'platform');
+    const chart = join(tempDir('validate'), 'platform');
     cpSync(CHART, chart, { recursive: true });
     writeFileSync(join(chart, 'ci', file), values);
     const r = helmforge(['validate', chart, '--schema-bundle', BUNDLE, '-o', 'json'], helm.bin);
@@ -80,7 +77,7 @@ describe.each(HELM_BINARIES)('helmforge validate oci:// with $label and the real
   let registry: LocalRegistry;
   beforeAll(async () => {
     registry = await startLocalRegistry();
-    const dir = mkdtempSync(join(tmpdir(), 'helmforge-package-'));
+    const dir = tempDir('package');
     const pkg = runHelm(helm, ['package', CHART, '-d', dir]);
     expect(pkg.status, pkg.stderr).toBe(0);
     const push = runHelm(helm, ['push', join(dir, readdirSync(dir)[0] as string), `oci://${registry.host}/charts`, '--plain-http']);
@@ -104,27 +101,86 @@ describe.each(HELM_BINARIES)('helmforge validate oci:// with $label and the real
   });
 });
 
-describe('helmforge validate downloads', () => {
-  it('go through HTTPS_PROXY from this bundle too; offline, one closing line says how to validate without the network', () => {
-    const env = { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:1', NO_PROXY: '' };
-    const doc = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n';
-    const r = spawnSync(process.execPath, [BIN, 'validate', '--manifests', '-', '--schema-location', 'default'], { cwd: REPO_ROOT, encoding: 'utf8', input: doc, env });
+describe('helmforge validate without any reachable schema source', () => {
+  // run in a network namespace with loopback only: the internet stays out of reach even if the proxy were not used
+  const offlineRun = (args: string[], input?: string) => {
+    const { command, args: argv } = offline([process.execPath, BIN, ...args]);
+    const r = spawnSync(command, argv, { cwd: REPO_ROOT, encoding: 'utf8', input, env: { ...process.env, HELM_BIN: HELM_BINARIES[0]!.bin, HTTPS_PROXY: 'http://127.0.0.1:1', NO_PROXY: '' } });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('manifests: downloads go through HTTPS_PROXY (retried twice, as kubeconform 0.7 does); the run stops at the first with one line saying how to validate offline', () => {
+    const r = offlineRun(['validate', '--manifests', '-', '--schema-location', 'default'], 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\n');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^helmforge validate: stopped: no schema source could be reached \(could not download https:\/\/\S+ \(through the proxy http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED [^ )]+ \(3 attempts\)\); without network access, validate against a local bundle \(--schema-bundle PATH\/_definitions\.json\) or a local copy of the schemas \(--schema-location DIR\)\n$/,
+    );
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/ConfigMap a failed validation: could not download https:\/\/\S+ \(through the proxy http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED/);
-    expect(r.stderr).toMatch(/^helmforge validate: 1 resource could not be validated because a schema could not be downloaded/);
+  });
+
+  it('a chart with the default schema location: one line instead of an error per object', () => {
+    const r = offlineRun(['validate', CHART]);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^helmforge validate: stopped: no schema source could be reached \(could not download https:\/\/raw\.githubusercontent\.com\/[^\n]*\n$/);
+    expect(r.status).toBe(1);
   });
 });
 
-describe('helmforge validate input errors', () => {
+describe('helmforge validate input errors and exit codes', () => {
+  const helm = HELM_BINARIES[0]?.bin ?? 'helm';
+
   it('names a target that is not a chart', () => {
-    const r = helmforge(['validate', 'no-such-chart'], HELM_BINARIES[0]?.bin ?? 'helm');
+    const r = helmforge(['validate', 'no-such-chart'], helm);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no-such-chart: no chart there .*--manifests/);
   });
 
   it('refuses a shard that is not K/N with 1 <= K <= N', () => {
-    const r = helmforge(['validate', CHART, '--shard', '3/2'], HELM_BINARIES[0]?.bin ?? 'helm');
+    const r = helmforge(['validate', CHART, '--shard', '3/2'], helm);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('helmforge validate: invalid shard "3/2": give K/N with 1 <= K <= N, e.g. 2/4 (in a Kubernetes Indexed Job: $((JOB_COMPLETION_INDEX + 1))/N)\n');
+  });
+
+  it('a --schema-bundle that does not exist is said once, before anything is rendered', () => {
+    // a helm that cannot run would fail every render: its absence from the output shows nothing was rendered
+    const r = helmforge(['validate', CHART, '--schema-bundle', 'missing/_definitions.json'], '/nonexistent/helm');
+    expect(r.stderr).toBe("helmforge validate: --schema-bundle missing/_definitions.json: no such file; give the path of a _definitions.json bundle (or of a cluster's /openapi/v2 document)\n");
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(1);
+  });
+
+  it('usage errors exit 2: no target, an unknown option', () => {
+    const none = helmforge(['validate'], helm);
+    expect(none).toMatchObject({ status: 2, stdout: '', stderr: 'helmforge validate: give a chart directory or .tgz (or --manifests with files)\n' });
+    expect(helmforge(['validate', CHART, '--no-such-flag'], helm).status).toBe(2);
+  });
+
+  it('a successful validate prints one summary line; --quiet prints nothing', () => {
+    const r = helmforge(['validate', CHART, '--schema-bundle', BUNDLE], helm);
+    expect(r.stdout).toMatch(/^Summary: \d+ resources found in \d+ files - Valid: \d+, Invalid: 0, Errors: 0, Skipped: 0\n$/);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(helmforge(['validate', CHART, '--schema-bundle', BUNDLE, '--quiet'], helm)).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('shows progress on stderr when it is a terminal', () => {
+    // script(1) gives the command a terminal; what it wrote there comes back on script's stdout
+    const command = [process.execPath, BIN, 'validate', CHART, '--schema-bundle', BUNDLE].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, HELM_BIN: helm } });
+    expect(r.stdout).toMatch(/\r\x1b\[Krendered 1\/\d+ values scenarios/);
+    expect(r.stdout).toMatch(/\r\x1b\[Kvalidated \d+\/\d+ values scenarios/);
+    expect(r.stdout).toMatch(/Summary: \d+ resources found/);
+    expect(r.status).toBe(0);
+  });
+
+  it('validating a packaged chart leaves no temporary directory behind', () => {
+    const tmp = tempDir('validate-tmp');
+    const pkg = runHelm(HELM_BINARIES[0]!, ['package', CHART, '-d', tmp]);
+    expect(pkg.status, pkg.stderr).toBe(0);
+    const own = tempDir('validate-tmpdir');
+    const r = spawnSync(process.execPath, [BIN, 'validate', join(tmp, 'platform-0.1.0.tgz'), '--schema-bundle', BUNDLE], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, HELM_BIN: helm, TMPDIR: own } });
+    expect(r.stdout).toMatch(/Invalid: 0, Errors: 0/);
+    expect(r.status).toBe(0);
+    expect(readdirSync(own)).toEqual([]);
   });
 });

@@ -122,7 +122,7 @@ describe('helmforge generate --vscode', () => {
 
 describe('schemas/', () => {
   it('explains every pattern in words and titles every alternative, in every schema (editors show both)', () => {
-    for (const file of readdirSync(join(REPO_ROOT, 'schemas'))) {
+    for (const file of readdirSync(join(REPO_ROOT, 'schemas')).filter((f) => f.endsWith('.json'))) {
       const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', file), 'utf8'));
       expect([patternsWithoutMessage(schema), untitledAlternatives(schema)], file).toEqual([[], []]);
     }
@@ -133,7 +133,8 @@ describe('schemas/catalog.json', () => {
   it('is a JSON Schema Store catalog of every other schema under schemas/, each at its $id', () => {
     const catalog = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'catalog.json'), 'utf8')) as { $schema: string; version: number; schemas: { name: string; description: string; fileMatch?: string[]; url: string }[] };
     expect(catalog).toMatchObject({ $schema: 'https://json.schemastore.org/schema-catalog.json', version: 1 });
-    const files = readdirSync(join(REPO_ROOT, 'schemas')).filter((f) => f !== 'catalog.json');
+    // (.helmforge-manifest, the list of generated files, is no schema)
+    const files = readdirSync(join(REPO_ROOT, 'schemas')).filter((f) => f.endsWith('.json') && f !== 'catalog.json');
     expect(catalog.schemas.map((s) => s.url.replace('https://helmforge.dev/schemas/', '')).sort()).toEqual(files.sort());
     for (const entry of catalog.schemas) {
       const file = entry.url.replace('https://helmforge.dev/schemas/', '');

@@ -106,7 +106,8 @@ export function defineSubchart(def: SubchartDefinition): Subchart {
 
 const CORE_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 
-export const HELMIGNORE = ['# Patterns to ignore when building packages.', '.DS_Store', '.git/', '.gitignore', '*.swp', '*.bak', '*.tmp', '*.orig', '*~', '.idea/', '.vscode/', ''].join('\n');
+// .helmforge-manifest (fs/ownership.ts) marks the tree as generated; it is no part of the chart when packaged.
+export const HELMIGNORE = ['# Patterns to ignore when building packages.', '.DS_Store', '.git/', '.gitignore', '*.swp', '*.bak', '*.tmp', '*.orig', '*~', '.idea/', '.vscode/', '.helmforge-manifest', ''].join('\n');
 
 /**
  * YAML for Helm to read. Helm parses YAML 1.1 (go-yaml), where unquoted yes, on, 12:30 or 2026-01-01 are

@@ -13,11 +13,22 @@ export interface Problem extends ErrorLocation {
 
 export class HelmforgeError extends Error {
   readonly problems: Problem[];
+  /** 1: a problem with the input or the files (the default); 2: the command line itself is wrong. */
+  readonly exitCode: number;
 
-  constructor(summary: string, problems: Problem[] = []) {
+  constructor(summary: string, problems: Problem[] = [], options: { exitCode?: number } = {}) {
     super(problems.length ? `${summary}\n${problems.map(formatProblem).join('\n')}` : summary);
     this.name = 'HelmforgeError';
     this.problems = problems;
+    this.exitCode = options.exitCode ?? 1;
+  }
+}
+
+/** A command line that cannot work as given (exit code 2). */
+export class UsageError extends HelmforgeError {
+  constructor(message: string) {
+    super(message, [], { exitCode: 2 });
+    this.name = 'UsageError';
   }
 }
 

@@ -15,3 +15,6 @@ export * from './schema/validate.js';
 export * from './schema/values-yaml.js';
 export * from './schema/values-table.js';
 export { Type as T, type Static, type TSchema } from '@sinclair/typebox';
+export { isGeneratedChartYaml, withManifest, type OutputTarget, type TargetContext } from './fs/ownership.js';
+export { writeOwnedTrees, recoverInterrupted, withRecoveredLocks, type WriteOptions } from './fs/output.js';
+export { withLocks, type HeldLocks, type LockRequest } from './fs/lock.js';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffTree, readTree, writeTreesAtomically } from '../src/writer.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
-const temp = () => mkdtempSync(join(tmpdir(), 'helmforge-writer-'));
+const temp = () => tempDir('writer');
 
 describe('atomic, deterministic writer', () => {
   it('replaces a directory with exactly the tree, LF and one final newline', () => {
@@ -28,6 +29,28 @@ describe('atomic, deterministic writer', () => {
     expect(() => writeTreesAtomically([{ dir: first, tree: new Map([['new.txt', 'n']]) }, { dir: second, tree: new Map([['x', 'y']]) }])).toThrow();
     expect([...readTree(first)]).toEqual([['keep.txt', 'precious\n']]);
     expect(readdirSync(root).sort()).toEqual(['blocker', 'first']);
+  });
+
+  it('rolls the first target back when the swap fails half-way, at the second target', () => {
+    const root = temp();
+    const first = join(root, 'first');
+    mkdirSync(first);
+    writeFileSync(join(first, 'keep.txt'), 'precious\n');
+    // the second target is a mount point: renaming it aside (its backup) fails with EBUSY, after the first was swapped
+    const second = join(root, 'second');
+    mkdirSync(second);
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'helmforge-test', second], { encoding: 'utf8' });
+    expect(mount.status, mount.stderr).toBe(0);
+    try {
+      writeFileSync(join(second, 'mine.txt'), 'also precious\n');
+      expect(() => writeTreesAtomically([{ dir: first, tree: new Map([['new.txt', 'n']]) }, { dir: second, tree: new Map([['x', 'y']]) }])).toThrow(/EBUSY/);
+      expect([...readTree(first)]).toEqual([['keep.txt', 'precious\n']]);
+      expect([...readTree(second)]).toEqual([['mine.txt', 'also precious\n']]);
+      // no staged tree, backup or journal left beside them
+      expect(readdirSync(root).sort()).toEqual(['first', 'second']);
+    } finally {
+      spawnSync('umount', [second]);
+    }
   });
 
   it('lists changed, missing and extra files', () => {

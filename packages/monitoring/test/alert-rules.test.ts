@@ -1,8 +1,7 @@
 // The built-in alert rules, as rendered by Helm, evaluated by `promtool test rules`: proves that the
 // `{{ $labels.x }}` templates in their annotations reach Prometheus intact and expand as intended.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { findObject, parseManifests, writeTreeToTemp } from '../../../tools/test
 import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
 import { generate } from '../src/index.js';
 import { PROMTOOL } from './promtool.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 describe.each(HELM_BINARIES)('$label', (helm) => {
   it('renders alert rules that fire with their annotations expanded (promtool test rules)', () => {
@@ -17,7 +17,7 @@ describe.each(HELM_BINARIES)('$label', (helm) => {
     const r = runHelm(helm, ['template', 'rel', chartDir]);
     expect(r.status, r.stderr).toBe(0);
     const rules = (findObject(parseManifests(r.stdout), 'ConfigMap', 'rel-monitoring-prometheus-rules') as unknown as { data: Record<string, string> }).data['default-rules.yaml']!;
-    const dir = mkdtempSync(join(tmpdir(), 'helmforge-rules-'));
+    const dir = tempDir('rules');
     writeFileSync(join(dir, 'default-rules.yaml'), rules);
     writeFileSync(
       join(dir, 'test.yaml'),

@@ -8,11 +8,11 @@
 // rule_files, the rules themselves — goes through promtool unchanged.
 import { validateAgainst, type JsonSchema } from '@helmforge/core';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { K8sObject } from '../../../tools/testkit/chart.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 export const PROMTOOL = process.env.PROMTOOL ?? '/usr/bin/promtool';
 const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -63,7 +63,7 @@ export function checkRender(objects: K8sObject[]): PromtoolResult {
   if (!configMap) throw new Error('no ConfigMap with prometheus.yml in the render');
   const rulesMap = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-prometheus-rules')) as { data?: Record<string, string> } | undefined;
   const rules = rulesMap?.data ?? {};
-  const dir = mkdtempSync(join(tmpdir(), 'helmforge-promtool-'));
+  const dir = tempDir('promtool');
   mkdirSync(join(dir, 'rules'));
   mkdirSync(join(dir, 'sa'));
   writeFileSync(join(dir, 'sa', 'token'), 'token\n');

@@ -3,14 +3,14 @@
 // the Debian `docker-registry` binary (distribution 2.8, the code of the image) and use it with real helm.
 import bcrypt from 'bcryptjs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findObject } from '../../../tools/testkit/chart.js';
 import { freePort, stopProcess as stop, waitFor } from '../../../tools/testkit/registry.js';
 import { HELM_BINARIES, chartOnDisk, decode, podSpec, runHelm, template, type K8sObject, type Loose } from './support.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 interface Probe {
   httpGet: { path: string; port: string | number };
@@ -59,7 +59,7 @@ async function startRenderedRegistry(helm: (typeof HELM_BINARIES)[number]): Prom
     env[e.name] = ref ? decode(findObject(objects, 'Secret', ref.name), ref.key) : String(e.value);
   }
 
-  const dir = mkdtempSync(join(tmpdir(), 'helmforge-registry-'));
+  const dir = tempDir('registry');
   mkdirSync(join(dir, 'data'));
   writeFileSync(join(dir, 'htpasswd'), `${htpasswd}\n`);
   expect(mounts.get('data')).toBe(config.storage.filesystem.rootdirectory);
@@ -151,7 +151,7 @@ describe.each(HELM_BINARIES)('rendered registry config with the real docker-regi
     const login = runHelm(helm, ['registry', 'login', host(), '--username', reg.username, '--password-stdin', ...loginFlags], { input: reg.password });
     expect(login.status, login.stdout + login.stderr).toBe(0);
 
-    const work = mkdtempSync(join(tmpdir(), 'helmforge-push-'));
+    const work = tempDir('push');
     const pkg = runHelm(helm, ['package', chartOnDisk(), '-d', work]);
     expect(pkg.status, pkg.stderr).toBe(0);
     const tgz = join(work, 'registry-0.1.0.tgz');

@@ -1,7 +1,7 @@
 // The stack file (helmforge.yaml): which parts the platform has and how each is configured. Its schema is
 // composed from the subcharts' own values schemas, so an editor completes and checks every key.
 import {
-  DNS_LABEL, forEditors, GlobalValues, pattern, schemaUrl, HelmforgeError, T, mergeValues, parseYamlSource, splitDefinitions, toJsonSchema, validateAgainst, validateOverride,
+  DNS_LABEL, decodeUtf8, forEditors, GlobalValues, pattern, schemaUrl, HelmforgeError, T, mergeValues, parseYamlSource, splitDefinitions, toJsonSchema, validateAgainst, validateOverride,
   type JsonSchema, type Problem, type Static,
 } from '@helmforge/core';
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,9 @@ import { ChartLinks } from './metadata.js';
 export const STACK_API_VERSION = 'helmforge.dev/v1alpha1';
 /** The stack file's schema under schemas/. */
 export const STACK_SCHEMA_FILE = 'helmforge.schema.json';
+
+/** Problems a stack file's error lists at most. */
+const MAX_PROBLEMS = 20;
 
 /** Semantic Versioning 2.0.0 (the official regex, which is RE2-compatible). */
 export const SEMVER =
@@ -125,6 +128,9 @@ export function partialSchema(schema: unknown): unknown {
   return out;
 }
 
+/** Keys an application may not have: the parts' keys and the umbrella's own sections. */
+export const RESERVED_APP_NAMES = [...COMPONENTS.map((c) => c.key), 'global', 'apps'];
+
 let stackSchemaCache: JsonSchema | undefined;
 let shapeCache: JsonSchema | undefined;
 
@@ -160,7 +166,15 @@ function buildStackSchema(): JsonSchema {
   base.properties.apps = {
     description: `Applications, each an instance of the ${APP_CHART.CHART_NAME} chart under its own name (a Helm dependency alias).`,
     type: 'object',
-    propertyNames: { ...DNS_LABEL, maxLength: 53, not: { enum: COMPONENTS.map((c) => c.key).concat(['global', 'apps']) } },
+    // names become label values and container names: the name of a part would collide with it, and an all-digit name
+    // would reach the API server as a number
+    propertyNames: {
+      description: `An application name: a DNS-1123 label that is not all digits and not ${RESERVED_APP_NAMES.join(', ')}.`,
+      ...DNS_LABEL,
+      maxLength: 53,
+      allOf: [pattern('[a-z-]', 'must not be all digits: the name becomes label values and container names, which the API server would read as a number')],
+      not: { enum: RESERVED_APP_NAMES },
+    },
     additionalProperties: { description: 'Values for this application (override the chart defaults).', $ref: `#/definitions/${APP_CHART.CHART_NAME}` },
   };
   base.required = ['apiVersion', 'kind', 'metadata'];
@@ -169,11 +183,15 @@ function buildStackSchema(): JsonSchema {
 }
 
 function readStackText(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
-    throw new HelmforgeError(`cannot read the stack file ${file}`, [{ file, message: (error as Error).message, hint: 'run `helmforge init` to write a starter stack file, or pass --config FILE' }]);
+    const e = error as NodeJS.ErrnoException;
+    if (e.code !== 'ENOENT') throw Object.assign(e, { path: e.path ?? file }); // worded by the command from its code
+    throw new HelmforgeError(`cannot read the stack file ${file}: no such file; run \`helmforge init\` to write a starter stack file, or pass --config FILE`);
   }
+  return decodeUtf8(bytes, file);
 }
 
 /**
@@ -183,17 +201,22 @@ function readStackText(file: string): string {
  */
 export function loadStack(file: string, text = readStackText(file)): StackConfig {
   const source = parseYamlSource(text, file);
-  const located = (problems: Problem[], prefix = ''): Problem[] =>
+  const located = (problems: Problem[]): Problem[] =>
     problems.map((p) => {
-      const pointer = `${prefix}${p.pointer ?? ''}`;
+      const pointer = p.pointer ?? '';
       return { ...p, file, pointer, ...(source.locate(pointer, { key: p.message.startsWith('unknown key') || p.message.startsWith('the name') }) ?? {}) };
     });
+  // a file with thousands of mistakes gets the first ones and a count: locating each costs a walk of its mapping
+  const reported = (problems: Problem[]): Problem[] => {
+    const shown = located(problems.slice(0, MAX_PROBLEMS));
+    return problems.length > MAX_PROBLEMS ? [...shown, { file, message: `… and ${problems.length - MAX_PROBLEMS} more problems`, hint: 'fix these first' }] : shown;
+  };
   const raw = source.value;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new HelmforgeError(`${file}: a stack file is a YAML mapping`, [{ file, line: 1, column: 1, message: 'expected a mapping with apiVersion, kind, metadata …', hint: 'run `helmforge init` for a starter file' }]);
   }
   const structural = validateAgainst(stackShapeSchema(), raw);
-  if (structural.length) throw new HelmforgeError(`${file} does not match the stack file schema`, located(structural));
+  if (structural.length) throw new HelmforgeError(`${file} does not match the stack file schema`, reported(structural));
   const doc = raw as Record<string, unknown>;
   const stack: StackConfig = {
     apiVersion: STACK_API_VERSION,
@@ -206,16 +229,17 @@ export function loadStack(file: string, text = readStackText(file)): StackConfig
   };
   const problems: Problem[] = [];
   const check = (chart: SubchartPackage, overrides: unknown, pointer: string): ComponentValues => {
+    if (problems.length >= MAX_PROBLEMS) return { ...((overrides ?? {}) as Record<string, unknown>), enabled: true };
     const values = (overrides ?? {}) as Record<string, unknown>;
     const { enabled: _enabled, ...changes } = values;
     // Unchanged defaults need no check (tests verify every chart's defaults); global was checked above.
     if (!Object.keys(changes).length) return { ...values, enabled: values.enabled !== false };
     const merged = mergeValues(mergeValues(chart.defaults, { global: doc.global ?? {} }), values);
-    problems.push(...located(validateOverride(valuesSchemaOf(chart), merged, changes), pointer));
+    problems.push(...validateOverride(valuesSchemaOf(chart), merged, changes).map((p) => ({ ...p, pointer: `${pointer}${p.pointer ?? ''}` })));
     return { ...values, enabled: values.enabled !== false };
   };
   for (const c of COMPONENTS) stack.components[c.key] = check(c.chart, doc[c.key], `/${c.key}`);
   for (const [name, values] of Object.entries((doc.apps ?? {}) as Record<string, unknown>)) stack.apps[name] = check(APP_CHART, values, `/apps/${name}`);
-  if (problems.length) throw new HelmforgeError(`${file}: values do not match the charts' schemas`, problems);
+  if (problems.length) throw new HelmforgeError(`${file}: values do not match the charts' schemas`, reported(problems));
   return stack;
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { findObject, parseManifests, writeTreeToTemp } from '../../../tools/testkit/chart.js';
 import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
-import { APP_CHART, COMPONENTS, composePlatform, loadStack } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { APP_CHART, COMPONENTS, RESERVED_APP_NAMES, composePlatform, loadStack } from '../src/index.js';
 
 const stack = loadStack(join(REPO_ROOT, 'helmforge.yaml'));
 const platform = composePlatform(stack);
@@ -79,6 +80,14 @@ describe('umbrella chart', () => {
       expect(r.stderr).toMatch(/readinessProbe/);
     });
 
+    it('renders every label value as a string, also for a release named 123', () => {
+      const objects = parseManifests(runHelm(helm, ['template', '123', dir]).stdout);
+      expect(objects.length).toBeGreaterThan(40);
+      const labels = objects.flatMap((o) => Object.entries(o.metadata.labels ?? {}));
+      expect(labels).toContainEqual(['app.kubernetes.io/instance', '123']);
+      expect(labels.filter(([, v]) => typeof v !== 'string')).toEqual([]);
+    });
+
     it('rejects an unknown key under a part', () => {
       const r = runHelm(helm, ['template', 'demo', dir, '--set', 'web.replicas=3']);
       expect(r.status).toBe(1);
@@ -101,5 +110,24 @@ describe('umbrella chart', () => {
     expect(withSubchartNotes.status, withSubchartNotes.stderr).toBe(0);
     expect(withSubchartNotes.stdout).toMatch(/add these lines to \/etc\/exports/);
     expect(r.stdout).not.toMatch(/add these lines to \/etc\/exports/);
+  });
+});
+
+describe('application names in the stack file', () => {
+  const committed = readFileSync(join(REPO_ROOT, 'helmforge.yaml'), 'utf8');
+  const withApp = (name: string) => `${committed.trimEnd()}\n  "${name}":\n    replicaCount: 1\n`;
+
+  it.each(RESERVED_APP_NAMES)('rejects %s, a name the umbrella uses itself', (name) => {
+    expect(() => loadStack('helmforge.yaml', withApp(name))).toThrow(
+      new RegExp(`helmforge\\.yaml:\\d+:3: the name "${name}" is not allowed \\(at /apps/${name}\\)\\n {4}expected: An application name: a DNS-1123 label that is not all digits and not nfs-pv, registry, monitoring, jobs, global, apps\\.`),
+    );
+  });
+
+  it.each(['123', '007'])('rejects %s, all digits', (name) => {
+    expect(() => loadStack('helmforge.yaml', withApp(name))).toThrow(new RegExp(`helmforge\\.yaml:\\d+:3: the name "${name}" must not be all digits: the name becomes label values and container names, which the API server would read as a number \\(at /apps/${name}\\)`));
+  });
+
+  it.each(['web2', '1st', 'a-1', 'registry-ui'])('accepts %s', (name) => {
+    expect(Object.keys(loadStack('helmforge.yaml', withApp(name)).apps)).toContain(name);
   });
 });

@@ -41,5 +41,22 @@ export {
   type OutputOptions,
   type Writer,
 } from './output/index.js';
-export { chartScenarios, renderChart, helmBinary, helmSaid, mapLimit, pullChart, type Scenario, type RenderResult, type RenderOptions, type PullOptions } from './chart/render.js';
+export {
+  chartScenarios,
+  renderChart,
+  helmBinary,
+  helmSaid,
+  mapLimit,
+  pullChart,
+  runHelm,
+  ociHost,
+  noAnswer,
+  DEFAULT_NETWORK_TIMEOUT_MS,
+  type Scenario,
+  type RenderResult,
+  type RenderOptions,
+  type PullOptions,
+  type HelmRun,
+} from './chart/render.js';
 export { readTarEntries } from './chart/tgz.js';
+export { temporaryDirectory, removeTemporaryDirectory, removeTemporaryDirectories } from './chart/temp.js';

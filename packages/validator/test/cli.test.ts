@@ -1,14 +1,15 @@
 // The helmforge-conform bin, spawned as a process with kubeconform's command lines.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseConformArgs } from '../src/index.js';
 import { BIN, BUNDLE, FIXTURES, PROMETHEUS_CRD, STANDALONE, startHttpsSchemaServer } from './helpers.js';
+import { offline } from '../../../tools/testkit/offline.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 function conform(args: string[], input?: string): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: input ?? '', timeout: 60_000 });
@@ -87,8 +88,7 @@ describe('helmforge-conform', () => {
   });
 
   describe("as kubeconform's own acceptance tests expect", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'helmforge-conform-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = tempDir('conform');
     const file = (name: string, text: string): string => {
       writeFileSync(join(dir, name), text);
       return join(dir, name);
@@ -134,7 +134,9 @@ describe('helmforge-conform', () => {
 
     it('HTTPS_PROXY is used for downloads: a proxy that refuses connections fails them, naming it', () => {
       const env = { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:1', NO_PROXY: '' };
-      const r = spawnSync(process.execPath, [BIN, '-schema-location', 'default', VALID], { encoding: 'utf8', env, timeout: 60_000 });
+      // in a network namespace with loopback only: the internet stays out of reach even if the proxy were not used
+      const { command, args } = offline([process.execPath, BIN, '-schema-location', 'default', VALID]);
+      const r = spawnSync(command, args, { encoding: 'utf8', env, timeout: 60_000 });
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(/failed validation: could not download https:\/\/raw\.githubusercontent\.com\/\S+ \(through the proxy http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED/);
     });
@@ -181,20 +183,17 @@ describe('helmforge-conform', () => {
     });
 
     it('a -cache folder filled by kubeconform 0.6 works without network access (its acceptance test "without network access, with cache")', () => {
-      const cache = mkdtempSync(join(tmpdir(), 'helmforge-cache-'));
-      try {
-        // kubeconform 0.6 names a cached schema sha256("<Kind>-<apiVersion>-<k8s version>"): its fixtures/cache has the one below
-        const schema = readFileSync(join(STANDALONE, 'v1.33.0-standalone', 'replicationcontroller-v1.json'));
-        writeFileSync(join(cache, createHash('sha256').update('ReplicationController-v1-master').digest('hex')), schema);
-        expect(createHash('sha256').update('ReplicationController-v1-master').digest('hex')).toBe('f07bea3f9d3a1cb6c76a58db9823ac1a603074e8997c5dc20a483b60f8c1b14b');
-        // the proxy refuses connections: no download can succeed
-        const env = { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:1', NO_PROXY: '' };
-        const r = spawnSync(process.execPath, [BIN, '-cache', cache, '-summary', join(FIXTURES, 'acceptance', 'replicationcontroller.yaml')], { encoding: 'utf8', env, timeout: 60_000 });
-        expect(r.stdout).toBe('Summary: 1 resource found in 1 file - Valid: 1, Invalid: 0, Errors: 0, Skipped: 0\n');
-        expect(r.status).toBe(0);
-      } finally {
-        rmSync(cache, { recursive: true, force: true });
-      }
+      const cache = tempDir('cache');
+      // kubeconform 0.6 names a cached schema sha256("<Kind>-<apiVersion>-<k8s version>"): its fixtures/cache has the one below
+      const schema = readFileSync(join(STANDALONE, 'v1.33.0-standalone', 'replicationcontroller-v1.json'));
+      writeFileSync(join(cache, createHash('sha256').update('ReplicationController-v1-master').digest('hex')), schema);
+      expect(createHash('sha256').update('ReplicationController-v1-master').digest('hex')).toBe('f07bea3f9d3a1cb6c76a58db9823ac1a603074e8997c5dc20a483b60f8c1b14b');
+      // offline, and the proxy refuses connections: no download can succeed
+      const env = { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:1', NO_PROXY: '' };
+      const { command, args } = offline([process.execPath, BIN, '-cache', cache, '-summary', join(FIXTURES, 'acceptance', 'replicationcontroller.yaml')]);
+      const r = spawnSync(command, args, { encoding: 'utf8', env, timeout: 60_000 });
+      expect(r.stdout).toBe('Summary: 1 resource found in 1 file - Valid: 1, Invalid: 0, Errors: 0, Skipped: 0\n');
+      expect(r.status).toBe(0);
     });
 
     it('duplicate keys (-strict): the resource named, every duplicate listed with its line in the document', () => {
@@ -246,7 +245,7 @@ describe('helmforge-conform', () => {
     });
 
     it('compiled validators are kept between runs: the second run compiles nothing, also after runs that filled the cache at the same time', async () => {
-      const cache = mkdtempSync(join(tmpdir(), 'helmforge-cache-'));
+      const cache = tempDir('cache');
       const run = (): Promise<{ status: number | null; stdout: string; compile: unknown }> =>
         new Promise((resolve) => {
           const child = spawn(process.execPath, [BIN, '-cache', cache, '-strict', '-n', '1', '-kubernetes-version', '1.33.0', '-schema-location', STANDALONE, VALID, INVALID], {
@@ -259,20 +258,16 @@ describe('helmforge-conform', () => {
           child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
           child.on('close', (status) => resolve({ status, stdout, compile: (JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as { compile: unknown }).compile }));
         });
-      try {
-        // four runs at once on an empty cache: each compiles what the others have not stored yet, all agree
-        const concurrent = await Promise.all([run(), run(), run(), run()]);
-        for (const r of concurrent) {
-          expect(r).toMatchObject({ status: 1, stdout: concurrent[0]?.stdout });
-          const { compiled, fromCache } = r.compile as { compiled: number; fromCache: number };
-          expect(compiled + fromCache).toBe(3); // ConfigMap, Service, Deployment
-        }
-        expect(readdirSync(join(cache, 'helmforge-validators')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-        const warm = await run();
-        expect(warm).toMatchObject({ status: 1, stdout: concurrent[0]?.stdout, compile: { compiled: 0, fromCache: 3 } });
-      } finally {
-        rmSync(cache, { recursive: true, force: true });
+      // four runs at once on an empty cache: each compiles what the others have not stored yet, all agree
+      const concurrent = await Promise.all([run(), run(), run(), run()]);
+      for (const r of concurrent) {
+        expect(r).toMatchObject({ status: 1, stdout: concurrent[0]?.stdout });
+        const { compiled, fromCache } = r.compile as { compiled: number; fromCache: number };
+        expect(compiled + fromCache).toBe(3); // ConfigMap, Service, Deployment
       }
+      expect(readdirSync(join(cache, 'helmforge-validators')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      const warm = await run();
+      expect(warm).toMatchObject({ status: 1, stdout: concurrent[0]?.stdout, compile: { compiled: 0, fromCache: 3 } });
     });
 
     it('fails when it would read stdin and nothing is piped in (stdin is /dev/null, a character device)', () => {

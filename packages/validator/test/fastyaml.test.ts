@@ -71,9 +71,8 @@ describe('fast YAML parser', () => {
             bailed++;
             continue;
           }
-          const lib = library(text, strict);
-          expect(lib, `the fast parser accepted what the library rejects:\n${text}`).toMatchObject({ ok: true });
-          if (lib.ok) expect(ours, text).toEqual(lib.value);
+          // what the fast parser accepts, the library accepts too, with the same value
+          expect(library(text, strict), text).toEqual({ ok: true, value: ours });
           agreed++;
         }
       }

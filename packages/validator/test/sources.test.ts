@@ -1,13 +1,13 @@
 // Schema sources: location templates (local paths and URLs), bundles by URL, and the on-disk cache.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCHEMA_LOCATION, DefaultFetcher, createValidator, expandSchemaLocation, renderTemplate, splitText, templateVariables } from '../src/index.js';
 import { FIXTURES, SHARED_SCHEMAS, startForwardProxy, startHttpsSchemaServer, startSchemaServer, type SchemaServer } from './helpers.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n';
 const CM_EXTRA = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nextra: 1\n';
@@ -69,26 +69,22 @@ describe('over HTTP, with the on-disk cache', () => {
   });
 
   it('a bundle by URL; a second run with the cache makes no request; a 404 is never cached', async () => {
-    const cache = mkdtempSync(join(tmpdir(), 'helmforge-cache-'));
-    try {
-      const options = {
-        schemaBundles: [`${server.url}/v1.33/_definitions.json`],
-        schemaLocations: [`${fixtures.url}/{{ .ResourceKind }}-nothere.json`],
-        cache,
-        ignoreMissingSchemas: true,
-      };
-      const docs = `${CM}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n`;
-      expect(await statusOf(docs, options)).toEqual(['valid', 'skipped']);
-      expect(server.requests).toEqual(['/v1.33/_definitions.json']);
-      expect(fixtures.requests).toEqual(['/widget-nothere.json']);
-      expect(readdirSync(cache)).toHaveLength(1);
+    const cache = tempDir('cache');
+    const options = {
+      schemaBundles: [`${server.url}/v1.33/_definitions.json`],
+      schemaLocations: [`${fixtures.url}/{{ .ResourceKind }}-nothere.json`],
+      cache,
+      ignoreMissingSchemas: true,
+    };
+    const docs = `${CM}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n`;
+    expect(await statusOf(docs, options)).toEqual(['valid', 'skipped']);
+    expect(server.requests).toEqual(['/v1.33/_definitions.json']);
+    expect(fixtures.requests).toEqual(['/widget-nothere.json']);
+    expect(readdirSync(cache)).toHaveLength(1);
 
-      expect(await statusOf(docs, options)).toEqual(['valid', 'skipped']);
-      expect(server.requests).toHaveLength(1); // served from the cache
-      expect(fixtures.requests).toEqual(['/widget-nothere.json', '/widget-nothere.json']); // the 404 was asked again
-    } finally {
-      rmSync(cache, { recursive: true, force: true });
-    }
+    expect(await statusOf(docs, options)).toEqual(['valid', 'skipped']);
+    expect(server.requests).toHaveLength(1); // served from the cache
+    expect(fixtures.requests).toEqual(['/widget-nothere.json', '/widget-nothere.json']); // the 404 was asked again
   });
 
   it('standalone schemas by URL template', async () => {
@@ -251,14 +247,10 @@ describe('downloads: bounded waits and retries (as kubeconform 0.7: two retries,
   });
 
   it("a -cache folder filled by kubeconform 0.6 (files named by kind, apiVersion and Kubernetes version) is used as it is", async () => {
-    const cache = mkdtempSync(join(tmpdir(), 'helmforge-cache-'));
-    try {
-      const schema = readFileSync(join(FIXTURES, 'schemas', 'master-standalone-strict', 'configmap-v1.json'), 'utf8');
-      writeFileSync(join(cache, createHash('sha256').update('ConfigMap-v1-master').digest('hex')), schema);
-      // nothing listens on port 1: only the cache can give the schema
-      expect(await statusOf(CM_EXTRA, { schemaLocations: ['http://127.0.0.1:1/'], strict: true, cache })).toEqual(['invalid']);
-    } finally {
-      rmSync(cache, { recursive: true, force: true });
-    }
+    const cache = tempDir('cache');
+    const schema = readFileSync(join(FIXTURES, 'schemas', 'master-standalone-strict', 'configmap-v1.json'), 'utf8');
+    writeFileSync(join(cache, createHash('sha256').update('ConfigMap-v1-master').digest('hex')), schema);
+    // nothing listens on port 1: only the cache can give the schema
+    expect(await statusOf(CM_EXTRA, { schemaLocations: ['http://127.0.0.1:1/'], strict: true, cache })).toEqual(['invalid']);
   });
 });

@@ -1,7 +1,9 @@
 import { HelmforgeError } from '@helmforge/core';
 import { STARTER_STACK } from '@helmforge/umbrella';
 import type { Command } from 'commander';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { show } from '../errors.js';
 import type { Io } from '../program.js';
 
 export function initCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -11,13 +13,37 @@ export function initCommand(program: Command, io: Io, setExit: (code: number) =>
     .option('-c, --config <file>', 'where to write the stack file', 'helmforge.yaml')
     .option('-f, --force', 'overwrite an existing file')
     .action((options: { config: string; force?: boolean }) => {
-      if (existsSync(options.config) && !options.force) {
-        throw new HelmforgeError(`${options.config} already exists`, [{ file: options.config, message: 'refusing to overwrite it', hint: 'pass --force, or --config to write elsewhere' }]);
+      const file = options.config;
+      const kind = entryKind(file);
+      if (kind === 'directory' || kind === 'other') {
+        throw new HelmforgeError(`refusing to write the stack file to ${show(file)}: it is a ${kind === 'directory' ? 'directory' : 'special file or link'}, not a file; pass --config with a file path. Nothing was changed.`);
       }
-      const tmp = `${options.config}.tmp-${process.pid}`;
-      writeFileSync(tmp, STARTER_STACK);
-      renameSync(tmp, options.config);
-      io.out(`wrote ${options.config}; next: helmforge generate --config ${options.config}\n`);
+      if (kind === 'file' && !options.force) {
+        throw new HelmforgeError(`${file} already exists`, [{ file, message: 'refusing to overwrite it', hint: 'pass --force, or --config to write elsewhere' }]);
+      }
+      // written beside the target and renamed over it: a crash leaves the old file or the new one; a sibling left by a
+      // run that was killed is removed by the next init
+      const prefix = `.${basename(file)}.helmforge-new-`;
+      for (const name of readdirSync(dirname(file))) if (name.startsWith(prefix)) rmSync(join(dirname(file), name), { force: true });
+      const tmp = join(dirname(file), `${prefix}${process.pid}`);
+      try {
+        writeFileSync(tmp, STARTER_STACK);
+        renameSync(tmp, file);
+      } catch (error) {
+        rmSync(tmp, { force: true });
+        throw error;
+      }
+      io.out(`wrote ${file}; next: helmforge generate --config ${file}\n`);
       setExit(0);
     });
+}
+
+function entryKind(path: string): 'none' | 'file' | 'directory' | 'other' {
+  try {
+    const st = lstatSync(path);
+    return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
+    throw error;
+  }
 }

@@ -1,15 +1,18 @@
 // `helmforge package` and `helmforge push`: the generated umbrella chart, packaged reproducibly (after checking that
 // charts/<name>/ matches the stack file; publish/archive.ts), optionally signed (publish/provenance.ts), and pushed to an
 // OCI registry with the real helm unless that version is already there (publish/published.ts). A refused push is
-// explained: what the registry or helm said, and what to do about it.
+// explained: what the registry or helm said, and what to do about it. Both lock the chart they publish (package also
+// the file it writes, which it renames into place), work in temporary directories that never outlive them, and stop a
+// registry that does not answer (--timeout).
+import { isGeneratedChartYaml, UsageError, withRecoveredLocks } from '@helmforge/core';
 import type { Command } from 'commander';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { show } from '../errors.js';
+import { parseDuration, TIMEOUT_HELP } from '../options.js';
 import type { Io } from '../program.js';
-import { composeFor, staleFiles } from './generate.js';
+import { outputTargets, staleFiles } from './generate.js';
 import { chartArchive, sourceDate } from '../publish/archive.js';
 import { provenance, SigningError, type SigningOptions } from '../publish/provenance.js';
 import { isPublished } from '../publish/published.js';
@@ -25,12 +28,14 @@ interface ChartOptions {
 
 interface PackageOptions extends ChartOptions {
   destination: string;
+  force?: boolean;
 }
 
 interface PushOptions extends ChartOptions {
   plainHttp?: boolean;
   insecureSkipTlsVerify?: boolean;
   force?: boolean;
+  timeout?: number;
 }
 
 /** A problem with what the user asked for: reported on stderr, exit 1. */
@@ -49,6 +54,7 @@ export function packageCommand(program: Command, io: Io, setExit: (code: number)
   chartOptions(program.command('package'))
     .description('Package the generated umbrella chart with helm (charts/<name>/ must match the stack file).')
     .option('-d, --destination <dir>', 'directory that receives <name>-<version>.tgz', '.')
+    .option('--force', 'replace a <name>-<version>.tgz there that helmforge did not package')
     .addHelpText(
       'after',
       '\nThe archive is reproducible: the same chart gives the same bytes and sha256 (entries dated SOURCE_DATE_EPOCH, else 1970).\n'
@@ -64,6 +70,7 @@ export function pushCommand(program: Command, io: Io, setExit: (code: number) =>
     .option('--plain-http', 'the registry speaks plain HTTP (as helm push --plain-http)')
     .option('--insecure-skip-tls-verify', "accept the registry's certificate unchecked")
     .option('--force', 'push even when the registry already has this version (it replaces what users may have pulled)')
+    .option('--timeout <duration>', TIMEOUT_HELP, parseDuration)
     .addHelpText('after', '\nCredentials are helm\'s: run `helm registry login <host>` first. A version the registry already has is refused\nwithout --force (bump metadata.version instead).\nExample: helmforge push oci://registry.local:5000/charts')
     .action(async (repository: string, options: PushOptions) => setExit(await report(io, 'push', () => runPush(repository, options, io))));
 }
@@ -79,11 +86,15 @@ async function report(io: Io, command: string, run: () => Promise<void>): Promis
   }
 }
 
-function helm(args: string[]): { status: number; stdout: string; stderr: string } {
-  const bin = process.env.HELM_BIN ?? 'helm';
-  const r = spawnSync(bin, args, { encoding: 'utf8', timeout: 300_000 });
-  if (r.error !== undefined) throw new PublishError(`could not run ${bin}: ${r.error.message} (set HELM_BIN or put helm on PATH)`);
-  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+const note = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The validator's helm runner (bounded, killed on exit) and temporary directories, loaded when a command needs them. */
+const validatorKit = () => import('@helmforge/validator');
+
+async function helm(args: string[], timeoutMs: number): Promise<{ status: number; stdout: string; stderr: string; timedOut: boolean }> {
+  const r = await (await validatorKit()).runHelm(process.env.HELM_BIN ?? 'helm', args, { timeoutMs });
+  if (r.code === -1 && !r.timedOut) throw new PublishError(r.stderr);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr, timedOut: r.timedOut };
 }
 
 /** helm's message without its "Error: " prefix, on one line. */
@@ -91,14 +102,43 @@ function helmSaid(stderr: string): string {
   return stderr.trim().replace(/^Error: /m, '').replace(/\s*\n\s*/g, ' ');
 }
 
-/** Packages charts/<name>/ into `destination`; returns the .tgz path, its sha256 and the chart's name and version. */
-async function packageChart(options: ChartOptions, destination: string): Promise<{ file: string; digest: string; chart: { name: string; version: string } }> {
-  const { platform, chartDir: chart } = composeFor(options);
-  const show = relative(process.cwd(), chart) || '.';
-  const stale = staleFiles(chart, platform.chart).length;
-  if (stale > 0) {
-    throw new PublishError(`${show} does not match ${options.config} (${stale} file${stale === 1 ? '' : 's'} differ): run \`helmforge generate\` first, so that what is published is what the stack file says`);
-  }
+/**
+ * Packages charts/<name>/ as `<destination>/<name>-<version>.tgz`, holding the chart's lock (so that no generate replaces
+ * it meanwhile), and the file's too when `owned` says the destination is the user's (package -d): there a file of that
+ * name is replaced only if helmforge made it, and the new one is written beside it and renamed into place. Returns the
+ * .tgz path, its sha256 and the chart's name and version.
+ */
+async function packageChart(
+  options: ChartOptions & { force?: boolean },
+  command: string,
+  destination: string,
+  owned: boolean,
+): Promise<{ file: string; digest: string; chart: { name: string; version: string } }> {
+  let output = outputTargets(options);
+  const chart = output.chart.dir;
+  const { metadata } = output.platform;
+  const file = join(destination, `${metadata.name}-${metadata.version}.tgz`);
+  return withRecoveredLocks([{ path: chart, verb: command === 'push' ? 'pushing' : 'packaging' }], command, show, note, async (_locks, recovered) => {
+    if (recovered) output = outputTargets(options); // composed against the chart as it is now
+    const stale = staleFiles(chart, output.chart.tree).length;
+    if (stale > 0) {
+      throw new PublishError(`${show(chart)} does not match ${options.config} (${stale} file${stale === 1 ? '' : 's'} differ): run \`helmforge generate\` first, so that what is published is what the stack file says`);
+    }
+    if (!owned) return { file, ...(await writePackage(options, chart, metadata, file)) };
+    // (locked after the chart, as every command that takes both does)
+    return withRecoveredLocks([{ path: file, verb: 'writing' }], command, show, note, async () => {
+      if (existsSync(file) && options.force !== true && !(await isHelmforgePackage(file))) {
+        throw new PublishError(`refusing to replace ${show(file)}: it is not a chart package helmforge made; move it away, or pass --force to replace it. Nothing was changed.`);
+      }
+      return { file, ...(await writePackage(options, chart, metadata, file)) };
+    });
+  });
+}
+
+/** The archive (and its provenance) written beside `file` and renamed into place: a reader never sees half a package. */
+async function writePackage(options: ChartOptions, chart: string, metadata: { name: string; version: string }, file: string): Promise<{ digest: string; chart: { name: string; version: string } }> {
+  const name = basename(file);
+  const destination = dirname(file);
   const signing = signingOptions(options);
   let mtime: Date;
   try {
@@ -106,16 +146,34 @@ async function packageChart(options: ChartOptions, destination: string): Promise
   } catch (error) {
     throw new PublishError((error as Error).message);
   }
-  const name = `${platform.metadata.name}-${platform.metadata.version}.tgz`;
-  const archive = await chartArchive(chart, platform.metadata.name, mtime);
+  const archive = await chartArchive(chart, metadata.name, mtime);
   const prov = signing ? await provenance(archive, name, readFileSync(join(chart, 'Chart.yaml'), 'utf8'), signing) : undefined;
   mkdirSync(destination, { recursive: true });
-  const file = join(destination, name);
-  writeFileSync(file, archive);
-  // helm push records the archive's mtime as the OCI `created` annotation: fixed too, so the manifest digest is.
-  utimesSync(file, mtime, mtime);
-  if (prov !== undefined) writeFileSync(`${file}.prov`, prov);
-  return { file, digest: `sha256:${createHash('sha256').update(archive).digest('hex')}`, chart: platform.metadata };
+  const outputs: [string, Uint8Array | string][] = [[file, archive], ...(prov !== undefined ? [[`${file}.prov`, prov] as [string, string]] : [])];
+  for (const [path, content] of outputs) {
+    const sibling = join(destination, `.${basename(path)}.helmforge-new-${process.pid}`);
+    try {
+      writeFileSync(sibling, content);
+      // helm push records the archive's mtime as the OCI `created` annotation: fixed too, so the manifest digest is.
+      if (path === file) utimesSync(sibling, mtime, mtime);
+      renameSync(sibling, path);
+    } catch (error) {
+      rmSync(sibling, { force: true });
+      throw error;
+    }
+  }
+  return { digest: `sha256:${createHash('sha256').update(archive).digest('hex')}`, chart: metadata };
+}
+
+/** A gzipped chart whose Chart.yaml carries helmforge's annotation. */
+async function isHelmforgePackage(file: string): Promise<boolean> {
+  const { readTarEntries } = await validatorKit();
+  try {
+    const charts = readTarEntries(readFileSync(file), (p) => /^[^/]+\/Chart\.yaml$/.test(p));
+    return [...charts.values()].some((c) => isGeneratedChartYaml(c.toString('utf8')));
+  } catch {
+    return false; // not a gzipped tar at all
+  }
 }
 
 function signingOptions(options: ChartOptions): SigningOptions | undefined {
@@ -128,24 +186,32 @@ function signingOptions(options: ChartOptions): SigningOptions | undefined {
 }
 
 async function runPackage(options: PackageOptions, io: Io): Promise<void> {
-  const { file, digest } = await packageChart(options, resolve(options.destination));
-  io.out(`packaged ${relative(process.cwd(), file)} (${digest})${options.sign === true ? `, signed: ${relative(process.cwd(), file)}.prov` : ''}\n`);
+  const { file, digest } = await packageChart(options, 'package', resolve(options.destination), true);
+  io.out(`packaged ${show(file)} (${digest})${options.sign === true ? `, signed: ${show(file)}.prov` : ''}\n`);
 }
 
 async function runPush(repository: string, options: PushOptions, io: Io): Promise<void> {
-  if (!repository.startsWith('oci://')) throw new PublishError(`${repository}: give an OCI repository, e.g. oci://registry.local:5000/charts`);
-  const host = repository.slice('oci://'.length).split('/')[0] ?? '';
-  const dir = mkdtempSync(join(tmpdir(), 'helmforge-push-'));
+  if (!repository.startsWith('oci://')) throw new UsageError(`${repository}: give an OCI repository, e.g. oci://registry.local:5000/charts`);
+  const kit = await validatorKit();
+  const host = kit.ociHost(repository);
+  const timeoutMs = options.timeout ?? kit.DEFAULT_NETWORK_TIMEOUT_MS;
+  const dir = kit.temporaryDirectory('push');
   try {
-    const { file, chart } = await packageChart(options, dir);
-    if (options.force !== true && isPublished(process.env.HELM_BIN ?? 'helm', repository, chart.name, chart.version, options)) {
-      throw new PublishError(`${repository.replace(/\/+$/, '')}/${chart.name} already has version ${chart.version}: bump metadata.version in ${options.config} and run helmforge generate (or push with --force to replace it)`);
+    const { file, chart } = await packageChart({ ...options, force: false }, 'push', dir, false);
+    const name = basename(file);
+    const stopped = () => new PublishError(kit.noAnswer(`the push of ${name} to ${repository}`, repository, timeoutMs));
+    if (options.force !== true) {
+      const published = await isPublished(process.env.HELM_BIN ?? 'helm', repository, chart.name, chart.version, { ...options, timeoutMs });
+      if (published === 'no answer') throw stopped();
+      if (published) {
+        throw new PublishError(`${repository.replace(/\/+$/, '')}/${chart.name} already has version ${chart.version}: bump metadata.version in ${options.config} and run helmforge generate (or push with --force to replace it)`);
+      }
     }
     const args = ['push', file, repository];
     if (options.plainHttp === true) args.push('--plain-http');
     if (options.insecureSkipTlsVerify === true) args.push('--insecure-skip-tls-verify');
-    const r = helm(args);
-    const name = basename(file);
+    const r = await helm(args, timeoutMs);
+    if (r.timedOut) throw stopped();
     if (r.status !== 0) {
       const said = helmSaid(r.stderr);
       throw new PublishError(`${host} refused the push of ${name} to ${repository}: ${said}\n  ${whatToDo(said, host, options)}`);
@@ -156,7 +222,7 @@ async function runPush(repository: string, options: PushOptions, io: Io): Promis
     const digest = /Digest: (\S+)/.exec(out)?.[1];
     io.out(`pushed ${name} to oci://${pushed ?? repository}${digest !== undefined ? ` (${digest})` : ''}\n`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    kit.removeTemporaryDirectory(dir);
   }
 }
 

@@ -1,4 +1,4 @@
-import { HelmforgeError } from '@helmforge/core';
+import { UsageError } from '@helmforge/core';
 import { APP_CHART, COMPONENTS, stackSchema, valuesSchemaOf } from '@helmforge/umbrella';
 import type { Command } from 'commander';
 import type { Io } from '../program.js';
@@ -13,7 +13,7 @@ export function schemaCommand(program: Command, io: Io, setExit: (code: number) 
       let schema = stackSchema();
       if (options.chart) {
         const chart = charts.find((c) => c.CHART_NAME === options.chart);
-        if (!chart) throw new HelmforgeError(`unknown chart "${options.chart}"`, [{ message: `known charts: ${charts.map((c) => c.CHART_NAME).join(', ')}` }]);
+        if (!chart) throw new UsageError(`unknown chart "${options.chart}"; known charts: ${charts.map((c) => c.CHART_NAME).join(', ')}`);
         schema = valuesSchemaOf(chart);
       }
       io.out(`${JSON.stringify(schema, null, 2)}\n`);

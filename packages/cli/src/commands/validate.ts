@@ -1,5 +1,9 @@
 import type { OutputFormat } from '@helmforge/validator';
 import { Option, type Command } from 'commander';
+import { recoverInterrupted } from '@helmforge/core';
+import { resolve } from 'node:path';
+import { show } from '../errors.js';
+import { parseDuration, TIMEOUT_HELP } from '../options.js';
 import type { Io } from '../program.js';
 import { collect, collectList } from './options.js';
 
@@ -17,6 +21,7 @@ interface ValidateFlags {
   strict: boolean;
   output: OutputFormat;
   summary?: boolean;
+  quiet?: boolean;
   verbose?: boolean;
   skip?: string[];
   reject?: string[];
@@ -30,6 +35,7 @@ interface ValidateFlags {
   plainHttp?: boolean;
   insecureSkipTlsVerify?: boolean;
   shard?: string;
+  timeout?: number;
 }
 
 export function validateCommand(program: Command, _io: Io, setExit: (code: number) => void): void {
@@ -44,7 +50,8 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
     .option('--crd <file>', 'CustomResourceDefinition YAML used as a schema source (repeatable)', collect)
     .option('--no-strict', 'accept unknown fields and duplicate keys')
     .addOption(new Option('-o, --output <format>', 'report format').choices(OUTPUT_CHOICES).default('text'))
-    .option('--summary', 'print a summary line')
+    .option('--summary', 'print a summary line (the default for text output)')
+    .option('-q, --quiet', 'print nothing but the problems found (no summary, no progress)')
     .option('--verbose', 'also list valid resources')
     .option('--skip <kinds>', 'comma-separated kinds (or apiVersion/kind) to skip', collectList)
     .option('--reject <kinds>', 'comma-separated kinds (or apiVersion/kind) to reject', collectList)
@@ -57,12 +64,16 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
     .option('--version <version>', 'chart version of oci:// references (as helm pull --version; default: the newest)')
     .option('--plain-http', 'the OCI registry speaks plain HTTP (as helm pull --plain-http)')
     .option('--insecure-skip-tls-verify', "accept the registry's and schema servers' certificates unchecked")
+    .option('--timeout <duration>', `${TIMEOUT_HELP}; also how long a schema download waits for a connection or for more data (default 30s)`, parseDuration)
     .option('--shard <k/n>', 'validate only the K-th of N parts (manifest files, or chart renders); merge the reports with helmforge-conform merge')
     .addHelpText(
       'after',
-      '\nExit code 0 when every object is valid, 1 otherwise.\nExamples:\n  helmforge validate charts/platform --schema-bundle ../shared/kubernetes-schemas/v1.33/_definitions.json\n  helm template x ./chart | helmforge validate --manifests - --summary\n  helmforge validate oci://registry.local:5000/charts/platform --version 0.1.0',
+      '\nExit code 0 when every object is valid, 1 otherwise, 2 for a usage error. Progress is shown on stderr when it is a terminal.\nExamples:\n  helmforge validate charts/platform --schema-bundle ../shared/kubernetes-schemas/v1.33/_definitions.json\n  helm template x ./chart | helmforge validate --manifests - --summary\n  helmforge validate oci://registry.local:5000/charts/platform --version 0.1.0',
     )
     .action(async (targets: string[], f: ValidateFlags) => {
+      // a chart that an interrupted generate left half-swapped is put right first
+      const charts = f.manifests === true ? [] : targets.filter((t) => !t.startsWith('oci://')).map((t) => resolve(t));
+      for (const line of await recoverInterrupted(charts, 'validate', show)) process.stderr.write(`${line}\n`);
       // Loaded on demand: `helmforge generate` should not pay for the validator's start-up.
       const { validateCommand: runValidate, parseShard } = await import('@helmforge/validator');
       let shard;
@@ -81,7 +92,9 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
         crds: f.crd ?? [],
         strict: f.strict,
         output: f.output,
-        summary: f.summary ?? false,
+        // a successful run says so in one line, unless --quiet
+        summary: f.summary ?? (f.quiet !== true && f.output === 'text'),
+        progress: f.quiet !== true && process.stderr.isTTY === true,
         verbose: f.verbose ?? false,
         skip: f.skip ?? [],
         reject: f.reject ?? [],
@@ -94,6 +107,7 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
         ...(f.version ? { chartVersion: f.version } : {}),
         ...(f.plainHttp ? { plainHttp: true } : {}),
         ...(f.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}),
+        ...(f.timeout !== undefined ? { timeoutMs: f.timeout } : {}),
         ...(shard !== undefined ? { shard } : {}),
       });
       setExit(code);

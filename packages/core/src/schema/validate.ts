@@ -156,6 +156,10 @@ function toProblem(e: ErrorObject): Problem {
   const parent = e.parentSchema as JsonSchema | undefined;
   // a pattern says what it wants in words (patternErrorMessage), never as the regular expression
   const explained = e.keyword === 'pattern' && typeof parent?.patternErrorMessage === 'string' ? parent.patternErrorMessage : undefined;
+  if (e.propertyName !== undefined && e.keyword === 'not') {
+    const description = parent?.description;
+    return { pointer: `${e.instancePath}/${escapePointer(e.propertyName)}`, message: `the name "${e.propertyName}" is not allowed`, hint: typeof description === 'string' ? `expected: ${description}` : 'choose another name' };
+  }
   if (e.propertyName !== undefined) {
     const pointer = `${e.instancePath}/${escapePointer(e.propertyName)}`;
     if (explained) return { pointer, message: `the name "${e.propertyName}" ${explained}` };

@@ -1,8 +1,8 @@
 // Renders a chart with the real helm binary (`helm template`), one child process per values scenario.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { killedOnExit, removeTemporaryDirectory, temporaryDirectory } from './temp.js';
 import { readTarEntries } from './tgz.js';
 
 export interface Scenario {
@@ -36,7 +36,7 @@ export function chartScenarios(chart: string, options: { scenarios?: boolean; va
       }
     } else if (/\.tgz$|\.tar\.gz$/.test(chart) && existsSync(chart)) {
       const entries = readTarEntries(readFileSync(chart), (p) => /^[^/]+\/ci\/[^/]+-values\.ya?ml$/.test(p));
-      const dir = mkdtempSync(join(tmpdir(), 'helmforge-ci-'));
+      const dir = temporaryDirectory('ci'); // removed by the caller's removeTemporaryDirectories(), or at exit
       for (const [p, content] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const file = join(dir, basename(p));
         writeFileSync(file, content);
@@ -80,17 +80,56 @@ export async function renderChart(helm: string, chart: string, scenario: Scenari
   return { scenario, kubernetesVersion, ok: r.code === 0, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Runs helm to the end, collecting its output; a binary that cannot be run is exit code -1 with the reason as stderr. */
-function runHelm(helm: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(helm, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+export interface HelmRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Stopped because it ran longer than `timeoutMs` (a registry that does not answer). */
+  timedOut: boolean;
+}
+
+/**
+ * Runs helm to the end, collecting its output; a binary that cannot be run is exit code -1 with the reason as stderr.
+ * With `timeoutMs`, helm is stopped after that long (SIGTERM, then SIGKILL): helm's registry client waits for ever on
+ * a server that accepts the connection and never replies.
+ */
+export function runHelm(helm: string, args: string[], options: { timeoutMs?: number } = {}): Promise<HelmRun> {
+  // helm's own temporary files go into a directory of ours: a helm that is stopped does not clean up after itself
+  const tmp = temporaryDirectory('helm');
+  return new Promise<HelmRun>((resolve) => {
+    const child = killedOnExit(spawn(helm, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp } }));
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (e) => resolve({ code: -1, stdout: '', stderr: `could not run ${helm}: ${e.message} (set HELM_BIN or put helm on PATH)` }));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+          }, options.timeoutMs);
+    child.stdout?.on('data', (c: Buffer) => out.push(c));
+    child.stderr?.on('data', (c: Buffer) => err.push(c));
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ code: -1, stdout: '', stderr: `could not run ${helm}: ${e.message} (set HELM_BIN or put helm on PATH)`, timedOut: false });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), timedOut });
+    });
+  }).finally(() => removeTemporaryDirectory(tmp));
+}
+
+/** The registry host of an oci:// reference. */
+export function ociHost(ref: string): string {
+  return ref.replace(/^oci:\/\//, '').split('/')[0] ?? ref;
+}
+
+/** What to say when helm was stopped for taking too long. */
+export function noAnswer(what: string, ref: string, timeoutMs: number): string {
+  return `${what} stopped: ${ociHost(ref)} did not answer within ${timeoutMs / 1000}s (check the address, or allow longer with --timeout)`;
 }
 
 /** What helm said on stderr, on one line (for a message that names the failed step). */
@@ -119,7 +158,11 @@ export interface PullOptions {
   plainHttp?: boolean;
   /** Accept the registry's certificate unchecked (helm --insecure-skip-tls-verify). */
   insecureSkipTlsVerify?: boolean;
+  /** Stop helm after this long (default 120 s). */
+  timeoutMs?: number;
 }
+
+export const DEFAULT_NETWORK_TIMEOUT_MS = 120_000;
 
 /**
  * Pulls a chart from an OCI registry (`oci://host/repo/chart`) with the real helm, unpacked into a new temporary
@@ -127,14 +170,16 @@ export interface PullOptions {
  * helm's own (`helm registry login`).
  */
 export async function pullChart(helm: string, ref: string, options: PullOptions = {}): Promise<{ ok: true; dir: string } | { ok: false; error: string }> {
-  const into = mkdtempSync(join(tmpdir(), 'helmforge-pull-'));
+  const into = temporaryDirectory('pull');
   const args = ['pull', ref, '--untar', '--untardir', into];
   if (options.version !== undefined) args.push('--version', options.version);
   if (options.plainHttp === true) args.push('--plain-http');
   if (options.insecureSkipTlsVerify === true) args.push('--insecure-skip-tls-verify');
-  const r = await runHelm(helm, args);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
+  const r = await runHelm(helm, args, { timeoutMs });
   const charts = r.code === 0 ? readdirSync(into).filter((d) => existsSync(join(into, d, 'Chart.yaml'))) : [];
   if (charts.length === 1) return { ok: true, dir: join(into, charts[0] as string) };
-  rmSync(into, { recursive: true, force: true });
+  removeTemporaryDirectory(into);
+  if (r.timedOut) return { ok: false, error: noAnswer(`helm pull ${ref}`, ref, timeoutMs) };
   return { ok: false, error: `helm pull ${ref} failed: ${helmSaid(r.stderr) || 'no chart in what it pulled'}` };
 }

@@ -25,8 +25,11 @@ export function defaultWorkers(): number {
   return Math.min(4, availableParallelism());
 }
 
-/** `onResult` sees every result after it is reported (not part of `options`: those go to the workers). */
-export async function runManifests(targets: string[], options: ManifestRunOptions, io: CommandIO, onResult?: (r: ValidationResult) => void): Promise<number> {
+/**
+ * `onResult` sees every result before it is reported, and may stop the run there (nothing more is reported); it is
+ * not part of `options`, which go to the workers.
+ */
+export async function runManifests(targets: string[], options: ManifestRunOptions, io: CommandIO, onResult?: (r: ValidationResult) => 'stop' | undefined): Promise<number> {
   const out = new BufferedWriter(io.stdout);
   const isStdin = targets.length === 0 || (targets.length === 1 && targets[0] === '-');
   const output = createOutput(options.output, out, {
@@ -51,8 +54,8 @@ export async function runManifests(targets: string[], options: ManifestRunOption
   const bytes = options.workers !== undefined && options.workers > 1 ? await inputSize(targets, discover) : undefined;
   outer: for await (const results of validateInputs(inputs, bytes === undefined ? options : { ...options, inputBytes: bytes }, undefined, schemas)) {
     for (const r of results) {
+      if (onResult?.(r) === 'stop') return 1;
       output.write(r);
-      onResult?.(r);
       if (isFailure(r)) {
         failed = true;
         if (options.exitOnError) break outer;

@@ -3,10 +3,12 @@
 // itself), for each Kubernetes version, in parallel child processes; every rendered object is validated and
 // reported per scenario and template file (`# Source:`).
 // With `manifests: true` the targets are manifest files, directories or `-`, as with helmforge-conform.
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { chartScenarios, helmBinary, helmSaid, mapLimit, pullChart, renderChart } from '../chart/render.js';
+import { removeTemporaryDirectories } from '../chart/temp.js';
+import { renderTemplate } from '../registry/template.js';
 import { createOutput } from '../output/index.js';
 import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
 import { splitText } from '../resource/stream.js';
@@ -48,8 +50,13 @@ export interface ValidateCommandOptions {
   plainHttp?: boolean;
   /** Accept unverified certificates: schema downloads and helm pull. */
   insecureSkipTlsVerify?: boolean;
-  /** Network timeout in ms: how long a schema download waits for a connection or for more data (default 30 s). */
+  /**
+   * Network timeout in ms: a helm pull of an oci:// reference stops after this long (default 120 s), and a schema
+   * download waits this long for a connection or for more data (default 30 s).
+   */
   timeoutMs?: number;
+  /** Show progress on stderr (for a terminal). */
+  progress?: boolean;
   /**
    * Validate only this part of the inputs (`--shard K/N`): manifest files, or chart renders (chart, values scenario,
    * Kubernetes version). The reports of all parts merge into one (`helmforge-conform merge`).
@@ -91,8 +98,13 @@ export async function validateCommand(targets: string[], options: Partial<Valida
     ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
   };
   try {
+    const missingSource = missingSchemaFiles(o, versions);
+    if (missingSource !== undefined) {
+      io.stderr.write(`helmforge validate: ${missingSource}\n`);
+      return 1;
+    }
     if (o.manifests) {
-      const failures = new DownloadFailures();
+      const unreachable = new Unreachable();
       let code = 0;
       for (const v of versions) {
         const c = await runManifests(
@@ -108,16 +120,16 @@ export async function validateCommand(targets: string[], options: Partial<Valida
             ...(o.shard !== undefined ? { shard: o.shard } : {}),
           },
           io,
-          (r) => failures.see(r),
+          (r) => unreachable.stops(r),
         );
+        if (unreachable.explain(io)) return 1;
         code = Math.max(code, c);
       }
-      failures.explain(io);
       return code;
     }
     if (targets.length === 0) {
       io.stderr.write('helmforge validate: give a chart directory or .tgz (or --manifests with files)\n');
-      return 1;
+      return 2;
     }
     // A missing path would reach helm as a repository reference ("repo x not found"): say what it is.
     const local = targets.filter((t) => !isOciReference(t));
@@ -127,16 +139,30 @@ export async function validateCommand(targets: string[], options: Partial<Valida
       return 1;
     }
     const pulled = await pullCharts(targets, o, io);
-    try {
-      const code = await validateCharts(pulled.charts, o, versions, common, io, pulled.names);
-      return pulled.failed ? 1 : code;
-    } finally {
-      for (const dir of pulled.names.keys()) rmSync(dirname(dir), { recursive: true, force: true });
-    }
+    const code = await validateCharts(pulled.charts, o, versions, common, io, pulled.names);
+    return pulled.failed ? 1 : code;
   } catch (err) {
     io.stderr.write(`helmforge validate: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
+  } finally {
+    removeTemporaryDirectories(); // pulled charts, ci/ scenarios read out of a .tgz
   }
+}
+
+/**
+ * A --schema-bundle or --crd file that does not exist, worded once, before anything is rendered (otherwise every
+ * resource would report it). Bundles may use the template variables: each Kubernetes version's path is checked.
+ */
+function missingSchemaFiles(o: ValidateCommandOptions, versions: string[]): string | undefined {
+  const local = (p: string) => !/^https?:\/\//.test(p);
+  for (const bundle of o.schemaBundles.filter(local)) {
+    for (const v of versions) {
+      const path = renderTemplate(bundle, { kind: '', apiVersion: '', kubernetesVersion: v, strict: o.strict });
+      if (!existsSync(path)) return `--schema-bundle ${path}: no such file; give the path of a _definitions.json bundle (or of a cluster's /openapi/v2 document)`;
+    }
+  }
+  for (const crd of o.crds.filter(local)) if (!existsSync(crd)) return `--crd ${crd}: no such file; give the path of a CustomResourceDefinition YAML file`;
+  return undefined;
 }
 
 function isOciReference(target: string): boolean {
@@ -155,6 +181,7 @@ async function pullCharts(targets: string[], o: ValidateCommandOptions, io: Comm
     }
     const r = await pullChart(helmBinary(o.helmBin), t, {
       ...(o.chartVersion !== undefined ? { version: o.chartVersion } : {}),
+      ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
       ...(o.plainHttp === true ? { plainHttp: true } : {}),
       ...(o.insecureSkipTlsVerify === true ? { insecureSkipTlsVerify: true } : {}),
     });
@@ -188,10 +215,15 @@ async function validateCharts(
       ),
     )
     .filter((j) => inShard(`${names.get(j.chart) ?? j.chart}|${j.scenario.label}|${j.version}`, o.shard));
-  const renders = await mapLimit(jobs, Math.max(1, availableParallelism()), (j) => renderChart(helm, j.chart, j.scenario, j.version));
+  const progress = new Progress(o.progress === true ? io.stderr : undefined, jobs.length);
+  const renders = await mapLimit(jobs, Math.max(1, availableParallelism()), async (j) => {
+    const r = await renderChart(helm, j.chart, j.scenario, j.version);
+    progress.step('rendered');
+    return r;
+  });
   const out = new BufferedWriter(io.stdout);
   const output = createOutput(o.output, out, { summary: o.summary, verbose: o.verbose, toolName: 'helmforge validate', color: colorFromEnvironment() });
-  const failures = new DownloadFailures();
+  const unreachable = new Unreachable();
   let failed = false;
   for (let i = 0; i < renders.length; i++) {
     const render = renders[i];
@@ -218,6 +250,11 @@ async function validateCharts(
       for (const doc of splitText(job.chart, render.stdout)) {
         for (const r of await validator.validateDocument(doc)) {
           if (r.status === 'empty') continue; // helm separates templates with empty documents
+          if (unreachable.stops(r) === 'stop') {
+            progress.done();
+            unreachable.explain(io);
+            return 1;
+          }
           if (r.source !== undefined) r.filename = r.source;
           r.scenario = label;
           r.kubernetesVersion = job.version;
@@ -225,39 +262,57 @@ async function validateCharts(
         }
       }
     }
+    progress.step('validated');
     for (const r of results) {
       output.write(r);
-      failures.see(r);
       if (isFailure(r)) failed = true;
     }
   }
+  progress.done();
   output.flush();
   out.flush();
-  failures.explain(io);
   return failed ? 1 : 0;
 }
 
 /**
- * Resources that could not be validated because a schema could not be downloaded: each is reported as an error
- * already; at the end one line on stderr says why they all failed and how to validate offline.
+ * A schema source that cannot be reached (a download that failed before any HTTP answer: no network, no such host, a
+ * timeout): the run stops at the first such resource with one line, rather than reporting every resource the same way.
  */
-class DownloadFailures {
-  private count = 0;
+class Unreachable {
   private first: string | undefined;
 
-  see(r: ValidationResult): void {
-    if (r.status !== 'error' || r.message === undefined || !r.message.startsWith('could not download ')) return;
-    this.count++;
+  stops(r: ValidationResult): 'stop' | undefined {
+    if (r.status !== 'error' || r.message === undefined || !r.message.startsWith('could not download ') || /: HTTP \d+$/.test(r.message)) return undefined;
     this.first ??= r.message;
+    return 'stop';
   }
 
-  explain(io: CommandIO): void {
-    if (this.first === undefined) return;
-    const n = this.count === 1 ? '1 resource' : `${this.count} resources`;
+  /** Says why the run stopped, if it did. */
+  explain(io: CommandIO): boolean {
+    if (this.first === undefined) return false;
     io.stderr.write(
-      `helmforge validate: ${n} could not be validated because a schema could not be downloaded (${this.first}).\n` +
-        '  Without network access, validate against a local bundle (--schema-bundle PATH/_definitions.json) or a local\n' +
-        '  copy of the schemas (--schema-location DIR); --cache DIR keeps downloaded schemas for later runs.\n',
+      `helmforge validate: stopped: no schema source could be reached (${this.first}); without network access, validate against a local bundle (--schema-bundle PATH/_definitions.json) or a local copy of the schemas (--schema-location DIR)\n`,
     );
+    return true;
+  }
+}
+
+/** `rendered 3/12` on one rewritten stderr line, for a terminal; nothing otherwise. */
+class Progress {
+  private counts = new Map<string, number>();
+  constructor(
+    private readonly stderr: CommandIO['stderr'] | undefined,
+    private readonly total: number,
+  ) {}
+
+  step(what: string): void {
+    if (this.stderr === undefined) return;
+    const n = (this.counts.get(what) ?? 0) + 1;
+    this.counts.set(what, n);
+    this.stderr.write(`\r\x1b[K${what} ${n}/${this.total} values scenarios`);
+  }
+
+  done(): void {
+    if (this.stderr !== undefined && this.counts.size > 0) this.stderr.write('\r\x1b[K');
   }
 }

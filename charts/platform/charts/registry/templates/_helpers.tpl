@@ -29,21 +29,24 @@ contains it. Truncated to 63 characters because some Kubernetes name fields are 
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
-{{/* Selector labels: stable for the life of a release, never include the version. */}}
+{{/*
+Selector labels: stable for the life of a release, never include the version. Label values are quoted: a release or
+chart named 123 must reach the API server as the string "123", not as a number.
+*/}}
 {{- define "registry.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "registry.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/name: {{ include "registry.name" . | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{/* Standard labels on every object, plus global.commonLabels. */}}
 {{- define "registry.labels" -}}
-helm.sh/chart: {{ include "registry.chart" . }}
+helm.sh/chart: {{ include "registry.chart" . | quote }}
 {{ include "registry.selectorLabels" . }}
 {{- with .Chart.AppVersion }}
 app.kubernetes.io/version: {{ . | quote }}
 {{- end }}
-app.kubernetes.io/managed-by: {{ .Release.Service }}
-app.kubernetes.io/part-of: {{ default .Chart.Name (and .Values.global .Values.global.partOf) }}
+app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
+app.kubernetes.io/part-of: {{ default .Chart.Name (and .Values.global .Values.global.partOf) | quote }}
 {{- with (and .Values.global .Values.global.commonLabels) }}
 {{ toYaml . }}
 {{- end }}
