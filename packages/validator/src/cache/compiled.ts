@@ -7,9 +7,10 @@
 // (concurrent runs write identical content; a reader sees a whole file or none), and carries a checksum of its body:
 // a truncated or altered file is a miss (and is replaced), not an error.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomically } from './atomic.js';
 
 /** Bump when the graph format or a conversion changes: older entries are then never read. */
 export const COMPILED_FORMAT = 'helmforge-validator-1';
@@ -72,10 +73,7 @@ export class CompiledCache {
         this.madeDir = true;
       }
       const body = JSON.stringify(value);
-      const file = this.path(key);
-      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(tmp, `${JSON.stringify([COMPILED_FORMAT, key, contentHash(body)])}\n${body}`);
-      renameSync(tmp, file);
+      writeFileAtomically(this.path(key), `${JSON.stringify([COMPILED_FORMAT, key, contentHash(body)])}\n${body}`);
     } catch {
       // read-only home, full disk …: caching is an optimisation
     }
