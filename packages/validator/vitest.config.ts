@@ -1,3 +1,4 @@
+import { mergeConfig } from 'vitest/config';
 import { packageTestConfig } from '../../tools/vitest.shared.js';
 
-export default packageTestConfig(import.meta.dirname);
+export default mergeConfig(packageTestConfig(import.meta.dirname), { test: { globalSetup: ['./test/global-setup.ts'] } });

@@ -48,7 +48,21 @@ describe.each(HELM_BINARIES)('helmforge validate with $label', (helm) => {
     const { status, failed } = validateWithScenario('label-values.yaml', 'web:\n  podLabels:\n    app.kubernetes.io/name: other\n');
     expect(status).toBe(1);
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ filename: expect.stringMatching(/platform\/charts\/web\/templates\/deployment\.yaml/), msg: expect.stringMatching(/app\.kubernetes\.io\/name" already defined/) });
+    expect(failed[0]).toMatchObject({ filename: expect.stringMatching(/platform\/charts\/web\/templates\/deployment\.yaml/), msg: expect.stringMatching(/key "app\.kubernetes\.io\/name" already set in map/) });
+  });
+
+  it('--shard 1/2 and 2/2 together report exactly what one run reports (renders split by chart, scenario, version)', () => {
+    const report = (extra: string[]) => {
+      const r = helmforge(['validate', CHART, '--schema-bundle', BUNDLE, '-o', 'json', '--verbose', ...extra], helm.bin);
+      expect(r.status).toBe(0);
+      return (JSON.parse(r.stdout) as { resources: { filename: string; scenario: string; kind: string; name: string; status: string }[] }).resources.map(
+        (x) => `${x.scenario} ${x.filename} ${x.kind} ${x.name} ${x.status}`,
+      );
+    };
+    const [one, first, second] = [report([]), report(['--shard', '1/2']), report(['--shard', '2/2'])];
+    expect(first.length).toBeGreaterThan(0);
+    expect(second.length).toBeGreaterThan(0);
+    expect([...first, ...second].sort()).toEqual([...one].sort());
   });
 
   it('validates helm template output streamed on stdin (--manifests -)', () => {
@@ -95,11 +109,11 @@ describe('helmforge validate without any reachable schema source', () => {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
-  it('manifests: downloads go through HTTPS_PROXY; the run stops at once with one line saying how to validate offline', () => {
+  it('manifests: downloads go through HTTPS_PROXY (retried twice, as kubeconform 0.7 does); the run stops at the first with one line saying how to validate offline', () => {
     const r = offlineRun(['validate', '--manifests', '-', '--schema-location', 'default'], 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\n');
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^helmforge validate: stopped: no schema source could be reached \(could not download https:\/\/\S+ \(through the proxy http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED[^)]*\); without network access, validate against a local bundle \(--schema-bundle PATH\/_definitions\.json\) or a local copy of the schemas \(--schema-location DIR\)\n$/,
+      /^helmforge validate: stopped: no schema source could be reached \(could not download https:\/\/\S+ \(through the proxy http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED [^ )]+ \(3 attempts\)\); without network access, validate against a local bundle \(--schema-bundle PATH\/_definitions\.json\) or a local copy of the schemas \(--schema-location DIR\)\n$/,
     );
     expect(r.status).toBe(1);
   });
@@ -119,6 +133,12 @@ describe('helmforge validate input errors and exit codes', () => {
     const r = helmforge(['validate', 'no-such-chart'], helm);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no-such-chart: no chart there .*--manifests/);
+  });
+
+  it('refuses a shard that is not K/N with 1 <= K <= N', () => {
+    const r = helmforge(['validate', CHART, '--shard', '3/2'], helm);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('helmforge validate: invalid shard "3/2": give K/N with 1 <= K <= N, e.g. 2/4 (in a Kubernetes Indexed Job: $((JOB_COMPLETION_INDEX + 1))/N)\n');
   });
 
   it('a --schema-bundle that does not exist is said once, before anything is rendered', () => {

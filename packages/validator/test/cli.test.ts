@@ -1,11 +1,13 @@
 // The helmforge-conform bin, spawned as a process with kubeconform's command lines.
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseConformArgs } from '../src/index.js';
-import { BIN, BUNDLE, FIXTURES, PROMETHEUS_CRD, startHttpsSchemaServer } from './helpers.js';
+import { BIN, BUNDLE, FIXTURES, PROMETHEUS_CRD, STANDALONE, startHttpsSchemaServer } from './helpers.js';
 import { offline } from '../../../tools/testkit/offline.js';
 import { tempDir } from '../../../tools/testkit/temp.js';
 
@@ -52,7 +54,7 @@ describe('helmforge-conform', () => {
 
   it('junit, tap and sarif outputs from the bin', () => {
     expect(XMLValidator.validate(conform(['-output', 'junit', '-schema-bundle', BUNDLE, INVALID]).stdout)).toBe(true);
-    expect(conform(['-output', 'tap', '-schema-bundle', BUNDLE, VALID]).stdout.trimEnd().split('\n').at(-1)).toBe('1..4');
+    expect(conform(['-output', 'tap', '-schema-bundle', BUNDLE, VALID]).stdout.trimEnd().split('\n').at(-1)).toBe('1..3');
     const sarif = JSON.parse(conform(['-output=sarif', '-schema-bundle', BUNDLE, INVALID]).stdout) as { version: string };
     expect(sarif.version).toBe('2.1.0');
   });
@@ -178,6 +180,94 @@ describe('helmforge-conform', () => {
         expect.stringMatching(/^failed downloading schema at http:\/\/127\.0\.0\.1:1\/service\.json: .*ECONNREFUSED/),
       ]);
       expect(conform(['-n', '1', '-schema-location', `${local}/`, VALID]).stderr).toBe('');
+    });
+
+    it('a -cache folder filled by kubeconform 0.6 works without network access (its acceptance test "without network access, with cache")', () => {
+      const cache = tempDir('cache');
+      // kubeconform 0.6 names a cached schema sha256("<Kind>-<apiVersion>-<k8s version>"): its fixtures/cache has the one below
+      const schema = readFileSync(join(STANDALONE, 'v1.33.0-standalone', 'replicationcontroller-v1.json'));
+      writeFileSync(join(cache, createHash('sha256').update('ReplicationController-v1-master').digest('hex')), schema);
+      expect(createHash('sha256').update('ReplicationController-v1-master').digest('hex')).toBe('f07bea3f9d3a1cb6c76a58db9823ac1a603074e8997c5dc20a483b60f8c1b14b');
+      // offline, and the proxy refuses connections: no download can succeed
+      const env = { ...process.env, HTTPS_PROXY: 'http://127.0.0.1:1', NO_PROXY: '' };
+      const { command, args } = offline([process.execPath, BIN, '-cache', cache, '-summary', join(FIXTURES, 'acceptance', 'replicationcontroller.yaml')]);
+      const r = spawnSync(command, args, { encoding: 'utf8', env, timeout: 60_000 });
+      expect(r.stdout).toBe('Summary: 1 resource found in 1 file - Valid: 1, Invalid: 0, Errors: 0, Skipped: 0\n');
+      expect(r.status).toBe(0);
+    });
+
+    it('duplicate keys (-strict): the resource named, every duplicate listed with its line in the document', () => {
+      const r = conform(['-strict', '-schema-bundle', BUNDLE, '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: first}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: a\n  j: b\n  k: c\n  j: d\n');
+      expect(r.stdout).toBe(
+        'stdin - ConfigMap a failed validation: error unmarshalling resource: error converting YAML to JSON: yaml: unmarshal errors:\n  line 8: key "k" already set in map\n  line 9: key "j" already set in map\n',
+      );
+    });
+
+    it('a UTF-8 byte-order mark at the start of a manifest is accepted', () => {
+      const bom = file('bom.yaml', '\ufeffapiVersion: v1\nkind: ConfigMap\nmetadata: {name: bom}\n');
+      expect(conform(['-summary', '-verbose', '-schema-bundle', BUNDLE, bom]).stdout).toBe(`${bom} - ConfigMap bom is valid\nSummary: 1 resource found in 1 file - Valid: 1, Invalid: 0, Errors: 0, Skipped: 0\n`);
+    });
+
+    it('a leading and a trailing --- make no empty document: TAP numbering and -verbose JSON as kubeconform\'s', () => {
+      const f = file('markers.yaml', '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n---\n');
+      expect(conform(['-output', 'tap', '-schema-bundle', BUNDLE, f]).stdout).toBe(`TAP version 13\nok 1 - ${f} (v1/ConfigMap//a)\nok 2 - ${f} (v1/ConfigMap//b)\n1..2\n`);
+      const json = JSON.parse(conform(['-output', 'json', '-verbose', '-schema-bundle', BUNDLE, f]).stdout) as { resources: { name: string; status: string }[] };
+      expect(json.resources.map((x) => [x.name, x.status])).toEqual([
+        ['a', 'statusValid'],
+        ['b', 'statusValid'],
+      ]);
+    });
+
+    it('-timeout bounds a download from a server that accepts the connection and never answers, and names the host', async () => {
+      const sockets = new Set<Socket>();
+      const silent = createNetServer((socket) => sockets.add(socket));
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const host = `127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      try {
+        const started = Date.now();
+        const r = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+          const child = spawn(process.execPath, [BIN, '-timeout', '1s', '-n', '1', '-schema-location', `http://${host}/`, VALID], { stdio: ['ignore', 'pipe', 'pipe'] });
+          let stdout = '';
+          child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+          child.on('close', (status) => resolve({ status, stdout }));
+        });
+        expect(r.status).toBe(1);
+        // three attempts (1 s each) with kubeconform 0.7's waits between them (1 s, 2 s); the second kind fails at once
+        expect(r.stdout.split('\n').filter((l) => l !== '')).toEqual([
+          `${VALID} - ConfigMap one failed validation: could not download http://${host}/master-standalone/configmap-v1.json: ${host} did not answer within 1s (3 attempts)`,
+          `${VALID} - Service web failed validation: could not download http://${host}/master-standalone/service-v1.json: ${host} did not answer within 1s (3 attempts)`,
+        ]);
+        expect(Date.now() - started).toBeLessThan(30_000);
+      } finally {
+        for (const s of sockets) s.destroy();
+        silent.close();
+      }
+    });
+
+    it('compiled validators are kept between runs: the second run compiles nothing, also after runs that filled the cache at the same time', async () => {
+      const cache = tempDir('cache');
+      const run = (): Promise<{ status: number | null; stdout: string; compile: unknown }> =>
+        new Promise((resolve) => {
+          const child = spawn(process.execPath, [BIN, '-cache', cache, '-strict', '-n', '1', '-kubernetes-version', '1.33.0', '-schema-location', STANDALONE, VALID, INVALID], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, HELMFORGE_CONFORM_STATS: '1' },
+          });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+          child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+          child.on('close', (status) => resolve({ status, stdout, compile: (JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as { compile: unknown }).compile }));
+        });
+      // four runs at once on an empty cache: each compiles what the others have not stored yet, all agree
+      const concurrent = await Promise.all([run(), run(), run(), run()]);
+      for (const r of concurrent) {
+        expect(r).toMatchObject({ status: 1, stdout: concurrent[0]?.stdout });
+        const { compiled, fromCache } = r.compile as { compiled: number; fromCache: number };
+        expect(compiled + fromCache).toBe(3); // ConfigMap, Service, Deployment
+      }
+      expect(readdirSync(join(cache, 'helmforge-validators')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      const warm = await run();
+      expect(warm).toMatchObject({ status: 1, stdout: concurrent[0]?.stdout, compile: { compiled: 0, fromCache: 3 } });
     });
 
     it('fails when it would read stdin and nothing is piped in (stdin is /dev/null, a character device)', () => {

@@ -17,7 +17,18 @@ export const SHARED_SCHEMAS = join(REPO_ROOT, '..', 'shared', 'kubernetes-schema
 export const BUNDLE = join(SHARED_SCHEMAS, 'v1.33', '_definitions.json');
 export const PROMETHEUS_CRD = join(SHARED_SCHEMAS, 'crds', 'monitoring.coreos.com_prometheuses.yaml');
 export const FIXTURES = join(PACKAGE_ROOT, 'test', 'fixtures');
-export const BIN = join(PACKAGE_ROOT, 'dist', 'helmforge-conform.mjs');
+export const PROMETHEUS_RULE_CRD = join(FIXTURES, 'crds', 'monitoring.coreos.com_prometheusrules.yaml');
+
+/**
+ * Standalone schemas in kubeconform's layout (`v1.33.0-standalone-strict/deployment-apps-v1.json`), made from the
+ * v1.33 bundle for this test run by global-setup.ts: give it as a -schema-location.
+ */
+export const STANDALONE = ((): string => {
+  const dir = process.env.HELMFORGE_TEST_STANDALONE;
+  if (dir === undefined) throw new Error('HELMFORGE_TEST_STANDALONE is not set: run the tests with vitest (test/global-setup.ts makes the schemas)');
+  return dir;
+})();
+export const BIN = join(PACKAGE_ROOT, 'dist', 'helmforge-conform.cjs');
 
 export interface SchemaServer {
   url: string;
@@ -120,21 +131,12 @@ export function memoryIO(): { stdout: MemoryWriter; stderr: MemoryWriter } {
   return { stdout: new MemoryWriter(), stderr: new MemoryWriter() };
 }
 
-/** Validates a YAML text with a fresh validator; returns every result. */
+/** Validates a YAML text with a fresh validator (the v1.33 bundle unless other schemas are given); returns every result. */
 export async function validateYaml(text: string | Buffer, options: ValidatorOptions = {}): Promise<ValidationResult[]> {
-  const v = createValidator({ schemaBundles: [BUNDLE], ...options });
+  const v = createValidator(options.schemaLocations !== undefined || options.schemaBundles !== undefined ? options : { schemaBundles: [BUNDLE], ...options });
   const out: ValidationResult[] = [];
   for (const doc of splitText('test.yaml', text)) out.push(...(await v.validateDocument(doc)));
   return out;
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): randomised tests that a failure can replay. */
-export function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../../tools/testkit/random.mjs';

@@ -1,15 +1,17 @@
 // The rules inside validateCommand, with the real helm binaries: findings of each render named by template, rendered
 // line, values scenarios and values key; the chart's own .helmforge-lint.yaml; --lint-only and --no-lint; every
-// output format (SARIF checked against the SARIF 2.1.0 schema); manifests on stdin; helmforge-conform -api-rules.
+// output format (SARIF checked against the SARIF 2.1.0 schema); manifests on stdin; the reports of --shard parts
+// merged; helmforge-conform -api-rules.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
-import { validateCommand, type ValidateCommandOptions } from '../src/index.js';
+import { tempDir } from '../../../tools/testkit/temp.js';
+import { inShard, mergeReports, validateCommand, type ValidateCommandOptions } from '../src/index.js';
 import { BIN, BUNDLE, FIXTURES, memoryIO } from './helpers.js';
 
 const CHART = join(FIXTURES, 'charts', 'lintme');
@@ -106,6 +108,53 @@ describe.each(HELM_BINARIES)('lint rules in validateCommand with $label', (helm)
     expect(pvc?.filename).toBe('stdin');
     expect(pvc?.line).toBe(rendered.stdout.split('\n').findIndex((l) => l.includes('claimName: shared-dta')) + 1);
     expect(pvc?.column).toBe(24);
+  });
+});
+
+describe('the reports of --shard parts, merged', () => {
+  const helm = HELM_BINARIES[0] as (typeof HELM_BINARIES)[number];
+  const options = { helmBin: helm.bin, summary: true, kubernetesVersions: ['1.32.0', '1.33.0'] };
+  const findingsOf = (json: string) => (JSON.parse(json) as { findings: { rule: string; scenarios: string[] }[] }).findings;
+
+  it.each(['json', 'sarif'] as const)('%s: a finding several parts made is one, with every scenario, as one run reports it', async (output) => {
+    const whole = await run({ ...options, output });
+    const parts = await Promise.all([1, 2].map(async (index) => (await run({ ...options, output, shard: { index, count: 2 } })).stdout));
+    expect(await mergeReports(parts)).toBe(await mergeReports([whole.stdout]));
+    if (output === 'json') {
+      // each part rendered some of the four renders; merged, the claim's finding names all four
+      const all = ['defaults, kube 1.32.0', 'defaults, kube 1.33.0', 'ci/pinned-values.yaml, kube 1.32.0', 'ci/pinned-values.yaml, kube 1.33.0'];
+      for (const p of parts) expect(findingsOf(p).find((f) => f.rule === 'missing-pvc')?.scenarios.length).toBeLessThan(4);
+      expect(findingsOf(await mergeReports(parts)).find((f) => f.rule === 'missing-pvc')?.scenarios.sort()).toEqual(all.sort());
+    }
+  });
+
+  it('manifests: each part runs only the rules that look at one object (its files are not the whole release)', async () => {
+    const dir = tempDir('lint-shard');
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: "nginx:latest", ports: [{name: http, containerPort: 80}]}]}\n';
+    writeFileSync(join(dir, 'deployment.yaml'), deployment);
+    // the Service in a file of the other part (parts are chosen by a hash of the path)
+    const part = (file: string) => (inShard(join(dir, file), { index: 1, count: 2 }) ? 1 : 2);
+    const service = Array.from({ length: 64 }, (_, i) => `service-${i}.yaml`).find((f) => part(f) !== part('deployment.yaml')) as string;
+    writeFileSync(join(dir, service), 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}\n');
+    const rules = async (shard?: { index: number; count: number }) => {
+      const r = await run({ manifests: true, output: 'json', ...(shard !== undefined ? { shard } : {}) }, [dir]);
+      return (JSON.parse(r.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
+    };
+    // alone, a Service file selects nothing; the whole directory is fine but for the latest tag
+    expect(await rules()).not.toContain('dangling-service');
+    expect((await run({ manifests: true, output: 'json' }, [join(dir, service)])).stdout).toContain('"rule": "dangling-service"');
+    const parts = [...(await rules({ index: 1, count: 2 })), ...(await rules({ index: 2, count: 2 }))];
+    expect(parts).toContain('latest-tag');
+    expect(parts).not.toContain('dangling-service');
+  });
+
+  it('junit: the rules\' suites stay after the files\', with their failure types', async () => {
+    const parts = await Promise.all([1, 2].map(async (index) => (await run({ ...options, output: 'junit', shard: { index, count: 2 } })).stdout));
+    const merged = await mergeReports(parts);
+    expect(XMLValidator.validate(merged)).toBe(true);
+    const suites = [...merged.matchAll(/<testsuite name="([^"]+)"/g)].map((m) => m[1]);
+    expect(suites.slice(-3)).toEqual(['lint latest-tag', 'lint missing-pvc', 'lint service-target-port']);
+    expect(merged).toMatch(/<failure message="PersistentVolumeClaim &quot;shared-dta&quot; is not in the release[^"]*" type="error">/);
   });
 });
 

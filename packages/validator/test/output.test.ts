@@ -44,7 +44,7 @@ describe('outputs', () => {
     expect(lines).toEqual([
       'test.yaml - ConfigMap good is valid',
       expect.stringMatching(/^test\.yaml - ConfigMap bad<&>"' is invalid: problem validating schema\. .*'\/data\/k' .*expected string or null, but got number$/),
-      "test.yaml - failed validation: missing 'apiVersion' key",
+      "test.yaml - failed validation: error while parsing: missing 'apiVersion' key",
       'test.yaml - w Widget skipped', // (kubeconform prints the name first here)
       'Summary: 4 resources found in 1 file - Valid: 1, Invalid: 1, Errors: 1, Skipped: 1',
     ]);
@@ -76,7 +76,7 @@ describe('outputs', () => {
     expect(lines[0]).toBe('TAP version 13');
     expect(lines[1]).toBe('ok 1 - test.yaml (v1/ConfigMap/ns/good)');
     expect(lines[2]).toMatch(/^not ok 2 - test\.yaml \(v1\/ConfigMap\/\/bad<&>"'\): problem validating schema/);
-    expect(lines[3]).toBe("not ok 3 - test.yaml: missing 'apiVersion' key");
+    expect(lines[3]).toBe("not ok 3 - test.yaml: error while parsing: missing 'apiVersion' key");
     expect(lines[4]).toBe('ok 4 - test.yaml (example.com/v1/Widget//w) # skip');
     expect(lines.at(-1)).toBe('1..4');
   });

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readInputs, readResources, validateInputs, validateStream, type StreamOptions, type ValidationResult } from '../src/index.js';
+import { readInputs, readResources, schemaProvider, splitText, validateInputs, validateStream, Validator, type CompileStats, type RawDocument, type StreamOptions, type ValidationResult } from '../src/index.js';
 import { BUNDLE, validateYaml } from './helpers.js';
 
 const configMap = (i: number, bad: boolean): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c-${i}\ndata:\n  k: ${bad ? '5' : '"5"'}\n`;
@@ -62,7 +62,7 @@ describe('worker threads (-n)', () => {
   it('give the same results, in the same order, as validating in this thread', async () => {
     const inThread = await run({ workers: 1 });
     const pooled = await run({ workers: 2, inThreadUpToBytes: 0 });
-    expect(inThread.length).toBe(12 * (1 + 60) + 1200 + 2 + 3 + (1 + 1 + 2) + 1); // each small file starts with an empty document
+    expect(inThread.length).toBe(12 * 60 + 1200 + 2 + 3 + (1 + 2) + 1); // (a leading --- makes no empty document)
     expect(pooled).toEqual(inThread);
     // the same properties in the same order, as the outputs print them
     expect(pooled.map((r) => Object.keys(r).join())).toEqual(inThread.map((r) => Object.keys(r).join()));
@@ -71,10 +71,10 @@ describe('worker threads (-n)', () => {
       [1, 'l2', 'invalid'],
     ]);
     const statuses = new Set(pooled.map((r) => r.status));
-    expect([...statuses].sort()).toEqual(['empty', 'error', 'invalid', 'valid']);
+    expect([...statuses].sort()).toEqual(['error', 'invalid', 'valid']);
     expect(pooled.filter((r) => r.status === 'invalid' && r.kind === 'Deployment')[0]?.errors).toEqual([
       { path: '/spec/template/spec/containers/0', message: "additionalProperties 'unknownField' not allowed" },
-      { path: '/spec/template/spec/volumes/0/emptyDir', message: 'expected object, but got number' },
+      { path: '/spec/template/spec/volumes/0/emptyDir', message: 'expected object or null, but got number' },
     ]);
   });
 
@@ -84,13 +84,65 @@ describe('worker threads (-n)', () => {
     const inThread = await run({ workers: 1 });
     expect(out).toEqual(inThread.slice(0, -1)); // without the missing file
   });
+
+  it('each kind is compiled once in a run with two workers, and not at all in the next run (the persistent cache)', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'helmforge-compiled-'));
+    try {
+      const options = { schemaBundles: [BUNDLE], strict: true, workers: 2, inThreadUpToBytes: 0, compiledCache: cache };
+      const stats: CompileStats[] = [];
+      const results: ValidationResult[][] = [];
+      for (let run = 0; run < 2; run++) {
+        const schemas = schemaProvider(options);
+        const out: ValidationResult[] = [];
+        for await (const batch of validateInputs(readInputs([dir]), options, undefined, schemas)) out.push(...batch);
+        stats.push({ ...schemas.stats });
+        results.push(out);
+      }
+      // ConfigMap, Service, Deployment
+      expect(stats).toEqual([
+        { compiled: 3, fromCache: 0 },
+        { compiled: 0, fromCache: 3 },
+      ]);
+      expect(results[1]).toEqual(results[0]);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
 });
 
-describe('lazily compiled definitions', () => {
-  it('report errors deep in a kind with their full path, and accept null where optional', async () => {
+describe('compiled once per run, shared by the workers, and kept between runs', () => {
+  it('a corrupt or truncated cache entry is compiled again and replaced, not an error', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'helmforge-compiled-'));
+    try {
+      const options = { schemaBundles: [BUNDLE], strict: true, compiledCache: cache };
+      const doc = deployment(1, true);
+      const first = await validateYaml(doc, options);
+      const entries = readdirSync(cache).filter((f) => f.endsWith('.json'));
+      expect(entries.length).toBeGreaterThan(0);
+      for (const [i, f] of entries.entries()) {
+        const text = readFileSync(join(cache, f), 'utf8');
+        writeFileSync(join(cache, f), i % 2 === 0 ? text.slice(0, text.length / 2) : text.replace(/"required"/, '"requires"'));
+      }
+      const schemas = schemaProvider(options);
+      const again = await new Validator(options, undefined, schemas).validateDocument(splitText('test.yaml', doc)[0] as RawDocument);
+      expect(again).toEqual(first);
+      expect(schemas.stats).toEqual({ compiled: 1, fromCache: 0 });
+      const third = schemaProvider(options);
+      await third.lookup('apps/v1', 'Deployment');
+      expect(third.stats).toEqual({ compiled: 0, fromCache: 1 });
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('errors deep in a kind', () => {
+  it('have their full path, and null is accepted where optional', async () => {
     const [valid, invalid] = await validateYaml(`${deployment(1, false)}---\n${deployment(2, true)}`, { strict: true });
     expect(valid?.status).toBe('valid');
-    expect(invalid?.message).toMatch(/^problem validating schema\. Check JSON formatting: jsonschema: '\/spec\/template\/spec\/containers\/0' does not validate with .*io\.k8s\.api\.apps\.v1\.Deployment \(strict\): additionalProperties 'unknownField' not allowed - '\/spec\/template\/spec\/volumes\/0\/emptyDir': expected object, but got number$/);
+    expect(invalid?.message).toMatch(
+      /^problem validating schema\. Check JSON formatting: jsonschema: '\/spec\/template\/spec\/containers\/0' does not validate with file:\/\/\/\S+\/_definitions\.json#\/definitions\/io\.k8s\.api\.apps\.v1\.Deployment\/properties\/spec\/properties\/template\/properties\/spec\/properties\/containers\/items\/additionalProperties: additionalProperties 'unknownField' not allowed - '\/spec\/template\/spec\/volumes\/0\/emptyDir': expected object or null, but got number$/,
+    );
   });
 
   it('a required reference does not accept null', async () => {

@@ -1,8 +1,11 @@
 // Schema sources: location templates (local paths and URLs), bundles by URL, and the on-disk cache.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { DEFAULT_SCHEMA_LOCATION, createValidator, expandSchemaLocation, renderTemplate, splitText, templateVariables } from '../src/index.js';
+import { DEFAULT_SCHEMA_LOCATION, DefaultFetcher, createValidator, expandSchemaLocation, renderTemplate, splitText, templateVariables } from '../src/index.js';
 import { FIXTURES, SHARED_SCHEMAS, startForwardProxy, startHttpsSchemaServer, startSchemaServer, type SchemaServer } from './helpers.js';
 import { tempDir } from '../../../tools/testkit/temp.js';
 
@@ -165,5 +168,89 @@ describe('HTTPS downloads (a server with a self-signed certificate on 127.0.0.1)
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe('downloads: bounded waits and retries (as kubeconform 0.7: two retries, on connection errors, 429 and 5xx)', () => {
+  /** A server that answers each request with the next of `statuses` (the last one repeats); counts requests. */
+  async function answering(statuses: number[], body = '{"type": "object"}'): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
+    let n = 0;
+    const server = createHttpServer((_req, res) => {
+      const status = statuses[Math.min(n++, statuses.length - 1)] as number;
+      res.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? body : 'no');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      requests: () => n,
+      close: () =>
+        new Promise((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    };
+  }
+  const quick = { retryDelaysMs: [10, 20] };
+
+  it('503 twice, then the schema: found, in three requests; a 404 is asked once', async () => {
+    const s = await answering([503, 503, 200]);
+    try {
+      expect(await new DefaultFetcher(quick).fetch(`${s.url}/a.json`)).toEqual({ found: true, body: '{"type": "object"}' });
+      expect(s.requests()).toBe(3);
+    } finally {
+      await s.close();
+    }
+    const missing = await answering([404]);
+    try {
+      expect(await new DefaultFetcher(quick).fetch(`${missing.url}/a.json`)).toEqual({ found: false });
+      expect(missing.requests()).toBe(1);
+    } finally {
+      await missing.close();
+    }
+  });
+
+  it('500 every time: an error after three attempts; 501 (not implemented) is not retried', async () => {
+    const s = await answering([500]);
+    try {
+      await expect(new DefaultFetcher(quick).fetch(`${s.url}/a.json`)).rejects.toThrow(`could not download ${s.url}/a.json: HTTP 500`);
+      expect(s.requests()).toBe(3);
+    } finally {
+      await s.close();
+    }
+    const n = await answering([501]);
+    try {
+      await expect(new DefaultFetcher(quick).fetch(`${n.url}/a.json`)).rejects.toThrow(/HTTP 501$/);
+      expect(n.requests()).toBe(1);
+    } finally {
+      await n.close();
+    }
+  });
+
+  it('a server that accepts connections and never answers: the timeout names the host; later downloads from it fail at once', async () => {
+    const sockets = new Set<Socket>();
+    const silent = createNetServer((socket) => sockets.add(socket)); // accepts, reads, never writes
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const fetcher = new DefaultFetcher({ timeoutMs: 300, ...quick });
+      const started = Date.now();
+      await expect(fetcher.fetch(`http://${host}/a.json`)).rejects.toThrow(`could not download http://${host}/a.json: ${host} did not answer within 300ms (3 attempts)`);
+      expect(sockets.size).toBe(3);
+      await expect(fetcher.fetch(`http://${host}/b.json`)).rejects.toThrow(`could not download http://${host}/b.json: ${host} did not answer within 300ms (3 attempts)`);
+      expect(sockets.size).toBe(3); // not asked again
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
+  });
+
+  it("a -cache folder filled by kubeconform 0.6 (files named by kind, apiVersion and Kubernetes version) is used as it is", async () => {
+    const cache = tempDir('cache');
+    const schema = readFileSync(join(FIXTURES, 'schemas', 'master-standalone-strict', 'configmap-v1.json'), 'utf8');
+    writeFileSync(join(cache, createHash('sha256').update('ConfigMap-v1-master').digest('hex')), schema);
+    // nothing listens on port 1: only the cache can give the schema
+    expect(await statusOf(CM_EXTRA, { schemaLocations: ['http://127.0.0.1:1/'], strict: true, cache })).toEqual(['invalid']);
   });
 });

@@ -53,6 +53,7 @@ interface SchemaFlags {
   workers?: string;
   lint: boolean;
   lintOnly?: boolean;
+  shard?: string;
 }
 
 function renderOptions(c: Command): Command {
@@ -70,7 +71,7 @@ function renderOptions(c: Command): Command {
     .option('--version <version>', 'chart version of oci:// references (as helm pull --version; default: the newest)')
     .option('--plain-http', 'the OCI registry speaks plain HTTP (as helm pull --plain-http)')
     .option('--insecure-skip-tls-verify', "accept the registry's and schema servers' certificates unchecked")
-    .option('--timeout <duration>', TIMEOUT_HELP, parseDuration);
+    .option('--timeout <duration>', `${TIMEOUT_HELP}; also how long a schema download waits for a connection or for more data (default 30s)`, parseDuration);
 }
 
 function ruleOptions(c: Command): Command {
@@ -166,6 +167,7 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
     .option('-n, --workers <n>', 'validation worker threads')
     .option('--no-lint', 'schema checks only: do not run the lint rules')
     .option('--lint-only', 'the lint rules only: no schema checks (as helmforge lint)')
+    .option('--shard <k/n>', 'validate only the K-th of N parts (manifest files, or chart renders); merge the reports with helmforge-conform merge')
     .addHelpText(
       'after',
       '\nExit code 0 when every object is valid and no finding reaches --fail-on, 1 otherwise, 2 for a usage error. Progress is shown on stderr when it is a terminal.\nExamples:\n  helmforge validate charts/platform --schema-bundle ../shared/kubernetes-schemas/v1.33/_definitions.json\n  helm template x ./chart | helmforge validate --manifests - --summary\n  helmforge validate oci://registry.local:5000/charts/platform --version 0.1.0',
@@ -173,7 +175,15 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
     .action(async (targets: string[], f: RenderFlags & RuleFlags & SchemaFlags) => {
       await recoverCharts(targets, f, 'validate');
       // Loaded on demand: `helmforge generate` should not pay for the validator's start-up.
-      const { validateCommand: runValidate } = await import('@helmforge/validator');
+      const { validateCommand: runValidate, parseShard } = await import('@helmforge/validator');
+      let shard;
+      try {
+        shard = f.shard === undefined ? undefined : parseShard(f.shard);
+      } catch (err) {
+        process.stderr.write(`helmforge validate: ${(err as Error).message}\n`);
+        setExit(2);
+        return;
+      }
       const code = await runValidate(targets, {
         ...renderSettings(f),
         ...(await ruleSettings(f)),
@@ -187,6 +197,7 @@ export function validateCommand(program: Command, _io: Io, setExit: (code: numbe
         lint: f.lintOnly ? 'only' : f.lint ? 'on' : 'off',
         ...(f.cache ? { cache: f.cache } : {}),
         ...(f.workers ? { workers: Number(f.workers) } : {}),
+        ...(shard !== undefined ? { shard } : {}),
       });
       setExit(code);
     });

@@ -1,7 +1,9 @@
-// On-disk cache of downloaded schemas: one file per URL (named by the URL's SHA-256), written atomically.
-// Only successful downloads are stored; a failure or a 404 is never cached.
+// On-disk cache of downloaded schemas: one file per URL (named by the URL's SHA-256), written atomically (atomic.ts).
+// Only successful downloads are stored; a failure or a 404 is never cached. The file system is used synchronously
+// (a schema file reads or writes in well under a millisecond; an asynchronous call waits for libuv's thread pool).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomically } from './atomic.js';
 import { join } from 'node:path';
 
 export class OnDiskCache {
@@ -13,17 +15,14 @@ export class OnDiskCache {
 
   async get(key: string): Promise<string | undefined> {
     try {
-      return await readFile(this.path(key), 'utf8');
+      return readFileSync(this.path(key), 'utf8');
     } catch {
       return undefined;
     }
   }
 
   async set(key: string, value: string): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const final = this.path(key);
-    const tmp = `${final}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(tmp, value);
-    await rename(tmp, final);
+    mkdirSync(this.dir, { recursive: true });
+    writeFileAtomically(this.path(key), value);
   }
 }

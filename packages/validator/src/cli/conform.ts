@@ -4,6 +4,10 @@
 import { statSync } from 'node:fs';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/output.js';
 import { checkTemplate, expandSchemaLocation } from '../registry/template.js';
+import { compiledCacheDir } from '../cache/compiled.js';
+import { parseShard } from '../resource/shard.js';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_DOWNLOAD_TIMEOUT_MS } from '../registry/fetch.js';
 import { goError } from '../resource/files.js';
 import type { CommandIO } from './io.js';
 import { defaultWorkers, runManifests } from './run.js';
@@ -11,7 +15,7 @@ import { defaultWorkers, runManifests } from './run.js';
 export const VERSION = '0.1.0';
 
 interface FlagSpec {
-  kind: 'bool' | 'string' | 'list' | 'int';
+  kind: 'bool' | 'string' | 'list' | 'int' | 'duration';
   help: string;
   def?: string;
 }
@@ -33,9 +37,11 @@ const FLAGS: Record<string, FlagSpec> = {
   reject: { kind: 'string', help: 'comma-separated list of kinds or GVKs to reject' },
   'schema-bundle': { kind: 'list', help: 'a _definitions.json bundle or a cluster /openapi/v2 document (file or URL) giving every built-in kind (repeatable)' },
   'schema-location': { kind: 'list', help: 'override schemas location search path (can be specified multiple times)' },
+  shard: { kind: 'string', help: 'validate only the K-th of N parts of the files, e.g. 2/4 (CI matrices; merge the reports with: helmforge-conform merge FILE...)' },
   skip: { kind: 'string', help: 'comma-separated list of kinds or GVKs to ignore' },
   strict: { kind: 'bool', help: 'disallow additional properties not in schema or duplicated keys' },
   summary: { kind: 'bool', help: 'print a summary at the end (ignored for junit output)' },
+  timeout: { kind: 'duration', help: 'how long a schema download may wait for a connection or for more data (e.g. 10s, 1m)', def: `${DEFAULT_DOWNLOAD_TIMEOUT_MS / 1000}s` },
   v: { kind: 'bool', help: 'show version information' },
   verbose: { kind: 'bool', help: 'print results for all resources (ignored for tap and junit output)' },
 };
@@ -79,6 +85,7 @@ export function parseConformArgs(argv: string[]): ConformArgs {
       i++;
     }
     if (spec.kind === 'int' && !/^-?\d+$/.test(value)) throw new UsageError(`invalid value "${value}" for flag -${name}: parse error`);
+    if (spec.kind === 'duration' && parseGoDuration(value) === undefined) throw new UsageError(`invalid value "${value}" for flag -${name}: parse error`);
     const list = flags.get(name) ?? [];
     if (spec.kind === 'list') list.push(value);
     else list.splice(0, list.length, value);
@@ -88,10 +95,10 @@ export function parseConformArgs(argv: string[]): ConformArgs {
 }
 
 export function conformUsage(): string {
-  const lines = ['Usage: helmforge-conform [OPTION]... [FILE OR FOLDER]...', ''];
+  const lines = ['Usage: helmforge-conform [OPTION]... [FILE OR FOLDER]...', '       helmforge-conform merge REPORT...   (JSON, JUnit or SARIF reports of -shard parts, merged on stdout)', ''];
   for (const [name, spec] of Object.entries(FLAGS)) {
     if (name === 'help') continue;
-    const arg = spec.kind === 'bool' ? '' : spec.kind === 'int' ? ' int' : ' string';
+    const arg = spec.kind === 'bool' ? '' : spec.kind === 'int' ? ' int' : spec.kind === 'duration' ? ' duration' : ' string';
     lines.push(`  -${name}${arg}`, `    \t${spec.help}${spec.def !== undefined ? ` (default "${spec.def}")` : ''}`);
   }
   return `${lines.join('\n')}\n`;
@@ -106,6 +113,7 @@ function csv(v: string | undefined): string[] {
 
 /** Runs the kubeconform-compatible command line; resolves to the exit code. */
 export async function runConform(argv: string[], io: CommandIO): Promise<number> {
+  if (argv[0] === 'merge') return merge(argv.slice(1), io);
   let args: ConformArgs;
   try {
     args = parseConformArgs(argv);
@@ -153,7 +161,18 @@ export async function runConform(argv: string[], io: CommandIO): Promise<number>
     io.stderr.write(`failed initialising: ${(err as Error).message}\n`);
     return 1;
   }
+  let shard;
+  try {
+    shard = one('shard') === undefined ? undefined : parseShard(one('shard') as string);
+  } catch (err) {
+    io.stderr.write(`${(err as Error).message}\n`);
+    return 1;
+  }
   const readsStdin = args.files.length === 0 || (args.files.length === 1 && args.files[0] === '-');
+  if (shard !== undefined && args.files.includes('-')) {
+    io.stderr.write('-shard splits files and directories; standard input cannot be split\n');
+    return 1;
+  }
   if (readsStdin && io.stdinIsTerminal === true) {
     io.stderr.write('failing to read data from stdin: nothing is piped in (give files or directories, or pipe manifests in)\n');
     return 1;
@@ -178,16 +197,44 @@ export async function runConform(argv: string[], io: CommandIO): Promise<number>
         insecureSkipTlsVerify: bool('insecure-skip-tls-verify'),
         debug: bool('debug'),
         ...(cache !== undefined ? { cache } : {}),
+        compiledCache: compiledCacheDir(cache),
+        ...(one('timeout') !== undefined ? { timeoutMs: parseGoDuration(one('timeout') as string) as number } : {}),
         workers: n,
+        ...(shard !== undefined ? { shard } : {}),
       },
       io,
       undefined,
-      bool('api-rules') ? { configs: [], options: { categories: ['api'] }, kubernetesVersion, schemas: true } : undefined,
+      bool('api-rules') ? { configs: [], options: { categories: ['api'], ...(shard !== undefined ? { objectRulesOnly: true } : {}) }, kubernetesVersion, schemas: true } : undefined,
     );
   } catch (err) {
     io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
+}
+
+/** `helmforge-conform merge REPORT...`: the reports of -shard parts, merged into one on stdout. */
+async function merge(files: string[], io: CommandIO): Promise<number> {
+  if (files.length === 0) {
+    io.stderr.write('usage: helmforge-conform merge REPORT... (JSON, JUnit or SARIF reports of the parts of a -shard run)\n');
+    return 1;
+  }
+  try {
+    const { mergeReports } = await import('../output/merge.js');
+    io.stdout.write(await mergeReports(files.map((f) => readFileSync(f, 'utf8'))));
+    return 0;
+  } catch (err) {
+    io.stderr.write(`helmforge-conform merge: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+/** A Go duration (`30s`, `1m30s`, `500ms`) in ms; undefined when it is not one, or not positive. */
+export function parseGoDuration(text: string): number | undefined {
+  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const parts = [...text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((m) => m[0]).join('') !== text) return undefined;
+  const ms = parts.reduce((sum, m) => sum + Number(m[1]) * (unit[m[2] as string] as number), 0);
+  return ms > 0 ? Math.round(ms) : undefined;
 }
 
 /** kubeconform's -kubernetes-version values: `master` or a full x.y.z version (optionally with a leading v). */

@@ -6,11 +6,13 @@ import type { LintConfig } from '@helmforge/lint';
 import { unreadableResult } from '../lint/collect.js';
 import { ManifestLinter } from '../lint/manifests.js';
 import { LintSession, type LintOptions } from '../lint/session.js';
-import { readInputs, type Input } from '../resource/files.js';
+import { inputSize, readInputs, type Input } from '../resource/files.js';
 import type { StreamOptions } from '../validator/pool.js';
 import { validateInputs } from '../validator/pool.js';
+import { schemaProvider } from '../validator/schemas.js';
 import { isFailure, type ValidationResult } from '../validator/result.js';
 import { BufferedWriter, type CommandIO } from './io.js';
+import type { Shard } from '../resource/shard.js';
 
 export interface ManifestRunOptions extends StreamOptions {
   output: OutputFormat;
@@ -19,6 +21,8 @@ export interface ManifestRunOptions extends StreamOptions {
   exitOnError?: boolean;
   ignoreFilenamePatterns?: string[];
   toolName?: string;
+  /** Only this part of the files (`--shard K/N`). */
+  shard?: Shard;
 }
 
 /** The rules' part of a manifests run: the whole input is one release. */
@@ -59,8 +63,13 @@ export async function runManifests(targets: string[], options: ManifestRunOption
     toolName: options.toolName ?? 'helmforge-conform',
     ...(session !== undefined ? { rules: session.rules, schemas: lint?.schemas ?? true } : {}),
   });
-  const read = readInputs(targets, {
+  const schemas = schemaProvider(options);
+  const discover = {
     ...(options.ignoreFilenamePatterns ? { ignoreFilenamePatterns: options.ignoreFilenamePatterns } : {}),
+    ...(options.shard !== undefined ? { shard: options.shard } : {}),
+  };
+  const read = readInputs(targets, {
+    ...discover,
     ...(io.stdin ? { stdin: io.stdin } : {}),
     ...(options.maxDocumentBytes !== undefined ? { maxDocumentBytes: options.maxDocumentBytes } : {}),
   });
@@ -80,7 +89,12 @@ export async function runManifests(targets: string[], options: ManifestRunOption
   };
   let outcome: Verdict;
   try {
-    outcome = lint?.schemas === false && linter !== undefined ? await readOnly(inputs, linter, report) : await validateAll(inputs, options, report, out);
+    if (lint?.schemas === false && linter !== undefined) outcome = await readOnly(inputs, linter, report);
+    else {
+      // the size of the files decides how many workers are worth starting (-n is the most)
+      const bytes = options.workers !== undefined && options.workers > 1 ? await inputSize(targets, discover) : undefined;
+      outcome = await validateAll(validateInputs(inputs, bytes === undefined ? options : { ...options, inputBytes: bytes }, undefined, schemas), options, report, out);
+    }
   } catch (err) {
     await linter?.abort(); // a lint thread would keep the process alive
     throw err;
@@ -99,6 +113,7 @@ export async function runManifests(targets: string[], options: ManifestRunOption
   }
   output.flush();
   out.flush();
+  io.stats?.(schemas.stats);
   return failed ? 1 : 0;
 }
 
@@ -117,10 +132,10 @@ async function readOnly(inputs: AsyncIterable<Input>, linter: ManifestLinter, re
   return failed;
 }
 
-/** Validates every input; with -exit-on-error, stops at the first failure. True when something failed, 'stop' when onResult stopped the run. */
-async function validateAll(inputs: AsyncIterable<Input>, options: ManifestRunOptions, report: (r: ValidationResult) => Verdict, out: BufferedWriter): Promise<Verdict> {
+/** Reports every batch of results; with -exit-on-error, stops at the first failure. True when something failed, 'stop' when onResult stopped the run. */
+async function validateAll(batches: AsyncIterable<ValidationResult[]>, options: ManifestRunOptions, report: (r: ValidationResult) => Verdict, out: BufferedWriter): Promise<Verdict> {
   let failed = false;
-  for await (const results of validateInputs(inputs, options)) {
+  for await (const results of batches) {
     for (const r of results) {
       const verdict = report(r);
       if (verdict === 'stop') return 'stop';

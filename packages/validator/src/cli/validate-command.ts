@@ -20,6 +20,8 @@ import { splitText } from '../resource/stream.js';
 import { isFailure, type ValidationResult } from '../validator/result.js';
 import { Validator } from '../validator/validator.js';
 import { fetcherFor } from '../registry/fetch.js';
+import { compiledCacheDir } from '../cache/compiled.js';
+import { inShard, type Shard } from '../resource/shard.js';
 import { BufferedWriter, type CommandIO } from './io.js';
 import type { LintConfig } from '@helmforge/lint';
 import { defaultWorkers, runManifests } from './run.js';
@@ -54,10 +56,18 @@ export interface ValidateCommandOptions extends LintOptions {
   plainHttp?: boolean;
   /** Accept unverified certificates: schema downloads and helm pull. */
   insecureSkipTlsVerify?: boolean;
-  /** Stop a helm pull of an oci:// reference after this long (default 120 s). */
+  /**
+   * Network timeout in ms: a helm pull of an oci:// reference stops after this long (default 120 s), and a schema
+   * download waits this long for a connection or for more data (default 30 s).
+   */
   timeoutMs?: number;
   /** Show progress on stderr (for a terminal). */
   progress?: boolean;
+  /**
+   * Validate only this part of the inputs (`--shard K/N`): manifest files, or chart renders (chart, values scenario,
+   * Kubernetes version). The reports of all parts merge into one (`helmforge-conform merge`).
+   */
+  shard?: Shard;
   /** How the command is named in messages and reports (default `helmforge validate`). */
   command?: string;
 }
@@ -92,7 +102,9 @@ export async function validateCommand(targets: string[], options: Partial<Valida
     reject: o.reject,
     ignoreMissingSchemas: o.ignoreMissingSchemas,
     ...(o.cache !== undefined ? { cache: o.cache } : {}),
+    compiledCache: compiledCacheDir(o.cache),
     ...(o.insecureSkipTlsVerify === true ? { insecureSkipTlsVerify: true } : {}),
+    ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
   };
   try {
     const lintMode = o.lint ?? 'on';
@@ -107,10 +119,19 @@ export async function validateCommand(targets: string[], options: Partial<Valida
       const unreachable = new Unreachable(name);
       let code = 0;
       for (const v of versions) {
-        const lint = lintMode === 'off' ? undefined : { configs: user, options: lintOptions(o), kubernetesVersion: v, schemas: lintMode === 'on' };
+        const lint = lintMode === 'off' ? undefined : { configs: user, options: { ...lintOptions(o), ...(o.shard !== undefined ? { objectRulesOnly: true } : {}) }, kubernetesVersion: v, schemas: lintMode === 'on' };
         const c = await runManifests(
           targets,
-          { ...common, kubernetesVersion: v, output: o.output, summary: o.summary, verbose: o.verbose, workers: o.workers ?? defaultWorkers(), toolName: name },
+          {
+            ...common,
+            kubernetesVersion: v,
+            output: o.output,
+            summary: o.summary,
+            verbose: o.verbose,
+            workers: o.workers ?? defaultWorkers(),
+            toolName: name,
+            ...(o.shard !== undefined ? { shard: o.shard } : {}),
+          },
           io,
           (r) => unreachable.stops(r),
           lint,
@@ -222,11 +243,13 @@ async function validateCharts(
   const helm = helmBinary(o.helmBin);
   const fetcher = fetcherFor(o);
   const validators = new Map(versions.map((v) => [v, new Validator({ ...common, kubernetesVersion: v }, fetcher)]));
-  const jobs = charts.flatMap((chart) =>
-    chartScenarios(chart, { ...(o.scenarios !== undefined ? { scenarios: o.scenarios } : {}), ...(o.valuesFiles ? { valuesFiles: o.valuesFiles } : {}) }).flatMap((scenario) =>
-      versions.map((v) => ({ chart, scenario, version: v })),
-    ),
-  );
+  const jobs = charts
+    .flatMap((chart) =>
+      chartScenarios(chart, { ...(o.scenarios !== undefined ? { scenarios: o.scenarios } : {}), ...(o.valuesFiles ? { valuesFiles: o.valuesFiles } : {}) }).flatMap((scenario) =>
+        versions.map((v) => ({ chart, scenario, version: v })),
+      ),
+    )
+    .filter((j) => inShard(`${names.get(j.chart) ?? j.chart}|${j.scenario.label}|${j.version}`, o.shard));
   const progress = new Progress(o.progress === true ? io.stderr : undefined, jobs.length);
   const renders = await mapLimit(jobs, Math.max(1, availableParallelism()), async (j) => {
     const r = await renderChart(helm, j.chart, j.scenario, j.version);

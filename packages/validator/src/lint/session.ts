@@ -24,6 +24,11 @@ export interface LintOptions {
   failOn?: Severity;
   /** Only rules of these categories (helmforge-conform -api-rules: api). */
   categories?: Category[];
+  /**
+   * Only the rules that look at one object at a time (`--shard` over manifests: a part's files are not the whole
+   * release, so a Service whose pods are in another part's file would be reported as selecting nothing).
+   */
+  objectRulesOnly?: boolean;
   /** Where a values key of a chart was set (the CLI gives the stack file's positions for the generated platform). */
   origin?: (chart: string, valuesPath: string[]) => Finding['origin'];
 }
@@ -82,7 +87,8 @@ export class LintSession {
   ) {
     const resolved = resolveConfig(configs, { include: options.include ?? [], exclude: options.exclude ?? [], ...(options.failOn !== undefined ? { failOn: options.failOn } : {}) });
     const categories = options.categories;
-    this.config = categories === undefined ? resolved : { ...resolved, rules: resolved.rules.filter((r) => categories.includes(r.rule.category)) };
+    const keep = (rule: Rule) => (categories === undefined || categories.includes(rule.category)) && (options.objectRulesOnly !== true || rule.scope === 'object');
+    this.config = { ...resolved, rules: resolved.rules.filter((r) => keep(r.rule)) };
   }
 
   get rules(): Rule[] {

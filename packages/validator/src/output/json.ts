@@ -1,10 +1,11 @@
-// kubeconform's JSON output: {"resources": [...], "summary": {...}}; written at the end. When rules ran, a
-// "findings" array (and their counts in the summary) follows.
+// kubeconform's JSON output: {"resources": [...], "summary": {...}}; written at the end. With -verbose, every result is
+// listed, empty documents too (with an empty status, as kubeconform lists them). When rules ran, a "findings" array
+// (and their counts in the summary) follows.
 import type { Finding } from '@helmforge/lint';
 import type { ValidationResult } from '../validator/result.js';
 import { CountingOutput, resultPath } from './output.js';
 
-const STATUS = { valid: 'statusValid', invalid: 'statusInvalid', error: 'statusError', skipped: 'statusSkipped', empty: 'statusEmpty' } as const;
+const STATUS = { valid: 'statusValid', invalid: 'statusInvalid', error: 'statusError', skipped: 'statusSkipped', empty: '' } as const;
 
 export interface JsonResource {
   filename: string;
@@ -70,8 +71,7 @@ export class JsonOutput extends CountingOutput {
   }
 
   protected report(r: ValidationResult): void {
-    if (r.status === 'empty') return;
-    if (!this.opts.verbose && (r.status === 'valid' || r.status === 'skipped')) return;
+    if (!this.opts.verbose && (r.status === 'valid' || r.status === 'skipped' || r.status === 'empty')) return;
     const entry: JsonResource = {
       filename: resultPath(r),
       kind: r.kind,

@@ -1,21 +1,28 @@
-// One document that gives every built-in kind: a `_definitions.json` bundle (the kubernetes-json-schema
-// collection's) or a cluster's `/openapi/v2`. Definitions carry `x-kubernetes-group-version-kind`; the schema
-// of a kind is its transformed definition, whose references are lazy (`LAZY_REF`): the validator transforms and
-// compiles a referenced definition the first time a document reaches it, once per thread for every kind that uses
-// it (PodSpec, ObjectMeta ...). Nothing else of the bundle is transformed or compiled.
-import { createHash } from 'node:crypto';
-import type { Fetcher } from './fetch.js';
-import type { DefinitionSet, ResolvedSchema, SchemaLookup, SchemaSource } from './source.js';
+// One document that gives every built-in kind: a `_definitions.json` bundle (the kubernetes-json-schema collection's)
+// or a cluster's `/openapi/v2`. Definitions carry `x-kubernetes-group-version-kind`; the schema of a kind is its
+// definition converted as the collection's standalone file of that kind is (convert.ts), so that a bundle and
+// kubeconform's default schema location give the same verdicts. The bundle is parsed only when a kind is not in the
+// compiled-validator cache: a warm run reads and hashes it, nothing more.
+import { contentHash, type Fetcher } from './fetch.js';
+import type { ResolvedSchema, SchemaLookup, SchemaSource } from './source.js';
 import { checkTemplate, renderTemplate } from './template.js';
-import { normaliseDefinition, transformSchema, type JsonSchema } from './transform.js';
+import { StandaloneConverter, type JsonSchema } from './convert.js';
+import { schemaUrl } from './location.js';
+import { localResolver, type RefResolver } from '../validator/graph.js';
+
+/** Small derived data a source may keep between runs (the compiled-validator cache), keyed by content. */
+export interface DerivedStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
 
 interface LoadedBundle {
   location: string;
-  definitions: Record<string, JsonSchema>;
+  hash: string;
   /** `group/version/kind` (core group: `version/kind`) → definition name. */
   index: Map<string, string>;
-  /** Transformed definitions, per mode (strict or not), made on first use. */
-  sets: Map<string, DefinitionSet>;
+  definitions(): Record<string, JsonSchema>;
+  converter(strict: boolean): StandaloneConverter;
 }
 
 export function gvkKey(apiVersion: string, kind: string): string {
@@ -28,6 +35,7 @@ export class BundleSource implements SchemaSource {
   constructor(
     readonly name: string,
     private readonly fetcher: Fetcher,
+    private readonly store?: DerivedStore,
   ) {
     checkTemplate(name);
   }
@@ -44,57 +52,73 @@ export class BundleSource implements SchemaSource {
     if (bundle === undefined) throw new Error(`schema bundle ${location} not found`);
     const def = bundle.index.get(gvkKey(lookup.apiVersion, lookup.kind));
     if (def === undefined) return undefined;
-    const definitions = this.definitionSet(bundle, lookup.strict);
-    const schema = definitions.get(def);
-    if (schema === undefined) return undefined;
-    return { id: `${location}#/definitions/${def}${lookup.strict ? ' (strict)' : ''}`, schema, definitions };
-  }
-
-  private definitionSet(bundle: LoadedBundle, strict: boolean): DefinitionSet {
-    const mode = strict ? 'strict' : 'standard';
-    let set = bundle.sets.get(mode);
-    if (set === undefined) {
-      const base = `https://bundle.helmforge.invalid/${createHash('sha1').update(bundle.location).digest('hex').slice(0, 12)}/${mode}`;
-      const rewriteRef = (ref: string): string => (ref.startsWith('#/') ? `${base}${ref}` : ref);
-      const transformed = new Map<string, JsonSchema>();
-      set = {
-        base,
-        get: (name) => {
-          let t = transformed.get(name);
-          if (t === undefined) {
-            if (!Object.prototype.hasOwnProperty.call(bundle.definitions, name)) return undefined;
-            const raw = bundle.definitions[name] ?? {};
-            t = transformSchema(normaliseDefinition(name, raw), { strict, nullableOptional: true, lazyRefs: true, rewriteRef }, false) as JsonSchema;
-            transformed.set(name, t);
-          }
-          return t;
-        },
-      };
-      bundle.sets.set(mode, set);
-    }
-    return set;
+    return {
+      key: `bundle:${bundle.hash}:${def}:${lookup.strict ? 'strict' : 'standard'}`,
+      url: `${schemaUrl(location)}#/definitions/${def}`,
+      load: () => {
+        const converter = bundle.converter(lookup.strict);
+        const schema = converter.kind(def);
+        const resolve: RefResolver = localResolver({ definitions: converter.definitions }, location);
+        return { schema, resolve };
+      },
+    };
   }
 
   private async load(location: string): Promise<LoadedBundle | undefined> {
     const res = await this.fetcher.fetch(location);
     if (!res.found) return undefined;
-    let doc: unknown;
-    try {
-      doc = JSON.parse(res.body);
-    } catch (err) {
-      throw new Error(`schema bundle ${location} is not JSON: ${(err as Error).message}`);
+    const body = res.body;
+    const hash = contentHash(body);
+    let parsed: Record<string, JsonSchema> | undefined;
+    const definitions = (): Record<string, JsonSchema> => {
+      parsed ??= bundleDefinitions(location, body);
+      return parsed;
+    };
+    const indexKey = `bundle-index:${hash}`;
+    const stored = this.store?.get(indexKey);
+    let index: Map<string, string>;
+    if (Array.isArray(stored)) {
+      index = new Map(stored as [string, string][]);
+    } else {
+      index = indexDefinitions(definitions());
+      this.store?.set(indexKey, [...index]);
     }
-    return indexBundle(location, doc);
+    const converters = new Map<boolean, StandaloneConverter>();
+    return {
+      location,
+      hash,
+      index,
+      definitions,
+      converter: (strict) => {
+        let c = converters.get(strict);
+        if (c === undefined) {
+          c = new StandaloneConverter(definitions(), strict);
+          converters.set(strict, c);
+        }
+        return c;
+      },
+    };
   }
 }
 
-export function indexBundle(location: string, doc: unknown): LoadedBundle {
+function bundleDefinitions(location: string, body: string): Record<string, JsonSchema> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (err) {
+    throw new Error(`schema bundle ${location} is not JSON: ${(err as Error).message}`);
+  }
   const definitions = (doc as { definitions?: unknown } | null)?.definitions;
-  if (definitions === null || typeof definitions !== 'object') {
+  if (definitions === null || typeof definitions !== 'object' || Array.isArray(definitions)) {
     throw new Error(`schema bundle ${location} has no "definitions" (expected a _definitions.json or an /openapi/v2 document)`);
   }
+  return definitions as Record<string, JsonSchema>;
+}
+
+/** `group/version/kind` → definition name, from x-kubernetes-group-version-kind. */
+export function indexDefinitions(definitions: Record<string, JsonSchema>): Map<string, string> {
   const index = new Map<string, string>();
-  for (const [name, def] of Object.entries(definitions as Record<string, JsonSchema>)) {
+  for (const [name, def] of Object.entries(definitions)) {
     const gvks = def['x-kubernetes-group-version-kind'];
     if (!Array.isArray(gvks)) continue;
     for (const g of gvks as { group?: string; version?: string; kind?: string }[]) {
@@ -105,6 +129,5 @@ export function indexBundle(location: string, doc: unknown): LoadedBundle {
       if (!index.has(key) || gvks.length === 1) index.set(key, name);
     }
   }
-  return { location, definitions: definitions as Record<string, JsonSchema>, index, sets: new Map() };
+  return index;
 }
-

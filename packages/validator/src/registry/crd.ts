@@ -1,16 +1,22 @@
-// CustomResourceDefinition YAML files as a schema source: the `openAPIV3Schema` of every served version,
-// converted on the fly (int-or-string, nullable, strict additionalProperties unless unknown fields are preserved).
+// CustomResourceDefinition YAML files as a schema source: the `openAPIV3Schema` of every served version, converted
+// as kubeconform's scripts/openapi2jsonschema.py converts it (convert.ts), so that `-crd file.yaml` gives the
+// verdicts kubeconform gives with the converted schema as a schema location.
 import type { Fetcher } from './fetch.js';
+import { contentHash } from './fetch.js';
 import { gvkKey } from './bundle.js';
 import type { ResolvedSchema, SchemaLookup, SchemaSource } from './source.js';
-import { transformSchema, type JsonSchema } from './transform.js';
+import { crdJsonSchema, type JsonSchema } from './convert.js';
+import { schemaUrl } from './location.js';
 import { splitText } from '../resource/stream.js';
 import { parseManifest } from '../resource/parse.js';
+import { localResolver } from '../validator/graph.js';
 
 interface CrdVersion {
   file: string;
+  hash: string;
+  /** JSON pointer of the schema in the CRD document (`/spec/versions/0/schema/openAPIV3Schema`). */
+  pointer: string;
   schema: JsonSchema;
-  transformed: Map<boolean, JsonSchema>;
 }
 
 export class CrdSource implements SchemaSource {
@@ -27,14 +33,18 @@ export class CrdSource implements SchemaSource {
 
   async resolve(lookup: SchemaLookup): Promise<ResolvedSchema | undefined> {
     this.index ??= this.load();
-    const v = (await this.index).get(gvkKey(lookup.apiVersion, lookup.kind));
+    const gvk = gvkKey(lookup.apiVersion, lookup.kind);
+    const v = (await this.index).get(gvk);
     if (v === undefined) return undefined;
-    let t = v.transformed.get(lookup.strict);
-    if (t === undefined) {
-      t = transformSchema(v.schema, { strict: lookup.strict, nullableOptional: false }, false) as JsonSchema;
-      v.transformed.set(lookup.strict, t);
-    }
-    return { id: `${v.file}#${lookup.apiVersion}/${lookup.kind}${lookup.strict ? ' (strict)' : ''}`, schema: t };
+    const url = `${schemaUrl(v.file)}#${v.pointer}`;
+    return {
+      key: `crd:${v.hash}:${gvk}`,
+      url,
+      load: () => {
+        const schema = crdJsonSchema(v.schema);
+        return { schema, resolve: localResolver(schema, url) };
+      },
+    };
   }
 
   private async load(): Promise<Map<string, CrdVersion>> {
@@ -42,8 +52,9 @@ export class CrdSource implements SchemaSource {
     for (const file of this.files) {
       const res = await this.fetcher.fetch(file);
       if (!res.found) throw new Error(`CRD file ${file} not found`);
+      const hash = contentHash(res.body);
       for (const crd of crdsIn(file, res.body)) {
-        for (const [key, schema] of crdSchemas(crd)) index.set(key, { file, schema, transformed: new Map() });
+        for (const { gvk, pointer, schema } of crdSchemas(crd)) index.set(gvk, { file, hash, pointer, schema });
       }
     }
     return index;
@@ -53,7 +64,7 @@ export class CrdSource implements SchemaSource {
 function* crdsIn(file: string, text: string): Generator<Record<string, unknown>> {
   for (const doc of splitText(file, text, { maxDocumentBytes: 64 * 1024 * 1024 })) {
     if (doc.text === undefined) throw new Error(`CRD file ${file}: ${doc.error ?? 'unreadable'}`);
-    const parsed = parseManifest(doc.text, { strict: false, maxDepth: 1000 });
+    const parsed = parseManifest(doc.text, { strict: false });
     if (!parsed.ok) throw new Error(`CRD file ${file}, document ${doc.docIndex + 1}: ${parsed.error}`);
     const stack: unknown[] = [parsed.value];
     while (stack.length > 0) {
@@ -65,19 +76,25 @@ function* crdsIn(file: string, text: string): Generator<Record<string, unknown>>
   }
 }
 
-/** `group/version/kind` → openAPIV3Schema for each served version (apiextensions.k8s.io v1 and v1beta1). */
-export function crdSchemas(crd: Record<string, unknown>): [string, JsonSchema][] {
+/** Each served version's schema (apiextensions.k8s.io v1, and v1beta1's spec.validation), by `group/version/kind`. */
+export function crdSchemas(crd: Record<string, unknown>): { gvk: string; pointer: string; schema: JsonSchema }[] {
   const spec = (crd.spec ?? {}) as Record<string, unknown>;
   const group = spec.group;
   const kind = (spec.names as { kind?: unknown } | undefined)?.kind;
   if (typeof group !== 'string' || typeof kind !== 'string') return [];
-  const out: [string, JsonSchema][] = [];
+  const out: { gvk: string; pointer: string; schema: JsonSchema }[] = [];
   const common = (spec.validation as { openAPIV3Schema?: JsonSchema } | undefined)?.openAPIV3Schema;
   const versions = Array.isArray(spec.versions) ? (spec.versions as Record<string, unknown>[]) : typeof spec.version === 'string' ? [{ name: spec.version }] : [];
-  for (const v of versions) {
-    if (typeof v.name !== 'string' || v.served === false) continue;
-    const schema = (v.schema as { openAPIV3Schema?: JsonSchema } | undefined)?.openAPIV3Schema ?? common ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
-    out.push([gvkKey(`${group}/${v.name}`, kind), schema]);
-  }
+  versions.forEach((v, i) => {
+    if (typeof v.name !== 'string' || v.served === false) return;
+    const own = (v.schema as { openAPIV3Schema?: JsonSchema } | undefined)?.openAPIV3Schema;
+    const [schema, pointer] =
+      own !== undefined
+        ? [own, `/spec/versions/${i}/schema/openAPIV3Schema`]
+        : common !== undefined
+          ? [common, '/spec/validation/openAPIV3Schema']
+          : [{ type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, `/spec/versions/${i}`];
+    out.push({ gvk: gvkKey(`${group}/${v.name}`, kind), pointer, schema });
+  });
   return out;
 }

@@ -1,8 +1,11 @@
 // A kubeconform schema location: a templated local path or URL to one standalone JSON schema per kind.
-import type { Fetcher } from './fetch.js';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { contentHash, isUrl, type Fetcher } from './fetch.js';
 import type { ResolvedSchema, SchemaLookup, SchemaSource } from './source.js';
 import { checkTemplate, expandSchemaLocation, renderTemplate } from './template.js';
-import type { JsonSchema } from './transform.js';
+import { optionalIntOrStringAcceptsNull } from './convert.js';
+import { localResolver } from '../validator/graph.js';
 
 export class SchemaLocationSource implements SchemaSource {
   readonly template: string;
@@ -15,17 +18,26 @@ export class SchemaLocationSource implements SchemaSource {
   }
 
   async resolve(lookup: SchemaLookup): Promise<ResolvedSchema | undefined> {
-    const url = renderTemplate(this.template, lookup);
-    const res = await this.fetcher.fetch(url);
+    const location = renderTemplate(this.template, lookup);
+    // kubeconform 0.6 named its -cache files after kind, apiVersion and Kubernetes version: such a cache works as it is
+    const res = await this.fetcher.fetch(location, { legacyCacheKey: `${lookup.kind}-${lookup.apiVersion}-${lookup.kubernetesVersion}` });
     if (!res.found) return undefined;
-    let schema: JsonSchema;
-    try {
-      schema = JSON.parse(res.body) as JsonSchema;
-    } catch {
-      return undefined; // like kubeconform: a non-parseable response means "try the next location"
-    }
-    if (schema === null || typeof schema !== 'object') return undefined;
-    const { $schema: _s, id: _id, $id: _sid, ...rest } = schema;
-    return { id: url, schema: rest };
+    const body = res.body;
+    const url = schemaUrl(location);
+    return {
+      key: `location:${contentHash(body)}`,
+      url,
+      nextWhenInvalid: true, // like kubeconform: a schema that does not parse or compile means "try the next location"
+      load: () => {
+        const schema = JSON.parse(body) as unknown;
+        return { schema, resolve: localResolver(schema, url), optionalProperty: optionalIntOrStringAcceptsNull };
+      },
+    };
   }
+}
+
+/** How kubeconform's schema engine names a schema file: an absolute file:// URL (or the URL as given). */
+export function schemaUrl(location: string): string {
+  if (isUrl(location) || location.startsWith('file://')) return location;
+  return pathToFileURL(isAbsolute(location) ? location : resolvePath(location)).href;
 }

@@ -1,6 +1,6 @@
 // Where schemas come from. A source answers "the schema for apiVersion/kind" or "not here" (so that the next
 // source is asked); a real failure (a download error) is thrown and reported for the resource.
-import type { JsonSchema } from './transform.js';
+import type { RefResolver } from '../validator/graph.js';
 
 export interface SchemaLookup {
   apiVersion: string;
@@ -11,23 +11,23 @@ export interface SchemaLookup {
 }
 
 export interface ResolvedSchema {
-  /** Identifies the compiled validator (cache key) and names the schema in messages. */
-  id: string;
-  /** The schema to compile. */
-  schema: JsonSchema;
-  /** Schemas it refers to, registered once per Ajv instance under their `$id`. */
-  dependencies?: { id: string; load: () => JsonSchema }[];
   /**
-   * Definitions that `LAZY_REF` references (`<base>#/definitions/<name>`) point to, compiled when first reached.
-   * Such schemas come from a trusted transform and are not checked against the meta-schema.
+   * What the compiled validator is made from, as a key: the source's content hash and whatever else the conversion
+   * depends on. Compiled validators are cached (in memory and on disk) under it.
    */
-  definitions?: DefinitionSet;
-}
-
-export interface DefinitionSet {
-  base: string;
-  /** The (transformed) schema of a definition; undefined when the bundle has no such definition. */
-  get(name: string): JsonSchema | undefined;
+  key: string;
+  /** How messages name the schema, in kubeconform's form (`file:///abs/deployment-apps-v1.json`, a URL). */
+  url: string;
+  /**
+   * The schema to compile (as kubeconform would validate with it), how its `$ref`s resolve, and what becomes of
+   * optional properties' schemas on the way (see graph.ts addSchema). Called on a cache miss.
+   */
+  load(): { schema: unknown; resolve: RefResolver; optionalProperty?: (schema: unknown) => unknown };
+  /**
+   * A schema that does not compile means "ask the next source" (kubeconform does this for schema locations), rather
+   * than an error for the resource.
+   */
+  nextWhenInvalid?: boolean;
 }
 
 export interface SchemaSource {

@@ -1,43 +1,50 @@
 // Finds the files to validate (directories recursively: .yaml, .yml, .json) and streams their documents.
-import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitStream, splitText, type RawDocument, type SplitOptions } from './stream.js';
+import { inShard, type Shard } from './shard.js';
 
 export interface DiscoverOptions {
   /** Regular expressions: matching file paths are ignored (kubeconform -ignore-filename-pattern). */
   ignoreFilenamePatterns?: string[];
+  /** Only the files of this part of the inputs (`--shard K/N`). */
+  shard?: Shard;
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 
-/** Yields file paths: given files as they are, directories walked recursively in a stable order. */
+/**
+ * Yields file paths: given files as they are, directories walked recursively in a stable order. The file system is
+ * asked synchronously: an asynchronous call waits for a thread of libuv's pool (started by the first one), which in
+ * a short run is most of the time it takes.
+ */
 export async function* discoverFiles(targets: string[], options: DiscoverOptions = {}): AsyncGenerator<string> {
   const ignore = (options.ignoreFilenamePatterns ?? []).map((p) => new RegExp(p));
   const ignored = (p: string): boolean => ignore.some((r) => r.test(p));
+  const mine = (p: string): boolean => inShard(p, options.shard);
   for (const target of targets) {
     if (ignored(target)) continue;
     let st;
     try {
-      st = await stat(target);
+      st = statSync(target);
     } catch {
-      yield target; // reported as an error result when read
+      if (mine(target)) yield target; // reported as an error result when read
       continue;
     }
     if (!st.isDirectory()) {
-      yield target;
+      if (mine(target)) yield target;
       continue;
     }
     const stack = [target];
     while (stack.length > 0) {
       const dir = stack.pop() as string;
-      const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const subdirs: string[] = [];
       for (const e of entries) {
         const p = join(dir, e.name);
         if (ignored(p)) continue;
         if (e.isDirectory()) subdirs.push(p);
-        else if (e.isFile() && MANIFEST.test(e.name)) yield p;
+        else if (e.isFile() && MANIFEST.test(e.name) && mine(p)) yield p;
       }
       stack.push(...subdirs.reverse());
     }
@@ -45,6 +52,20 @@ export async function* discoverFiles(targets: string[], options: DiscoverOptions
 }
 
 export type ReadOptions = DiscoverOptions & SplitOptions & { stdin?: NodeJS.ReadableStream };
+
+/** The bytes of the files of `targets` (as `readInputs` will find them), or undefined when stdin is one of them. */
+export async function inputSize(targets: string[], options: DiscoverOptions = {}): Promise<number | undefined> {
+  if (targets.length === 0 || targets.includes('-')) return undefined;
+  let bytes = 0;
+  for await (const file of discoverFiles(targets, options)) {
+    try {
+      bytes += statSync(file).size;
+    } catch {
+      // reported when read
+    }
+  }
+  return bytes;
+}
 
 /** Files up to this size are read whole (and split by whoever validates them); larger ones are streamed. */
 export const WHOLE_FILE_MAX_BYTES = 1024 * 1024;
@@ -60,7 +81,8 @@ export async function* readInputs(targets: string[], options: ReadOptions = {}):
   const list = targets.length === 0 ? ['-'] : targets;
   for (const t of list) {
     if (t === '-') {
-      for await (const doc of splitStream('stdin', (options.stdin ?? process.stdin) as AsyncIterable<Buffer>, options)) yield { doc };
+      // (kubeconform keeps stdin's zero-length documents and counts no file for it)
+      for await (const doc of splitStream('stdin', (options.stdin ?? process.stdin) as AsyncIterable<Buffer>, { ...options, asFile: false })) yield { doc };
       continue;
     }
     for await (const file of discoverFiles([t], options)) {

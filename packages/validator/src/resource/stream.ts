@@ -1,7 +1,10 @@
-// Splits a byte stream into YAML documents without holding more than one document in memory.
-// A document ends at a line that starts with `---` (a YAML document marker); `# Source: path` comments that
-// `helm template` writes are kept with their document. Oversized, binary and non-UTF-8 documents become
-// documents that carry an error instead of text, so that the rest of the stream is still validated.
+// Splits a byte stream into YAML documents without holding more than one document in memory, where kubeconform
+// splits it (Kubernetes' splitYAMLDocument): at a line that starts with `---` (the rest of that line is dropped),
+// except when that line is the first of a document — the stream's first line, or the line after a separator — where
+// it is the document's own start marker. So a leading `---` makes no empty document, nor does a trailing one, and
+// `---` twice in a row is one separator and a marker. `# Source:
+// path` comments that `helm template` writes are kept with their document. Oversized, binary and non-UTF-8
+// documents become documents that carry an error instead of text, so that the rest of the stream is still validated.
 import { isUtf8 } from 'node:buffer';
 
 /** One document of a stream, before parsing. */
@@ -23,6 +26,12 @@ export interface RawDocument {
 export interface SplitOptions {
   /** Documents larger than this become an error (default 3 MiB, the Kubernetes API server's request limit). */
   maxDocumentBytes?: number;
+  /**
+   * What a file gives that kubeconform gives: zero-length documents dropped (`a\n---\n\n---\nb` has one), and one
+   * empty document when there is nothing else, so that the file is counted (default true; stdin: false, where
+   * kubeconform keeps zero-length documents and counts no file).
+   */
+  asFile?: boolean;
 }
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
@@ -34,22 +43,29 @@ const SOURCE_PREFIX = Buffer.from('# Source: ');
 /** Incremental splitter: push chunks, collect finished documents. */
 export class DocumentSplitter {
   private readonly max: number;
+  private readonly asFile: boolean;
   private parts: Buffer[] = [];
   private size = 0;
   private oversized = false;
   private carry: Buffer | undefined;
   /** The carried partial line was dropped because it was too long: the next bytes continue it. */
   private inLongLine = false;
+  /** The line being read is a separator whose rest is dropped (it may span chunks). */
+  private inSeparator = false;
   private lineNo = 0; // lines completed so far
   private docIndex = 0;
   private docLine = 1;
+  /** Lines of the current document so far (a `---` line is a separator only after the first). */
+  private docLines = 0;
   private source: string | undefined;
+  private emitted = 0;
 
   constructor(
     private readonly filename: string,
     options: SplitOptions = {},
   ) {
     this.max = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+    this.asFile = options.asFile ?? true;
   }
 
   push(chunk: Buffer, out: RawDocument[]): void {
@@ -67,22 +83,33 @@ export class DocumentSplitter {
       const continuing = this.inLongLine;
       this.inLongLine = false;
       this.lineNo++;
-      if (!continuing && data[pos] === DASH && isMarker(data, pos, nl)) {
+      if (this.inSeparator) {
+        // the end of a separator line that began in an earlier chunk
+        this.inSeparator = false;
+        docStart = nl + 1;
+      } else if (!continuing && this.docLines > 0 && data[pos] === DASH && data[pos + 1] === DASH && data[pos + 2] === DASH) {
         this.append(data, docStart, pos);
-        this.finish(out);
-        // text after the marker on the same line (`--- {...}`) belongs to the new document
-        const rest = data.subarray(pos + 3, nl);
-        this.docLine = this.lineNo + (isBlank(rest) ? 1 : 0);
-        docStart = isBlank(rest) ? nl + 1 : pos + 3;
-      } else if (!continuing && this.source === undefined && data[pos] === 0x23 && startsWith(data, pos, SOURCE_PREFIX)) {
-        this.source = data.toString('utf8', pos + SOURCE_PREFIX.length, nl).trim();
+        this.finish(out, true);
+        docStart = nl + 1;
+      } else {
+        if (!continuing && this.source === undefined && data[pos] === 0x23 && startsWith(data, pos, SOURCE_PREFIX)) {
+          this.source = data.toString('utf8', pos + SOURCE_PREFIX.length, nl).trim();
+        }
+        this.docLines++;
       }
       pos = nl + 1;
     }
     this.append(data, docStart, pos);
     if (pos < len) {
       const tail = data.subarray(pos);
-      if (tail.length > this.max) {
+      if (!this.inLongLine && !this.inSeparator && this.docLines > 0 && tail.length >= 3 && tail[0] === DASH && tail[1] === DASH && tail[2] === DASH) {
+        // a separator line longer than this chunk: what follows on it is dropped
+        this.finish(out, true);
+        this.inSeparator = true;
+        this.docLine = this.lineNo + 2; // (the separator's own line is not counted yet)
+      } else if (this.inSeparator) {
+        // still the separator's line
+      } else if (tail.length > this.max) {
         this.size += tail.length;
         this.oversized = true;
         this.parts = [];
@@ -94,11 +121,19 @@ export class DocumentSplitter {
   }
 
   end(out: RawDocument[]): void {
-    if (this.carry !== undefined) {
-      this.append(this.carry, 0, this.carry.length);
-      this.carry = undefined;
+    const last = this.carry;
+    this.carry = undefined;
+    if (last !== undefined && last.length > 0 && !this.inSeparator) {
+      if (!this.inLongLine && this.docLines > 0 && last[0] === DASH && last[1] === DASH && last[2] === DASH) {
+        this.finish(out, true); // a separator on the last line, without a newline
+      } else {
+        this.append(last, 0, last.length);
+        this.docLines++;
+      }
     }
-    this.finish(out);
+    // nothing after the last separator (or nothing at all): no document there, as kubeconform stops at the end
+    if (this.docLines > 0 || this.size > 0) this.finish(out, false);
+    if (this.asFile && this.emitted === 0) this.emit(out, { filename: this.filename, docIndex: 0, line: 1, text: '' });
   }
 
   private append(data: Buffer, from: number, to: number): void {
@@ -113,13 +148,16 @@ export class DocumentSplitter {
     this.parts.push(data.subarray(from, to));
   }
 
-  private finish(out: RawDocument[]): void {
+  /** Ends the current document; `separated`: a separator ends it (then its last newline is not part of it). */
+  private finish(out: RawDocument[], separated: boolean): void {
     const doc: RawDocument = { filename: this.filename, docIndex: this.docIndex, line: this.docLine };
     if (this.source !== undefined) doc.source = this.source;
+    let keep = true;
     if (this.oversized) {
       doc.error = `document is ${formatBytes(this.size)}, over the ${formatBytes(this.max)} limit (the Kubernetes API server rejects requests over 3 MiB): split it or check it is really a manifest`;
     } else {
-      const buf = this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts);
+      let buf = this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts);
+      if (separated && buf.length > 0 && buf[buf.length - 1] === NL) buf = buf.subarray(0, buf.length - 1);
       const nul = buf.indexOf(0);
       if (nul !== -1) {
         doc.error = `binary data (NUL byte at offset ${nul} of the document): this is not a YAML or JSON manifest`;
@@ -127,31 +165,27 @@ export class DocumentSplitter {
         doc.error = `invalid UTF-8 at byte ${firstInvalidUtf8(buf)} of the document: manifests must be UTF-8 text`;
       } else {
         doc.text = buf.toString('utf8');
+        keep = !(this.asFile && buf.length === 0); // kubeconform skips zero-length documents of files
       }
     }
-    out.push(doc);
-    this.docIndex++;
+    if (keep) this.emit(out, doc);
     this.parts = [];
     this.size = 0;
     this.oversized = false;
     this.source = undefined;
+    this.docLines = 0;
+    this.docLine = this.lineNo + 1;
   }
-}
 
-function isMarker(data: Buffer, pos: number, nl: number): boolean {
-  if (nl - pos < 3 || data[pos + 1] !== DASH || data[pos + 2] !== DASH) return false;
-  if (nl - pos === 3) return true;
-  const c = data[pos + 3];
-  return c === 0x20 || c === 0x09 || c === 0x0d;
+  private emit(out: RawDocument[], doc: RawDocument): void {
+    out.push(doc);
+    this.docIndex++;
+    this.emitted++;
+  }
 }
 
 function startsWith(data: Buffer, pos: number, prefix: Buffer): boolean {
   return data.length - pos >= prefix.length && data.compare(prefix, 0, prefix.length, pos, pos + prefix.length) === 0;
-}
-
-function isBlank(b: Buffer): boolean {
-  for (const c of b) if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return c === 0x23 ? true : false;
-  return true;
 }
 
 function firstInvalidUtf8(buf: Buffer): number {

@@ -1,23 +1,31 @@
-// Ajv errors, worded as kubeconform 0.6 words them: its validation engine is santhosh-tekuri/jsonschema v5.3, whose
-// messages and quoting (single quotes for names, patterns and formats; Go's %#v for enum and const values; Go's %v,
-// i.e. %g, for numbers) are mirrored here.
-import type { SchemaErrorLike } from './fastschema.js';
+// Go's formatting of values in messages (what kubeconform's schema engine, santhosh-tekuri/jsonschema v5.3, prints
+// with %q, %v and %#v), and kubeconform's wording of an invalid resource.
+import type { SchemaErrorItem } from './compile.js';
 import type { SchemaError } from './result.js';
 
-/** jsonschema v5's jsonType: documents are decoded to float64, so every number is a "number". */
-function jsonType(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v;
+const LETTER_ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 34: '\\"', 92: '\\\\' };
+
+/** Go's strconv.Quote: double quotes, Go escapes for control characters, printable Unicode as it is. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) as number;
+    const letter = LETTER_ESCAPES[cp];
+    if (letter !== undefined) out += letter;
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if ((cp >= 0x80 && cp < 0xa0) || cp === 0xad || (cp >= 0x2028 && cp <= 0x2029) || cp === 0xfeff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
 }
 
-/** jsonschema's quote(): Go's %q, with single instead of double quotes. */
-function quote(s: string): string {
-  return `'${JSON.stringify(s).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+/** jsonschema's quote(): Go's %q with single instead of double quotes. */
+export function quote(s: string): string {
+  return `'${goQuote(s).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
-/** Go's %v of a float64: strconv's shortest 'g', an exponent from 1e+06 on and below 1e-04 (Go prints 1e+06). */
-function goNumber(n: number): string {
+/** Go's %v of a float64: strconv's shortest 'g' (an exponent from 1e+06 up and below 1e-04: `3e+09`). */
+export function goNumber(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
   if (n === 0) return Object.is(n, -0) ? '-0' : '0';
   const [mantissa, e] = n.toExponential().split('e') as [string, string];
@@ -26,137 +34,59 @@ function goNumber(n: number): string {
   return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
 }
 
-/** Go's %v of a decoded JSON value (what a format or minimum message shows). */
-function goValue(v: unknown): string {
+/** Go's %v of a decoded JSON value. */
+export function goValue(v: unknown): string {
   if (typeof v === 'number') return goNumber(v);
   if (v === null) return '<nil>';
   return String(v);
 }
 
-/** Go's %#v of a primitive JSON value from a schema (enum, const). */
-function goRepr(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+/** Go's %#v of a primitive JSON value (enum and const messages). */
+export function goRepr(v: unknown): string {
+  if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number') return goNumber(v);
-  if (v === null) return 'interface {}(nil)';
+  if (v === null) return '<nil>';
   return String(v);
 }
 
-const isPrimitive = (v: unknown): boolean => v === null || typeof v !== 'object';
-
-/** The value at a JSON pointer (Ajv's instancePath). */
-export function valueAt(root: unknown, pointer: string): unknown {
-  if (pointer === '') return root;
-  let v: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
+/** The error a message starts with: jsonschema's ValidationError.Error() follows the first cause down to a leaf. */
+export function firstLeaf(item: SchemaErrorItem): SchemaErrorItem {
+  let leaf = item;
+  while (leaf.causes !== undefined && leaf.causes.length > 0) leaf = leaf.causes[0] as SchemaErrorItem;
+  return leaf;
 }
 
-/** jsonschema v5's message for one Ajv error (required and additionalProperties are grouped by the caller). */
-function message(e: SchemaErrorLike, data: unknown): string {
-  const p = e.params;
-  const value = (): unknown => valueAt(data, e.instancePath);
-  switch (e.keyword) {
-    case 'type': {
-      const t = Array.isArray(p.type) ? (p.type as string[]) : String(p.type).split(',');
-      return `expected ${t.join(' or ')}, but got ${jsonType(value())}`;
-    }
-    case 'enum': {
-      // null is in the list when the bundle transform let an optional property be null: not a value to suggest
-      const allowed = (p.allowedValues as unknown[]).filter((v) => v !== null);
-      if (!allowed.every(isPrimitive)) return 'enum failed';
-      return allowed.length === 1 ? `value must be ${goRepr(allowed[0])}` : `value must be one of ${allowed.map(goRepr).join(', ')}`;
-    }
-    case 'const':
-      return isPrimitive(p.allowedValue) ? `value must be ${goRepr(p.allowedValue)}` : 'const failed';
-    case 'format': {
-      const v = value();
-      return `${typeof v === 'string' ? quote(v) : goValue(v)} is not valid ${quote(String(p.format))}`;
-    }
-    case 'pattern':
-      return `does not match pattern ${quote(String(p.pattern))}`;
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return `must be ${String(p.comparison)} ${goNumber(Number(p.limit))} but found ${goValue(value())}`;
-    case 'multipleOf':
-      return `${goValue(value())} not multipleOf ${goNumber(Number(p.multipleOf))}`;
-    case 'minLength':
-    case 'maxLength':
-      return `length must be ${e.keyword === 'minLength' ? '>=' : '<='} ${String(p.limit)}, but got ${[...String(value())].length}`;
-    case 'minItems':
-    case 'maxItems':
-      return `${e.keyword === 'minItems' ? 'minimum' : 'maximum'} ${String(p.limit)} items required, but found ${(value() as unknown[]).length} items`;
-    case 'minProperties':
-    case 'maxProperties':
-      return `${e.keyword === 'minProperties' ? 'minimum' : 'maximum'} ${String(p.limit)} properties allowed, but found ${Object.keys(value() as object).length} properties`;
-    case 'uniqueItems':
-      return `items at index ${Math.min(Number(p.i), Number(p.j))} and ${Math.max(Number(p.i), Number(p.j))} are equal`;
-    case 'anyOf':
-      return 'anyOf failed';
-    case 'oneOf': {
-      const passing = p.passingSchemas as number[] | null;
-      return Array.isArray(passing) ? `valid against schemas at indexes ${passing[0]} and ${passing[1]}` : 'oneOf failed';
-    }
-    case 'not':
-      return 'not failed';
-    case 'false schema':
-      return 'not allowed';
-    default:
-      return e.message ?? e.keyword;
+/**
+ * The errors as a list: a `$ref`'s error is replaced by the errors it is made of (jsonschema keeps it as one error,
+ * "doesn't validate with '#/definitions/…'", which says nothing about the document).
+ */
+export function listErrors(items: readonly SchemaErrorItem[]): SchemaErrorItem[] {
+  const out: SchemaErrorItem[] = [];
+  for (const e of items) {
+    if (e.ref === true && e.causes !== undefined) out.push(...listErrors(e.causes));
+    else out.push(e);
   }
-}
-
-/** Checks of a value that jsonschema makes only when the value has the schema's type (it stops at a type error). */
-const VALUE_KEYWORDS = new Set(['enum', 'const', 'format', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties']);
-
-export function describeErrors(errors: readonly SchemaErrorLike[], data: unknown): SchemaError[] {
-  const out: SchemaError[] = [];
-  const wrongType = new Set<string>();
-  for (const e of errors) if (e.keyword === 'type') wrongType.add(e.instancePath);
-  // one message per object, naming every missing or unknown property, as jsonschema does
-  const missing = new Map<string, string[]>();
-  const unknown = new Map<string, { at: number; names: string[] }>();
-  const seen = new Set<string>();
-  for (const e of errors) {
-    if (e.keyword === 'if') continue; // the wrapper that lets optional references be null
-    if (VALUE_KEYWORDS.has(e.keyword) && wrongType.has(e.instancePath)) continue;
-    if (e.keyword === 'required') {
-      const list = missing.get(e.instancePath) ?? [];
-      list.push(String(e.params.missingProperty));
-      missing.set(e.instancePath, list);
-      continue;
-    }
-    if (e.keyword === 'additionalProperties') {
-      let entry = unknown.get(e.instancePath);
-      if (entry === undefined) {
-        entry = { at: out.length, names: [] };
-        unknown.set(e.instancePath, entry);
-        out.push({ path: e.instancePath, message: '' });
-      }
-      entry.names.push(String(e.params.additionalProperty));
-      continue;
-    }
-    const text = message(e, data);
-    const key = `${e.instancePath}\u0000${text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ path: e.instancePath, message: text });
-  }
-  for (const [path, { at, names }] of unknown) out[at] = { path, message: `additionalProperties ${names.map(quote).join(', ')} not allowed` };
-  for (const [path, props] of missing) out.push({ path, message: `missing properties: ${props.map(quote).join(', ')}` });
   return out;
 }
 
-/** kubeconform's message for an invalid resource. */
-export function invalidMessage(schemaId: string, errors: SchemaError[]): string {
-  const [first, ...rest] = errors;
+/** One entry per error, as the JSON, JUnit and SARIF outputs list them. */
+export function describeErrors(items: readonly SchemaErrorItem[]): SchemaError[] {
+  return listErrors(items).map((e) => ({ path: e.instance, message: e.message }));
+}
+
+/**
+ * kubeconform's message for an invalid resource: `schemaUrl` is the schema's location (kubeconform's form:
+ * `file:///abs/path.json` or the URL). The first error is worded exactly as kubeconform words its (only) error;
+ * where kubeconform would show one of several errors picked by Go's random map order, the others follow here as
+ * ` - '<path>': <message>`.
+ */
+export function invalidMessage(schemaUrl: string, items: readonly SchemaErrorItem[]): string {
+  const [first] = items;
   if (first === undefined) return 'problem validating schema';
-  let msg = `problem validating schema. Check JSON formatting: jsonschema: '${first.path}' does not validate with ${schemaId}: ${first.message}`;
-  for (const e of rest) msg += ` - '${e.path}': ${e.message}`;
+  const leaf = firstLeaf(first);
+  // (a bundle's schema is named with its definition's pointer already: the keyword location continues it)
+  const at = schemaUrl.includes('#') ? `${schemaUrl}${leaf.keyword}` : `${schemaUrl}#${leaf.keyword}`;
+  let msg = `problem validating schema. Check JSON formatting: jsonschema: ${quote(leaf.instance)} does not validate with ${at}: ${leaf.message}`;
+  for (const e of listErrors(items).slice(listErrors([first]).length)) msg += ` - ${quote(e.instance)}: ${e.message}`;
   return msg;
 }

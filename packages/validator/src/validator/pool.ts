@@ -1,19 +1,20 @@
 // Validates a stream of documents, in this thread or with worker threads. Results come out in input order.
 // Work is handed to workers in batches (documents, or small files whole: the worker splits them); at most a few
 // batches per worker are in flight, so memory stays flat however long the stream is. A short input is validated in
-// this thread: starting workers (each loads Ajv and compiles the kinds it meets) costs more than it saves below a
-// few hundred documents. This module loads the validator (Ajv) only to validate in this thread, so that workers
-// start as early as possible.
+// this thread: starting a worker costs more than it saves below a few hundred documents. Schemas are compiled here,
+// once, and workers get the compiled form (schemas.ts). This module loads the validator (closures) only to validate
+// in this thread, so that workers start as early as possible.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fetcherFor, type Fetcher } from '../registry/fetch.js';
+import type { Fetcher } from '../registry/fetch.js';
 import { inputDocuments, type Input } from '../resource/files.js';
 import { siblingBundle } from './bundled.js';
 import type { RawDocument, SplitOptions } from '../resource/stream.js';
 import type { ValidationResult } from './result.js';
 import { decodeResults, type ResultBatch } from './result-batch.js';
 import type { ValidatorOptions } from './validator.js';
+import { schemaProvider, type KindSchema, type SchemaProvider } from './schemas.js';
 import type { FromWorker, ToWorker, WorkerData } from './worker.js';
 
 export interface StreamOptions extends ValidatorOptions, SplitOptions {
@@ -21,9 +22,17 @@ export interface StreamOptions extends ValidatorOptions, SplitOptions {
   workers?: number;
   /** Documents per batch handed to a worker (default 100). */
   batchSize?: number;
-  /** An input of at most this many bytes is validated in this thread, whatever `workers` says (default 256 KiB). */
+  /**
+   * Workers are started only for an input larger than this many bytes, one per this many bytes up to `workers`
+   * (default 16 MiB): below it, starting a worker (its own V8 to start and warm up, ~0.1–0.2 s of CPU) costs more
+   * than it saves, and the memory of a worker is spent for nothing.
+   */
   inThreadUpToBytes?: number;
+  /** The size of the whole input when it is known beforehand (files); otherwise it is read ahead up to the limit. */
+  inputBytes?: number;
 }
+
+const IN_THREAD_UP_TO_BYTES = 16 * 1024 * 1024;
 
 /** Whole files handed to a worker in one batch: up to this many bytes (at least one file). */
 const FILE_BATCH_BYTES = 64 * 1024;
@@ -58,29 +67,41 @@ export async function* validateStream(docs: AsyncIterable<RawDocument>, options:
 }
 
 /** Validates what `readInputs` yields; yields the results of each input (file or document) in input order. */
-export async function* validateInputs(inputs: AsyncIterable<Input>, options: StreamOptions = {}, fetcher?: Fetcher): AsyncGenerator<ValidationResult[]> {
-  const f = fetcher ?? fetcherFor(options);
-  const n = Math.max(1, Math.floor(options.workers ?? 1));
-  if (n <= 1) {
-    yield* inThread([], inputs, options, f);
+
+export async function* validateInputs(
+  inputs: AsyncIterable<Input>,
+  options: StreamOptions = {},
+  fetcher?: Fetcher,
+  /** The run's schemas (to read its compile statistics afterwards); by default made from `options`. */
+  schemas: SchemaProvider = schemaProvider(options, fetcher),
+): AsyncGenerator<ValidationResult[]> {
+  const limit = options.inThreadUpToBytes ?? IN_THREAD_UP_TO_BYTES;
+  const most = Math.max(1, Math.floor(options.workers ?? 1));
+  // right-sized: as many workers as the input is worth, -n at most
+  const worth = (bytes: number): number => (bytes <= limit ? 1 : Math.min(most, Math.ceil(bytes / Math.max(1, limit))));
+  if (most <= 1 || (options.inputBytes !== undefined && worth(options.inputBytes) <= 1)) {
+    yield* inThread([], inputs, options, schemas);
     return;
   }
-  // look ahead: a short input is not worth starting workers
+  if (options.inputBytes !== undefined) {
+    yield* pooled([], inputs, options, worth(options.inputBytes), schemas);
+    return;
+  }
+  // a stream of unknown length: read ahead up to the limit
   const it = inputs[Symbol.asyncIterator]();
   const head: Input[] = [];
-  const limit = options.inThreadUpToBytes ?? 256 * 1024;
   let bytes = 0;
   for (;;) {
     const r = await it.next();
     if (r.done === true) {
-      yield* inThread(head, undefined, options, f);
+      yield* inThread(head, undefined, options, schemas);
       return;
     }
     head.push(r.value);
     bytes += inputBytes(r.value);
     if (bytes > limit) break;
   }
-  yield* pooled(head, { [Symbol.asyncIterator]: () => it }, options, n, f);
+  yield* pooled(head, { [Symbol.asyncIterator]: () => it }, options, most, schemas);
 }
 
 /**
@@ -101,24 +122,25 @@ function inputBytes(input: Input): number {
   return input.doc !== undefined ? (input.doc.text?.length ?? 0) : input.data.length;
 }
 
-async function* inThread(head: Input[], rest: AsyncIterable<Input> | undefined, options: StreamOptions, fetcher: Fetcher): AsyncGenerator<ValidationResult[]> {
+async function* inThread(head: Input[], rest: AsyncIterable<Input> | undefined, options: StreamOptions, schemas: SchemaProvider): AsyncGenerator<ValidationResult[]> {
   const { Validator } = await import('./validator.js');
-  const validator = new Validator(options, fetcher);
+  const validator = new Validator(options, undefined, schemas);
   const validate = async (input: Input): Promise<ValidationResult[]> => {
     const results: ValidationResult[] = [];
     for (const doc of inputDocuments(input, options)) for (const r of await validator.validateDocument(doc)) results.push(r);
     return results;
   };
-  for (const input of head) yield await validate(input);
+  // (the read-ahead inputs are let go as they are done)
+  for (let input = head.shift(); input !== undefined; input = head.shift()) yield await validate(input);
   if (rest !== undefined) for await (const input of rest) yield await validate(input);
 }
 
 type Batch = { type: 'docs'; docs: RawDocument[] } | { type: 'files'; files: { filename: string; data: Uint8Array }[] };
 
-async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: StreamOptions, n: number, fetcher: Fetcher): AsyncGenerator<ValidationResult[]> {
+async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: StreamOptions, n: number, schemas: SchemaProvider): AsyncGenerator<ValidationResult[]> {
   const batchSize = options.batchSize ?? 100;
-  const { workers: _w, batchSize: _b, inThreadUpToBytes: _i, ...validatorOptions } = options;
-  const workers: { worker: Worker; inflight: number }[] = [];
+  const { workers: _w, batchSize: _b, inThreadUpToBytes: _i, inputBytes: _s, ...validatorOptions } = options;
+  const workers: { worker: Worker; inflight: number; nodesSent: number }[] = [];
   const done = new Map<number, ResultBatch>();
   let failure: Error | undefined;
   let notify: (() => void) | undefined;
@@ -130,16 +152,22 @@ async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: Strea
   const url = workerUrl();
   for (let i = 0; i < n; i++) {
     const worker = new Worker(url, { workerData: validatorOptions satisfies WorkerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    const slot = { worker, inflight: 0 };
+    const slot = { worker, inflight: 0, nodesSent: 0 };
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'results') {
         done.set(msg.id, msg.results);
         slot.inflight--;
         wake();
-      } else if (msg.type === 'fetch') {
-        fetcher.fetch(msg.location).then(
-          (result) => worker.postMessage({ type: 'fetched', req: msg.req, result } satisfies ToWorker),
-          (err: unknown) => worker.postMessage({ type: 'fetched', req: msg.req, error: err instanceof Error ? err.message : String(err) } satisfies ToWorker),
+      } else if (msg.type === 'schema') {
+        // compiled here, once for all workers; the worker gets the graph nodes it does not have yet
+        const reply = (answer: { schema?: KindSchema | null; error?: string }): void => {
+          const nodes = schemas.nodes.slice(slot.nodesSent);
+          slot.nodesSent += nodes.length;
+          worker.postMessage({ type: 'schema', req: msg.req, nodes, ...answer } satisfies ToWorker);
+        };
+        schemas.lookup(msg.apiVersion, msg.kind).then(
+          (schema) => reply({ schema }),
+          (err: unknown) => reply({ error: err instanceof Error ? err.message : String(err) }),
         );
       }
     });
@@ -165,7 +193,7 @@ async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: Strea
     for (;;) {
       if (failure) throw failure;
       yield* drain();
-      let free: { worker: Worker; inflight: number } | undefined;
+      let free: (typeof workers)[number] | undefined;
       for (const w of workers) if (w.inflight < MAX_INFLIGHT && (free === undefined || w.inflight < free.inflight)) free = w;
       if (free !== undefined && nextId - nextOut < n * MAX_INFLIGHT * 2) {
         free.inflight++;

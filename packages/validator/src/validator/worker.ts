@@ -1,41 +1,61 @@
-// Worker thread: validates batches of raw documents or whole small files (split here) with its own Validator (own
-// compiled schemas); schema downloads are forwarded to the main thread so that each URL is fetched (and cached)
-// once. Local schema files are read here.
+// Worker thread: validates batches of raw documents or whole small files (split here). Schemas are compiled once per
+// run, in the main thread (schemas.ts): a worker asks for a kind and gets the schema graph nodes it does not have yet,
+// then builds its closures from them (microseconds), so that no worker parses, converts or downloads a schema.
 import { parentPort, workerData } from 'node:worker_threads';
-import { fetcherFor, isUrl, type FetchResult, type Fetcher } from '../registry/fetch.js';
 import { DocumentSplitter, type RawDocument, type SplitOptions } from '../resource/stream.js';
-
-const PIECE = 8 * 1024;
-import { Validator, type ValidatorOptions } from './validator.js';
+import type { SchemaNode } from './graph.js';
+import type { KindSchema, KindSchemas } from './schemas.js';
+import { DocumentValidator } from './document.js';
+import type { ValidatorOptions } from './validator.js';
 import type { ValidationResult } from './result.js';
 import { encodeResults, type ResultBatch } from './result-batch.js';
+
+const PIECE = 8 * 1024;
 
 export type WorkerData = ValidatorOptions & SplitOptions;
 export type ToWorker =
   | { type: 'docs'; id: number; docs: RawDocument[] }
   | { type: 'files'; id: number; files: { filename: string; data: Uint8Array }[] }
-  | { type: 'fetched'; req: number; result?: FetchResult; error?: string };
-export type FromWorker = { type: 'results'; id: number; results: ResultBatch } | { type: 'fetch'; req: number; location: string };
+  | { type: 'schema'; req: number; schema?: KindSchema | null; nodes: SchemaNode[]; error?: string };
+export type FromWorker = { type: 'results'; id: number; results: ResultBatch } | { type: 'schema'; req: number; apiVersion: string; kind: string };
 
 const port = parentPort;
 if (port === null) throw new Error('worker.js must run in a worker thread');
 
-let nextReq = 0;
-const waiting = new Map<number, { resolve: (r: FetchResult) => void; reject: (e: Error) => void }>();
-const local = fetcherFor({ debug: (workerData as WorkerData).debug === true });
-const fetcher: Fetcher = {
-  fetch(location) {
-    if (!isUrl(location)) return local.fetch(location);
-    const req = nextReq++;
-    return new Promise((resolve, reject) => {
-      waiting.set(req, { resolve, reject });
-      port.postMessage({ type: 'fetch', req, location } satisfies FromWorker);
-    });
-  },
-};
+/** The main thread's schemas, asked for once per kind; nodes arrive with the answers. */
+class MainThreadSchemas implements KindSchemas {
+  readonly nodes: SchemaNode[] = [];
+  private nextReq = 0;
+  private readonly waiting = new Map<number, { resolve: (s: KindSchema | null) => void; reject: (e: Error) => void }>();
+  private readonly byKind = new Map<string, Promise<KindSchema | null>>();
+
+  lookup(apiVersion: string, kind: string): Promise<KindSchema | null> {
+    const gvk = `${apiVersion}/${kind}`;
+    let p = this.byKind.get(gvk);
+    if (p === undefined) {
+      const req = this.nextReq++;
+      p = new Promise((resolve, reject) => {
+        this.waiting.set(req, { resolve, reject });
+        (port as NonNullable<typeof port>).postMessage({ type: 'schema', req, apiVersion, kind } satisfies FromWorker);
+      });
+      this.byKind.set(gvk, p);
+      p.catch(() => this.byKind.delete(gvk)); // a failure (a download) is asked again by the next resource
+    }
+    return p;
+  }
+
+  answer(msg: Extract<ToWorker, { type: 'schema' }>): void {
+    for (const n of msg.nodes) this.nodes.push(n);
+    const w = this.waiting.get(msg.req);
+    this.waiting.delete(msg.req);
+    if (msg.error !== undefined) w?.reject(new Error(msg.error));
+    else w?.resolve(msg.schema ?? null);
+  }
+}
 
 const options = workerData as WorkerData;
-const validator = new Validator(options, fetcher);
+const schemas = new MainThreadSchemas();
+const validator = new DocumentValidator(options, schemas);
 
 async function validate(docs: RawDocument[], results: ValidationResult[]): Promise<void> {
   for (const doc of docs) {
@@ -44,11 +64,8 @@ async function validate(docs: RawDocument[], results: ValidationResult[]): Promi
 }
 
 port.on('message', (msg: ToWorker) => {
-  if (msg.type === 'fetched') {
-    const w = waiting.get(msg.req);
-    waiting.delete(msg.req);
-    if (msg.error !== undefined) w?.reject(new Error(msg.error));
-    else if (msg.result !== undefined) w?.resolve(msg.result);
+  if (msg.type === 'schema') {
+    schemas.answer(msg);
     return;
   }
   void (async () => {
