@@ -1,10 +1,9 @@
 // The two sides of a diff: a chart (directory, .tgz, or oci:// reference that helm pulls into a temporary
 // directory) rendered with the real helm, or a saved release manifest (`helm get manifest RELEASE > old.yaml`, or
 // `-` for standard input) taken as it is.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseManifest, pullChart, readTarEntries, type PullOptions } from '@helmforge/validator';
+import { parseManifest, pullChart, readTarEntries, removeTemporaryDirectory, temporaryDirectory, type PullOptions } from '@helmforge/validator';
 import { isObject } from './objects.js';
 
 /** A side that cannot be used: reported as one line, exit 1. */
@@ -79,14 +78,14 @@ function openPackage(label: string, file: string): Side {
   const chartYaml = [...entries].find(([p]) => p.endsWith('/Chart.yaml'))?.[1];
   if (chartYaml === undefined) throw new SideError(`${label}: no Chart.yaml at the top of the archive (expected a chart packaged by helm package)`);
   const ci = [...entries].filter(([p]) => p.includes('/ci/')).sort(([a], [b]) => (a < b ? -1 : 1));
-  const dir = ci.length > 0 ? mkdtempSync(join(tmpdir(), 'helmforge-diff-ci-')) : undefined;
+  const dir = ci.length > 0 ? temporaryDirectory('diff-ci') : undefined;
   const scenarios = new Map<string, string>();
   for (const [p, content] of ci) {
     const f = join(dir as string, basename(p));
     writeFileSync(f, content);
     scenarios.set(`ci/${basename(p)}`, f);
   }
-  return { kind: 'chart', label, path: file, name: chartName(chartYaml.toString('utf8'), `${label}:Chart.yaml`), scenarios, close: () => dir !== undefined && rmSync(dir, { recursive: true, force: true }) };
+  return { kind: 'chart', label, path: file, name: chartName(chartYaml.toString('utf8'), `${label}:Chart.yaml`), scenarios, close: () => dir !== undefined && removeTemporaryDirectory(dir) };
 }
 
 /** Opens one side; `close()` it when done. */
@@ -101,7 +100,7 @@ export async function openSide(ref: string, options: OpenOptions): Promise<Side>
     const pulled = await pullChart(options.helm, ref, options);
     if (!pulled.ok) throw new SideError(pulled.error);
     const label = options.version !== undefined ? `${ref}:${options.version}` : ref;
-    return openChartDir(label, pulled.dir, () => rmSync(dirname(pulled.dir), { recursive: true, force: true }));
+    return openChartDir(label, pulled.dir, () => removeTemporaryDirectory(dirname(pulled.dir)));
   }
   if (!existsSync(ref)) throw new SideError(`${ref}: no such file or directory (expected a chart directory, a .tgz, an oci:// reference or a manifest file)`);
   const stat = statSync(ref);

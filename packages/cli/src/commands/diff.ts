@@ -3,8 +3,7 @@
 import { composePlatform, loadStack } from '@helmforge/umbrella';
 import type { DiffOutput, Verdict } from '@helmforge/diff';
 import { Option, type Command } from 'commander';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { VERSION, type Io } from '../program.js';
 import { collect, collectList } from './options.js';
@@ -129,7 +128,8 @@ export async function showUpgradeDiff(options: { config: string; out: string }, 
     io.out(`no chart at ${shown} yet: every object is new, there is no release to compare with\n`);
     return 0;
   }
-  const work = mkdtempSync(join(tmpdir(), 'helmforge-diff-'));
+  const { temporaryDirectory, removeTemporaryDirectory } = await import('@helmforge/validator');
+  const work = temporaryDirectory('diff');
   try {
     const next = join(work, platform.metadata.name);
     for (const [path, content] of platform.chart) {
@@ -139,6 +139,6 @@ export async function showUpgradeDiff(options: { config: string; out: string }, 
     const { diffCommand: runDiff } = await import('@helmforge/diff');
     return await runDiff(current, next, { color: wantColor(undefined), labels: { old: shown, new: `${shown} as ${options.config} generates it` }, toolVersion: VERSION }, io);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    removeTemporaryDirectory(work);
   }
 }
