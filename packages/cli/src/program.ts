@@ -21,7 +21,7 @@ const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('helmforge')
     .description(
-      'Generate an umbrella Helm chart for an on-premises Kubernetes platform (a private registry, NFS volumes, Prometheus and\n'
+      'Generate an umbrella Helm chart for an on-premises Kubernetes platform (a private registry, NFS volumes, Prometheus and '
       + 'Grafana, your applications and batch jobs) and prove it correct before anyone installs it.',
     )
     .version(VERSION)
