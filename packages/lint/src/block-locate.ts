@@ -54,30 +54,62 @@ function skipSpaces(l: string, from: number): number {
   return i;
 }
 
-/** The lines of a file or render with each line's indentation worked out once (-1 for lines the walk steps over). */
-export interface IndexedLines {
-  lines: readonly string[];
-  indents: Int32Array;
-  /** For each line, the next document marker (`---`) after it, or the number of lines. */
-  nextMarker: Int32Array;
+/**
+ * The lines of a file or render, each line's indentation worked out when the walk first needs it (a run locates
+ * findings in a few documents of large files: only their lines are looked at).
+ */
+export class IndexedLines {
+  /** Per line: -2 not worked out yet, -1 a line the walk steps over, else the indentation. */
+  private readonly indents: Int32Array;
+
+  constructor(readonly lines: readonly string[]) {
+    this.indents = new Int32Array(lines.length).fill(-2);
+  }
+
+  /** The line's indentation, or -1 for a line the walk steps over (blank, comment, document marker). */
+  indent(i: number): number {
+    let v = this.indents[i] as number;
+    if (v === -2) {
+      const l = this.lines[i] as string;
+      v = isSkippable(l) ? -1 : indentOf(l);
+      this.indents[i] = v;
+    }
+    return v;
+  }
+
+  /** The first document marker (`---`) after line `i`, or the number of lines. */
+  markerAfter(i: number): number {
+    const n = this.lines.length;
+    for (let j = i + 1; j < n; j++) if (this.indent(j) === -1 && (this.lines[j] as string).startsWith('---')) return j;
+    return n;
+  }
 }
 
 export function indexLines(lines: readonly string[]): IndexedLines {
-  const n = lines.length;
-  const indents = new Int32Array(n);
-  const nextMarker = new Int32Array(n);
-  let next = n;
-  for (let i = n - 1; i >= 0; i--) {
-    const l = lines[i] as string;
-    const skip = isSkippable(l);
-    indents[i] = skip ? -1 : indentOf(l);
-    nextMarker[i] = next;
-    if (skip && l.startsWith('---')) next = i;
-  }
-  return { lines, indents, nextMarker };
+  return new IndexedLines(lines);
 }
 
+/** A JSON pointer's segments, unescaped (RFC 6901). */
+function segmentsOf(pointer: string): string[] {
+  if (pointer === '') return [];
+  const parts = pointer.split('/');
+  const out: string[] = new Array(parts.length - 1);
+  for (let i = 1; i < parts.length; i++) {
+    const s = parts[i] as string;
+    out[i - 1] = s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s;
+  }
+  return out;
+}
 
+/** Whether a pointer segment is a list index (`/^\d+$/`). */
+function isIndex(seg: string): boolean {
+  if (seg.length === 0) return false;
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /**
  * The position of `pointer` in the document that is lines `from` to `to` (exclusive) of the indexed lines; a
@@ -85,28 +117,45 @@ export function indexLines(lines: readonly string[]): IndexedLines {
  */
 export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, to = doc.lines.length): Position | undefined {
   const { lines } = doc;
-  // a sequence item's content is seen as a line indented to after its "- " (only this walk sees the change)
-  const items = new Map<number, string>();
-  const at = (i: number): string => (items.size > 0 ? (items.get(i) ?? (lines[i] as string)) : (lines[i] as string));
-  const indent = (i: number): number => (items.size > 0 && items.has(i) ? indentOf(items.get(i) as string) : (doc.indents[i] as number));
-  const segments = pointer === '' ? [] : pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  // a sequence item's content is seen as a line indented to after its "- " (only this walk sees the change): the
+  // characters from there on are the line's own, so only the indentation is overridden
+  let itemLine = -1;
+  let itemIndent = 0;
+  let items: Map<number, number> | undefined;
+  const indent = (i: number): number => {
+    if (i === itemLine) return itemIndent;
+    if (items !== undefined) {
+      const v = items.get(i);
+      if (v !== undefined) return v;
+    }
+    return doc.indent(i);
+  };
+  const overrideIndent = (i: number, v: number): void => {
+    if (itemLine === -1 || itemLine === i) {
+      itemLine = i;
+      itemIndent = v;
+    } else (items ??= new Map()).set(i, v);
+  };
+  const segments = segmentsOf(pointer);
   let lo = from;
   let hi = to;
   while (lo < hi && indent(lo) === -1) lo++;
   if (lo >= hi) return undefined;
-  let found: Position = { line: lo + 1, column: indent(lo) + 1 };
+  let foundLine = lo + 1;
+  let foundColumn = indent(lo) + 1;
+  const found = (): Position => ({ line: foundLine, column: foundColumn });
   for (let s = 0; s < segments.length; s++) {
     const seg = segments[s] as string;
     let i = lo;
     while (i < hi && indent(i) === -1) i++;
-    if (i >= hi) return found; // an empty node: the pointer goes on into nothing
-    const line = at(i);
+    if (i >= hi) return found(); // an empty node: the pointer goes on into nothing
+    const line = lines[i] as string;
     const ind = indent(i);
     const c = line.charCodeAt(ind);
     // anchors, aliases, tags, flow collections, complex keys: left to the parser
     if (c === 38 || c === 42 || c === 33 || c === 123 || c === 91 || (c === 63 && line.charCodeAt(ind + 1) === SPACE)) return undefined;
     if (isItem(line, ind)) {
-      if (!/^\d+$/.test(seg)) return found;
+      if (!isIndex(seg)) return found();
       const want = Number(seg);
       let n = -1;
       let item = -1;
@@ -118,15 +167,15 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
           end = j;
           break;
         }
-        if (!isItem(at(j), li)) return undefined; // not a plain sequence after all
+        if (!isItem(lines[j] as string, li)) return undefined; // not a plain sequence after all
         if (item !== -1) {
           end = j;
           break;
         }
         if (++n === want) item = j;
       }
-      if (item === -1) return found;
-      const l = at(item);
+      if (item === -1) return found();
+      const l = lines[item] as string;
       const col = skipSpaces(l, ind + 1);
       if (col >= l.length || l.charCodeAt(col) === HASH || l.charCodeAt(col) === CR) {
         // the item's content is on the lines below
@@ -134,13 +183,15 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
         hi = end;
         let k = lo;
         while (k < hi && indent(k) === -1) k++;
-        if (k >= hi) return found;
-        found = { line: k + 1, column: indent(k) + 1 };
+        if (k >= hi) return found();
+        foundLine = k + 1;
+        foundColumn = indent(k) + 1;
       } else {
-        items.set(item, ' '.repeat(col) + l.slice(col));
+        overrideIndent(item, col);
         lo = item;
         hi = end;
-        found = { line: item + 1, column: col + 1 };
+        foundLine = item + 1;
+        foundColumn = col + 1;
       }
       continue;
     }
@@ -155,7 +206,7 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
         end = j;
         break;
       }
-      const l = at(j);
+      const l = lines[j] as string;
       // a line at this indentation that starts a sequence item belongs to the key before it
       if (isItem(l, li)) continue;
       if (hit !== -1) {
@@ -168,14 +219,15 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
         valueAt = v;
       }
     }
-    if (hit === -1) return found;
-    const hl = at(hit);
+    if (hit === -1) return found();
+    const hl = lines[hit] as string;
     const vc = skipSpaces(hl, valueAt);
     const v = hl.charCodeAt(vc);
     if (vc < hl.length && v !== HASH && v !== CR) {
       // an inline value: a scalar (or a block scalar's header) is the end of the walk
       if (v === 38 || v === 42 || v === 33 || ((v === 123 || v === 91) && s < segments.length - 1)) return undefined;
-      found = { line: hit + 1, column: vc + 1 };
+      foundLine = hit + 1;
+      foundColumn = vc + 1;
       lo = hit + 1;
       hi = hit + 1;
       continue;
@@ -186,19 +238,21 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
     let k = lo;
     while (k < hi && indent(k) === -1) k++;
     const ki = k < hi ? indent(k) : -1;
-    if (ki === -1 || ki < ind || (ki === ind && !isItem(at(k), ki))) {
+    if (ki === -1 || ki < ind || (ki === ind && !isItem(lines[k] as string, ki))) {
       // `key:` with nothing under it is null; the parser puts that node right after the colon
-      found = { line: hit + 1, column: valueAt + 1 };
+      foundLine = hit + 1;
+      foundColumn = valueAt + 1;
       lo = hi;
       continue;
     }
     if (ki === ind) {
       // a sequence at the key's own indentation belongs to the key: it runs while lines start with "- " there
       let e = k;
-      while (e < to && (indent(e) === -1 || indent(e) > ind || isItem(at(e), ind))) e++;
+      while (e < to && (indent(e) === -1 || indent(e) > ind || isItem(lines[e] as string, ind))) e++;
       hi = e;
     }
-    found = { line: k + 1, column: ki + 1 };
+    foundLine = k + 1;
+    foundColumn = ki + 1;
   }
-  return found;
+  return found();
 }

@@ -7,5 +7,6 @@ export { locateFindings, type DocumentLines } from './locate.js';
 export { valuesPathFor, valuesKeyText } from './provenance.js';
 export { rulesMarkdown } from './docs.js';
 export { HELMFORGE_IGNORE_PREFIX } from './suppress.js';
+export { releaseProjection } from './projection.js';
 export type { ExternalReference, LintSettings } from './release.js';
 export { SEVERITIES, CATEGORIES, type Category, type Finding, type LintObject, type ObjectRef, type ReleaseInput, type Rule, type Severity } from './types.js';

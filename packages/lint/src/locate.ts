@@ -51,9 +51,10 @@ export interface DocumentLines {
  * position's line is counted in those lines.
  */
 export function locateFindings(findings: Finding[], linesOf: (f: Finding) => DocumentLines | undefined): void {
-  // the lines of each file or render are indexed once; each document's end and `# Source:` line found once
+  // the lines of each file or render are indexed once (as far as the walks go); each document's end and `# Source:`
+  // line found once, and each pointer of a document located once
   const files = new Map<readonly string[], IndexedLines>();
-  type Doc = { from: number; to: number; source: number; offset: number; index: IndexedLines; parsed?: (pointer: string) => Position | undefined } | null;
+  type Doc = { from: number; to: number; source: number; offset: number; index: IndexedLines; at: Map<string, Position | undefined>; parsed?: (pointer: string) => Position | undefined } | null;
   const byFile = new Map<string, Map<number, Doc>>();
   for (const f of findings) {
     let docs = byFile.get(f.file);
@@ -68,25 +69,29 @@ export function locateFindings(findings: Finding[], linesOf: (f: Finding) => Doc
         if (index === undefined) files.set(d.lines, (index = indexLines(d.lines)));
         // helm writes `# Source:` among the comments a document starts with
         let source = -1;
-        for (let i = d.first; i < d.lines.length && index.indents[i] === -1; i++) {
+        for (let i = d.first; i < d.lines.length && index.indent(i) === -1; i++) {
           if ((d.lines[i] as string).startsWith('# Source: ')) {
             source = i;
             break;
           }
         }
-        doc = { from: d.first, to: d.first < d.lines.length ? (index.nextMarker[d.first] as number) : d.first, source, offset: d.offset ?? 0, index };
+        doc = { from: d.first, to: d.first < d.lines.length ? index.markerAfter(d.first) : d.first, source, offset: d.offset ?? 0, index, at: new Map() };
       }
       docs.set(key, doc);
     }
     if (doc === null) continue;
-    let pos = locateInBlockYaml(doc.index, f.pointer, doc.from, doc.to);
-    if (pos === undefined) {
-      const d = doc;
-      const parsed = (d.parsed ??= parsedLocator(d.index.lines.slice(d.from, d.to).join('\n')))(f.pointer);
-      pos = parsed === undefined ? undefined : { line: parsed.line + d.from, column: parsed.column };
+    let pos = doc.at.get(f.pointer);
+    if (pos === undefined && !doc.at.has(f.pointer)) {
+      pos = locateInBlockYaml(doc.index, f.pointer, doc.from, doc.to);
+      if (pos === undefined) {
+        const d = doc;
+        const parsed = (d.parsed ??= parsedLocator(d.index.lines.slice(d.from, d.to).join('\n')))(f.pointer);
+        pos = parsed === undefined ? undefined : { line: parsed.line + d.from, column: parsed.column };
+      }
+      doc.at.set(f.pointer, pos);
     }
     if (pos === undefined) continue;
-    f.position = doc.offset === 0 ? pos : { line: pos.line + doc.offset, column: pos.column };
+    f.position = { line: pos.line + doc.offset, column: pos.column };
     if (doc.source !== -1) f.templateLine = pos.line - 1 - doc.source;
   }
 }

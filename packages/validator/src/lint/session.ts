@@ -9,6 +9,7 @@ import {
 } from '@helmforge/lint';
 import { readTarEntries } from '../chart/tgz.js';
 import type { Output } from '../output/output.js';
+import { decodeFindings, type FindingBatch } from './finding-batch.js';
 
 export type LintMode = 'on' | 'off' | 'only';
 
@@ -120,22 +121,22 @@ export class LintSession {
   findings(): Finding[] {
     const line = (f: Finding) => (f.source !== undefined ? (f.templateLine ?? 0) : (f.position?.line ?? f.line));
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const made = this.found;
+    for (const b of this.encoded) decodeFindings(b, made);
+    this.encoded = [];
     // one release (manifests) has nothing to merge
-    const all = this.releases > 1 ? mergeFindings(this.found) : this.found;
+    const all = this.releases > 1 ? mergeFindings(made) : made;
     return all.sort((a, b) => cmp(a.source ?? a.file, b.source ?? b.file) || line(a) - line(b) || cmp(a.rule, b.rule));
   }
 
   private releases = 0;
+  /** Findings another thread made, as it sent them (made into objects when reported). */
+  private encoded: FindingBatch[] = [];
 
-  /** Findings made elsewhere (the lint thread of a manifests run), as they are. */
-  adopt(findings: Finding[], releases = 1): void {
-    this.found.push(...findings);
-    this.releases += releases;
-  }
-
-  /** The findings as made, before merging and sorting (what a lint thread sends back). */
-  get made(): Finding[] {
-    return this.found;
+  /** Findings made elsewhere (where the documents were parsed), as they are. */
+  adopt(findings: Finding[] | FindingBatch): void {
+    if (Array.isArray(findings)) for (const f of findings) this.found.push(f);
+    else this.encoded.push(findings);
   }
 
   /** Writes the findings; true when one of them fails the run. */
