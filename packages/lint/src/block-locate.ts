@@ -55,15 +55,19 @@ function skipSpaces(l: string, from: number): number {
 }
 
 /**
- * The lines of a file or render, each line's indentation worked out when the walk first needs it (a run locates
- * findings in a few documents of large files: only their lines are looked at).
+ * The lines of a file or render. The lines of a document are indexed when a walk first enters it (a run locates
+ * findings in a few documents of large files: only theirs are looked at): each line's indentation, and where the
+ * node it starts ends (the next line indented as much or less), so that a walk steps over a sibling's children at once.
  */
 export class IndexedLines {
-  /** Per line: -2 not worked out yet, -1 a line the walk steps over, else the indentation. */
-  private readonly indents: Int32Array;
+  /** Per line: -2 not indexed yet, -1 a line the walk steps over, else the indentation. */
+  readonly indents: Int32Array;
+  /** Per indexed line that is not stepped over: the next such line indented as much or less, or its document's end. */
+  readonly after: Int32Array;
 
   constructor(readonly lines: readonly string[]) {
     this.indents = new Int32Array(lines.length).fill(-2);
+    this.after = new Int32Array(lines.length);
   }
 
   /** The line's indentation, or -1 for a line the walk steps over (blank, comment, document marker). */
@@ -75,6 +79,22 @@ export class IndexedLines {
       this.indents[i] = v;
     }
     return v;
+  }
+
+  /** Indexes the lines `from` to `to` (one document), once. */
+  prepare(from: number, to: number): void {
+    if (from >= to || (this.after[from] !== 0 && this.indents[from] !== -2)) return;
+    const { indents, after } = this;
+    // the open lines, innermost last: a line closes every open line indented as much or more
+    const open: number[] = [];
+    for (let i = from; i < to; i++) {
+      const v = this.indent(i);
+      if (v === -1) continue;
+      while (open.length > 0 && (indents[open[open.length - 1] as number] as number) >= v) after[open.pop() as number] = i;
+      open.push(i);
+    }
+    for (const i of open) after[i] = to;
+    if (after[from] === 0) after[from] = to; // (marks a document of stepped-over lines as indexed)
   }
 
   /** The first document marker (`---`) after line `i`, or the number of lines. */
@@ -116,53 +136,44 @@ function isIndex(seg: string): boolean {
  * position's line is an index into those lines plus one.
  */
 export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, to = doc.lines.length): Position | undefined {
-  const { lines } = doc;
-  // a sequence item's content is seen as a line indented to after its "- " (only this walk sees the change): the
-  // characters from there on are the line's own, so only the indentation is overridden
-  let itemLine = -1;
-  let itemIndent = 0;
-  let items: Map<number, number> | undefined;
-  const indent = (i: number): number => {
-    if (i === itemLine) return itemIndent;
-    if (items !== undefined) {
-      const v = items.get(i);
-      if (v !== undefined) return v;
-    }
-    return doc.indent(i);
-  };
-  const overrideIndent = (i: number, v: number): void => {
-    if (itemLine === -1 || itemLine === i) {
-      itemLine = i;
-      itemIndent = v;
-    } else (items ??= new Map()).set(i, v);
-  };
+  doc.prepare(from, to);
+  const { lines, indents, after } = doc;
+  // A sequence item's content is seen as a line indented to after its "- " (only this walk sees the change): the
+  // characters from there on are the line's own, so only the indentation is overridden (`moved`, `movedTo`); such a
+  // line's children are not where `after` says, so the walk steps from it to the next line.
+  let moved = -1;
+  let movedTo = 0;
+  let more: Map<number, number> | undefined;
   const segments = segmentsOf(pointer);
   let lo = from;
   let hi = to;
-  while (lo < hi && indent(lo) === -1) lo++;
+  while (lo < hi && indents[lo] === -1) lo++;
   if (lo >= hi) return undefined;
   let foundLine = lo + 1;
-  let foundColumn = indent(lo) + 1;
-  const found = (): Position => ({ line: foundLine, column: foundColumn });
+  let foundColumn = (indents[lo] as number) + 1;
   for (let s = 0; s < segments.length; s++) {
     const seg = segments[s] as string;
     let i = lo;
-    while (i < hi && indent(i) === -1) i++;
-    if (i >= hi) return found(); // an empty node: the pointer goes on into nothing
+    while (i < hi && indents[i] === -1) i++;
+    if (i >= hi) return { line: foundLine, column: foundColumn }; // an empty node: the pointer goes on into nothing
     const line = lines[i] as string;
-    const ind = indent(i);
+    const ind = i === moved ? movedTo : (more?.get(i) ?? (indents[i] as number));
     const c = line.charCodeAt(ind);
     // anchors, aliases, tags, flow collections, complex keys: left to the parser
     if (c === 38 || c === 42 || c === 33 || c === 123 || c === 91 || (c === 63 && line.charCodeAt(ind + 1) === SPACE)) return undefined;
     if (isItem(line, ind)) {
-      if (!isIndex(seg)) return found();
+      if (!isIndex(seg)) return { line: foundLine, column: foundColumn };
       const want = Number(seg);
       let n = -1;
       let item = -1;
       let end = hi;
-      for (let j = i; j < hi; j++) {
-        const li = indent(j);
-        if (li === -1 || li > ind) continue;
+      for (let j = i; j < hi; ) {
+        const shifted = j === moved || more?.has(j) === true;
+        const li = j === moved ? movedTo : shifted ? (more?.get(j) as number) : (indents[j] as number);
+        if (li === -1 || li > ind) {
+          j++;
+          continue;
+        }
         if (li < ind) {
           end = j;
           break;
@@ -173,8 +184,9 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
           break;
         }
         if (++n === want) item = j;
+        j = shifted ? j + 1 : (after[j] as number);
       }
-      if (item === -1) return found();
+      if (item === -1) return { line: foundLine, column: foundColumn };
       const l = lines[item] as string;
       const col = skipSpaces(l, ind + 1);
       if (col >= l.length || l.charCodeAt(col) === HASH || l.charCodeAt(col) === CR) {
@@ -182,12 +194,15 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
         lo = item + 1;
         hi = end;
         let k = lo;
-        while (k < hi && indent(k) === -1) k++;
-        if (k >= hi) return found();
+        while (k < hi && indents[k] === -1) k++;
+        if (k >= hi) return { line: foundLine, column: foundColumn };
         foundLine = k + 1;
-        foundColumn = indent(k) + 1;
+        foundColumn = (k === moved ? movedTo : (more?.get(k) ?? (indents[k] as number))) + 1;
       } else {
-        overrideIndent(item, col);
+        if (moved === -1 || moved === item) {
+          moved = item;
+          movedTo = col;
+        } else (more ??= new Map()).set(item, col);
         lo = item;
         hi = end;
         foundLine = item + 1;
@@ -199,27 +214,33 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
     let hit = -1;
     let valueAt = -1;
     let end = hi;
-    for (let j = i; j < hi; j++) {
-      const li = indent(j);
-      if (li === -1 || li > ind) continue;
+    for (let j = i; j < hi; ) {
+      const shifted = j === moved || more?.has(j) === true;
+      const li = j === moved ? movedTo : shifted ? (more?.get(j) as number) : (indents[j] as number);
+      if (li === -1 || li > ind) {
+        j++;
+        continue;
+      }
       if (li < ind) {
         end = j;
         break;
       }
       const l = lines[j] as string;
       // a line at this indentation that starts a sequence item belongs to the key before it
-      if (isItem(l, li)) continue;
-      if (hit !== -1) {
-        end = j;
-        break;
+      if (!isItem(l, li)) {
+        if (hit !== -1) {
+          end = j;
+          break;
+        }
+        const v = afterKey(l, li, seg);
+        if (v !== -1) {
+          hit = j;
+          valueAt = v;
+        }
       }
-      const v = afterKey(l, li, seg);
-      if (v !== -1) {
-        hit = j;
-        valueAt = v;
-      }
+      j = shifted ? j + 1 : (after[j] as number);
     }
-    if (hit === -1) return found();
+    if (hit === -1) return { line: foundLine, column: foundColumn };
     const hl = lines[hit] as string;
     const vc = skipSpaces(hl, valueAt);
     const v = hl.charCodeAt(vc);
@@ -236,8 +257,8 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
     lo = hit + 1;
     hi = end;
     let k = lo;
-    while (k < hi && indent(k) === -1) k++;
-    const ki = k < hi ? indent(k) : -1;
+    while (k < hi && indents[k] === -1) k++;
+    const ki = k < hi ? (k === moved ? movedTo : (more?.get(k) ?? (indents[k] as number))) : -1;
     if (ki === -1 || ki < ind || (ki === ind && !isItem(lines[k] as string, ki))) {
       // `key:` with nothing under it is null; the parser puts that node right after the colon
       foundLine = hit + 1;
@@ -248,11 +269,18 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
     if (ki === ind) {
       // a sequence at the key's own indentation belongs to the key: it runs while lines start with "- " there
       let e = k;
-      while (e < to && (indent(e) === -1 || indent(e) > ind || isItem(lines[e] as string, ind))) e++;
+      for (;;) {
+        if (e >= to) break;
+        const shifted = e === moved || more?.has(e) === true;
+        const le = e === moved ? movedTo : shifted ? (more?.get(e) as number) : (indents[e] as number);
+        if (le === -1 || le > ind) e++;
+        else if (isItem(lines[e] as string, ind)) e = shifted ? e + 1 : (after[e] as number);
+        else break;
+      }
       hi = e;
     }
     foundLine = k + 1;
     foundColumn = ki + 1;
   }
-  return found();
+  return { line: foundLine, column: foundColumn };
 }

@@ -2,7 +2,7 @@
 // inputs of a manifests run, for the findings of the rules that run at its end. Documents that do not parse are left
 // to the schema check, which reports them.
 import { readFileSync } from 'node:fs';
-import type { DocumentLines, Finding, LintObject } from '@helmforge/lint';
+import { FileText, type DocumentLines, type Finding, type LintObject } from '@helmforge/lint';
 import type { Input } from '../resource/files.js';
 import { splitText, type RawDocument } from '../resource/stream.js';
 import type { ValidationResult } from '../validator/result.js';
@@ -27,8 +27,8 @@ export class InputLines {
   /** The lines of standard input (which cannot be read again), placed at their line numbers as documents pass. */
   private readonly stdinLines: string[] = [];
   private stdinView: string[] | undefined;
-  /** Files read again, split into lines once each. */
-  private readonly files = new Map<string, string[]>();
+  /** The file read again last (findings are located a file at a time). */
+  private file: { name: string; text: FileText | undefined } | undefined;
 
   /** Sees an input as it passes (keeps what cannot be read again). */
   see(input: Input): void {
@@ -47,16 +47,16 @@ export class InputLines {
       this.stdinView ??= Array.from(this.stdinLines, (l) => l ?? '---');
       return { lines: this.stdinView, first: f.line - 1 };
     }
-    let lines = this.files.get(f.file);
-    if (lines === undefined) {
+    if (this.file?.name !== f.file) {
+      let text: FileText | undefined;
       try {
-        lines = readFileSync(f.file, 'utf8').split('\n');
+        text = new FileText(readFileSync(f.file, 'utf8'));
       } catch {
-        lines = [];
+        text = undefined;
       }
-      this.files.set(f.file, lines);
+      this.file = { name: f.file, text };
     }
-    return lines.length === 0 ? undefined : { lines, first: f.line - 1 };
+    return this.file.text?.document(f.line - 1);
   }
 }
 

@@ -136,12 +136,19 @@ function inputBytes(input: Input): number {
 async function* inThread(head: Input[], rest: AsyncIterable<Input> | undefined, options: StreamOptions, schemas: SchemaProvider, lint: StreamLint | undefined): AsyncGenerator<ValidationResult[]> {
   const { Validator } = await import('./validator.js');
   const linter = lint !== undefined ? new (await import('../lint/document-linter.js')).DocumentLinter(lint.data) : undefined;
+  const { encodeFindings } = await import('../lint/finding-batch.js');
+  // (findings kept as workers send them: tens of thousands of objects would otherwise live until the report)
+  const adopt = (b: LintBatch | undefined): void => {
+    if (b !== undefined) lint?.adopt({ findings: encodeFindings(b.findings), objects: b.objects });
+  };
   const validator = new Validator(options, undefined, schemas, linter);
   const validate = async (input: Input): Promise<ValidationResult[]> => {
     const results: ValidationResult[] = [];
-    for (const doc of inputDocuments(input, options)) for (const r of await validator.validateDocument(doc)) results.push(r);
-    const linted = linter?.take();
-    if (linted !== undefined) lint?.adopt(linted);
+    for (const doc of inputDocuments(input, options)) {
+      for (const r of await validator.validateDocument(doc)) results.push(r);
+      if (linter?.full === true) adopt(linter.take());
+    }
+    adopt(linter?.take());
     return results;
   };
   // (the read-ahead inputs are let go as they are done)
