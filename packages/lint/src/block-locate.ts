@@ -2,7 +2,8 @@
 // lines and indentation instead of parsing the document: a run with tens of thousands of findings would otherwise spend
 // seconds in a full YAML parser. It answers what the parser would (the first character of the node, the nearest
 // existing parent for a missing key) or undefined when the text leaves block style on the way (flow collections
-// that the pointer enters, anchors, tags, complex keys), and the caller falls back to the parser.
+// that the pointer enters, anchors, tags, complex keys), and the caller falls back to the parser. The walk reads the
+// text where it is (a file, a render, a document), without cutting it into lines.
 
 export interface Position {
   /** 1-based line. */
@@ -13,100 +14,139 @@ export interface Position {
 
 const SPACE = 32;
 const TAB = 9;
+const NL = 10;
 const CR = 13;
 const HASH = 35;
 const DASH = 45;
 const COLON = 58;
 
-const indentOf = (l: string): number => {
-  let i = 0;
-  while (l.charCodeAt(i) === SPACE) i++;
-  return i;
-};
-
-/** Blank, a comment, or a document marker: lines the walk steps over. */
-function isSkippable(l: string): boolean {
-  const i = indentOf(l);
-  const c = l.charCodeAt(i);
-  if (Number.isNaN(c) || c === HASH || c === CR) return true;
-  return i === 0 && (l.startsWith('---') || l.startsWith('...')) && (l.length === 3 || l.charCodeAt(3) === SPACE || l.charCodeAt(3) === CR);
-}
-
-/** Whether the line starts a sequence item ("-" then a space or the end of the line) at column `at`. */
-const isItem = (l: string, at: number): boolean => l.charCodeAt(at) === DASH && (l.length === at + 1 || l.charCodeAt(at + 1) === SPACE || l.charCodeAt(at + 1) === CR);
-
-/** Where the value after `key:` starts when the line has that key at column `at` (plain or quoted), or -1. */
-function afterKey(l: string, at: number, key: string): number {
-  let end = -1;
-  const q = l.charCodeAt(at);
-  if (l.startsWith(key, at)) end = at + key.length;
-  else if (q === 34 /* " */ && l.startsWith(JSON.stringify(key), at)) end = at + JSON.stringify(key).length;
-  else if (q === 39 /* ' */ && l.startsWith(`'${key.replace(/'/g, "''")}'`, at)) end = at + key.replace(/'/g, "''").length + 2;
-  if (end === -1 || l.charCodeAt(end) !== COLON) return -1;
-  const c = l.charCodeAt(end + 1);
-  return Number.isNaN(c) || c === SPACE || c === TAB || c === CR ? end + 1 : -1;
-}
-
-/** The first column at or after `from` that is not a space or tab (the line's length if none). */
-function skipSpaces(l: string, from: number): number {
-  let i = from;
-  while (l.charCodeAt(i) === SPACE || l.charCodeAt(i) === TAB) i++;
-  return i;
-}
-
 /**
- * The lines of a file or render. The lines of a document are indexed when a walk first enters it (a run locates
- * findings in a few documents of large files: only theirs are looked at): each line's indentation, and where the
- * node it starts ends (the next line indented as much or less), so that a walk steps over a sibling's children at once.
+ * A text and its lines, worked out as far as a walk goes: where each line starts, and for the lines of a document a
+ * walk has entered (a run locates findings in a few documents of large files: only theirs are looked at), its
+ * indentation and where the node it starts ends (the next line indented as much or less), so that a walk steps over a
+ * sibling's children at once.
  */
-export class IndexedLines {
-  /** Per line: -2 not indexed yet, -1 a line the walk steps over, else the indentation. */
-  readonly indents: Int32Array;
-  /** Per indexed line that is not stepped over: the next such line indented as much or less, or its document's end. */
-  readonly after: Int32Array;
+export class IndexedText {
+  /** Where each line starts, as far as worked out (`known` lines). */
+  private starts: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private known = 1;
+  /** Whether every line start is known. */
+  private complete = false;
+  /** Per line: -2 not worked out yet, -1 a line the walk steps over, else the indentation. */
+  private indents: Int32Array<ArrayBuffer> = new Int32Array(64).fill(-2);
+  /** Per line of an indexed document that is not stepped over: the next such line indented as much or less, or its document's end. */
+  private after: Int32Array<ArrayBuffer> = new Int32Array(64);
+  /** The documents indexed so far, by their first line. */
+  private readonly prepared = new Set<number>();
 
-  constructor(readonly lines: readonly string[]) {
-    this.indents = new Int32Array(lines.length).fill(-2);
-    this.after = new Int32Array(lines.length);
+  constructor(readonly text: string) {}
+
+  /** Whether the text has line `i` (0-based). */
+  has(i: number): boolean {
+    while (this.known <= i && !this.complete) this.scan();
+    return i < this.known;
+  }
+
+  /** The number of lines (a text ending in a newline has an empty last line). */
+  get lineCount(): number {
+    while (!this.complete) this.scan();
+    return this.known;
+  }
+
+  start(i: number): number {
+    this.has(i);
+    return this.starts[i] as number;
+  }
+
+  /** Where line `i` ends (its newline, or the end of the text). */
+  end(i: number): number {
+    return this.has(i + 1) ? (this.starts[i + 1] as number) - 1 : this.text.length;
+  }
+
+  /** Line `i` as a string. */
+  line(i: number): string {
+    return this.text.slice(this.start(i), this.end(i));
+  }
+
+  /** Lines `from` to `to` (exclusive), as the text has them. */
+  slice(from: number, to: number): string {
+    return from >= to ? '' : this.text.slice(this.start(from), this.end(to - 1));
   }
 
   /** The line's indentation, or -1 for a line the walk steps over (blank, comment, document marker). */
   indent(i: number): number {
+    this.has(i);
     let v = this.indents[i] as number;
     if (v === -2) {
-      const l = this.lines[i] as string;
-      v = isSkippable(l) ? -1 : indentOf(l);
+      v = this.measure(this.starts[i] as number, this.end(i));
       this.indents[i] = v;
     }
     return v;
   }
 
-  /** Indexes the lines `from` to `to` (one document), once. */
-  prepare(from: number, to: number): void {
-    if (from >= to || (this.after[from] !== 0 && this.indents[from] !== -2)) return;
-    const { indents, after } = this;
-    // the open lines, innermost last: a line closes every open line indented as much or more
-    const open: number[] = [];
-    for (let i = from; i < to; i++) {
-      const v = this.indent(i);
-      if (v === -1) continue;
-      while (open.length > 0 && (indents[open[open.length - 1] as number] as number) >= v) after[open.pop() as number] = i;
-      open.push(i);
-    }
-    for (const i of open) after[i] = to;
-    if (after[from] === 0) after[from] = to; // (marks a document of stepped-over lines as indexed)
-  }
-
   /** The first document marker (`---`) after line `i`, or the number of lines. */
   markerAfter(i: number): number {
-    const n = this.lines.length;
-    for (let j = i + 1; j < n; j++) if (this.indent(j) === -1 && (this.lines[j] as string).startsWith('---')) return j;
-    return n;
+    for (let j = i + 1; this.has(j); j++) if (this.indent(j) === -1 && this.text.startsWith('---', this.starts[j] as number)) return j;
+    return this.known;
+  }
+
+  /** Indexes the lines `from` to `to` (one document), once; the arrays a walk reads. */
+  prepare(from: number, to: number): { starts: Int32Array; indents: Int32Array; after: Int32Array } {
+    this.has(to);
+    if (!this.prepared.has(from)) {
+      this.prepared.add(from);
+      const { indents, after } = this;
+      // the open lines, innermost last: a line closes every open line indented as much or more
+      const open: number[] = [];
+      for (let i = from; i < to; i++) {
+        const v = this.indent(i);
+        if (v === -1) continue;
+        while (open.length > 0 && (indents[open[open.length - 1] as number] as number) >= v) after[open.pop() as number] = i;
+        open.push(i);
+      }
+      for (const i of open) after[i] = to;
+    }
+    return { starts: this.starts, indents: this.indents, after: this.after };
+  }
+
+  /** Finds the next line start. */
+  private scan(): void {
+    const from = this.starts[this.known - 1] as number;
+    const nl = this.text.indexOf('\n', from);
+    if (nl === -1) {
+      this.complete = true;
+      return;
+    }
+    if (this.known === this.starts.length) {
+      const grow = (a: Int32Array<ArrayBuffer>, fill: number): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(a.length * 2).fill(fill);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts, 0);
+      this.indents = grow(this.indents, -2);
+      this.after = grow(this.after, 0);
+    }
+    this.starts[this.known++] = nl + 1;
+  }
+
+  /** The indentation of the line from `s` to `e`, or -1 for a blank line, a comment or a document marker. */
+  private measure(s: number, e: number): number {
+    const t = this.text;
+    let p = s;
+    while (p < e && t.charCodeAt(p) === SPACE) p++;
+    const c = p < e ? t.charCodeAt(p) : NL;
+    if (c === NL || c === HASH || c === CR) return -1;
+    if (p === s && (t.startsWith('---', s) || t.startsWith('...', s))) {
+      const d = s + 3 < e ? t.charCodeAt(s + 3) : NL;
+      if (d === NL || d === SPACE || d === CR) return -1;
+    }
+    return p - s;
   }
 }
 
-export function indexLines(lines: readonly string[]): IndexedLines {
-  return new IndexedLines(lines);
+export function indexText(text: string): IndexedText {
+  return new IndexedText(text);
 }
 
 /** A JSON pointer's segments, unescaped (RFC 6901). */
@@ -132,18 +172,52 @@ function isIndex(seg: string): boolean {
 }
 
 /**
- * The position of `pointer` in the document that is lines `from` to `to` (exclusive) of the indexed lines; a
- * position's line is an index into those lines plus one.
+ * The position of `pointer` in the document that is lines `from` to `to` (exclusive) of the text; a position's line
+ * is a line index plus one.
  */
-export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, to = doc.lines.length): Position | undefined {
-  doc.prepare(from, to);
-  const { lines, indents, after } = doc;
+export function locateInBlockYaml(doc: IndexedText, pointer: string, from = 0, to = doc.lineCount): Position | undefined {
+  const { starts, indents, after } = doc.prepare(from, to);
+  const t = doc.text;
+  const length = t.length;
+  /** The character at column `col` of line `i`, NaN past the line's end. */
+  const at = (i: number, col: number): number => {
+    const p = (starts[i] as number) + col;
+    const c = p < length ? t.charCodeAt(p) : NaN;
+    return c === NL ? NaN : c;
+  };
+  /** Whether line `i` starts a sequence item ("-" then a space or the end of the line) at column `col`. */
+  const isItem = (i: number, col: number): boolean => {
+    if (at(i, col) !== DASH) return false;
+    const c = at(i, col + 1);
+    return Number.isNaN(c) || c === SPACE || c === CR;
+  };
+  /** The first column at or after `col` that is not a space or tab (the line's length if none). */
+  const skipSpaces = (i: number, col: number): number => {
+    let c = col;
+    for (let x = at(i, c); x === SPACE || x === TAB; x = at(i, ++c));
+    return c;
+  };
+  /** Where the value after `key:` starts when line `i` has that key at column `col` (plain or quoted), or -1. */
+  const afterKey = (i: number, col: number, key: string): number => {
+    const s = (starts[i] as number) + col;
+    const e = doc.end(i);
+    let end = -1;
+    const q = at(i, col);
+    if (s + key.length <= e && t.startsWith(key, s)) end = col + key.length;
+    else if (q === 34 /* " */ && t.startsWith(JSON.stringify(key), s)) end = col + JSON.stringify(key).length;
+    else if (q === 39 /* ' */ && t.startsWith(`'${key.replace(/'/g, "''")}'`, s)) end = col + key.replace(/'/g, "''").length + 2;
+    if (end === -1 || (starts[i] as number) + end >= e || at(i, end) !== COLON) return -1;
+    const c = at(i, end + 1);
+    return Number.isNaN(c) || c === SPACE || c === TAB || c === CR ? end + 1 : -1;
+  };
   // A sequence item's content is seen as a line indented to after its "- " (only this walk sees the change): the
   // characters from there on are the line's own, so only the indentation is overridden (`moved`, `movedTo`); such a
   // line's children are not where `after` says, so the walk steps from it to the next line.
   let moved = -1;
   let movedTo = 0;
   let more: Map<number, number> | undefined;
+  const indent = (i: number): number => (i === moved ? movedTo : (more?.get(i) ?? (indents[i] as number)));
+  const next = (j: number): number => (j === moved || more?.has(j) === true ? j + 1 : (after[j] as number));
   const segments = segmentsOf(pointer);
   let lo = from;
   let hi = to;
@@ -156,20 +230,18 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
     let i = lo;
     while (i < hi && indents[i] === -1) i++;
     if (i >= hi) return { line: foundLine, column: foundColumn }; // an empty node: the pointer goes on into nothing
-    const line = lines[i] as string;
-    const ind = i === moved ? movedTo : (more?.get(i) ?? (indents[i] as number));
-    const c = line.charCodeAt(ind);
+    const ind = indent(i);
+    const c = at(i, ind);
     // anchors, aliases, tags, flow collections, complex keys: left to the parser
-    if (c === 38 || c === 42 || c === 33 || c === 123 || c === 91 || (c === 63 && line.charCodeAt(ind + 1) === SPACE)) return undefined;
-    if (isItem(line, ind)) {
+    if (c === 38 || c === 42 || c === 33 || c === 123 || c === 91 || (c === 63 && at(i, ind + 1) === SPACE)) return undefined;
+    if (isItem(i, ind)) {
       if (!isIndex(seg)) return { line: foundLine, column: foundColumn };
       const want = Number(seg);
       let n = -1;
       let item = -1;
       let end = hi;
       for (let j = i; j < hi; ) {
-        const shifted = j === moved || more?.has(j) === true;
-        const li = j === moved ? movedTo : shifted ? (more?.get(j) as number) : (indents[j] as number);
+        const li = indent(j);
         if (li === -1 || li > ind) {
           j++;
           continue;
@@ -178,18 +250,18 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
           end = j;
           break;
         }
-        if (!isItem(lines[j] as string, li)) return undefined; // not a plain sequence after all
+        if (!isItem(j, li)) return undefined; // not a plain sequence after all
         if (item !== -1) {
           end = j;
           break;
         }
         if (++n === want) item = j;
-        j = shifted ? j + 1 : (after[j] as number);
+        j = next(j);
       }
       if (item === -1) return { line: foundLine, column: foundColumn };
-      const l = lines[item] as string;
-      const col = skipSpaces(l, ind + 1);
-      if (col >= l.length || l.charCodeAt(col) === HASH || l.charCodeAt(col) === CR) {
+      const col = skipSpaces(item, ind + 1);
+      const x = at(item, col);
+      if (Number.isNaN(x) || x === HASH || x === CR) {
         // the item's content is on the lines below
         lo = item + 1;
         hi = end;
@@ -197,7 +269,7 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
         while (k < hi && indents[k] === -1) k++;
         if (k >= hi) return { line: foundLine, column: foundColumn };
         foundLine = k + 1;
-        foundColumn = (k === moved ? movedTo : (more?.get(k) ?? (indents[k] as number))) + 1;
+        foundColumn = indent(k) + 1;
       } else {
         if (moved === -1 || moved === item) {
           moved = item;
@@ -215,8 +287,7 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
     let valueAt = -1;
     let end = hi;
     for (let j = i; j < hi; ) {
-      const shifted = j === moved || more?.has(j) === true;
-      const li = j === moved ? movedTo : shifted ? (more?.get(j) as number) : (indents[j] as number);
+      const li = indent(j);
       if (li === -1 || li > ind) {
         j++;
         continue;
@@ -225,26 +296,24 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
         end = j;
         break;
       }
-      const l = lines[j] as string;
       // a line at this indentation that starts a sequence item belongs to the key before it
-      if (!isItem(l, li)) {
+      if (!isItem(j, li)) {
         if (hit !== -1) {
           end = j;
           break;
         }
-        const v = afterKey(l, li, seg);
+        const v = afterKey(j, li, seg);
         if (v !== -1) {
           hit = j;
           valueAt = v;
         }
       }
-      j = shifted ? j + 1 : (after[j] as number);
+      j = next(j);
     }
     if (hit === -1) return { line: foundLine, column: foundColumn };
-    const hl = lines[hit] as string;
-    const vc = skipSpaces(hl, valueAt);
-    const v = hl.charCodeAt(vc);
-    if (vc < hl.length && v !== HASH && v !== CR) {
+    const vc = skipSpaces(hit, valueAt);
+    const v = at(hit, vc);
+    if (!Number.isNaN(v) && v !== HASH && v !== CR) {
       // an inline value: a scalar (or a block scalar's header) is the end of the walk
       if (v === 38 || v === 42 || v === 33 || ((v === 123 || v === 91) && s < segments.length - 1)) return undefined;
       foundLine = hit + 1;
@@ -258,8 +327,8 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
     hi = end;
     let k = lo;
     while (k < hi && indents[k] === -1) k++;
-    const ki = k < hi ? (k === moved ? movedTo : (more?.get(k) ?? (indents[k] as number))) : -1;
-    if (ki === -1 || ki < ind || (ki === ind && !isItem(lines[k] as string, ki))) {
+    const ki = k < hi ? indent(k) : -1;
+    if (ki === -1 || ki < ind || (ki === ind && !isItem(k, ki))) {
       // `key:` with nothing under it is null; the parser puts that node right after the colon
       foundLine = hit + 1;
       foundColumn = valueAt + 1;
@@ -269,12 +338,10 @@ export function locateInBlockYaml(doc: IndexedLines, pointer: string, from = 0, 
     if (ki === ind) {
       // a sequence at the key's own indentation belongs to the key: it runs while lines start with "- " there
       let e = k;
-      for (;;) {
-        if (e >= to) break;
-        const shifted = e === moved || more?.has(e) === true;
-        const le = e === moved ? movedTo : shifted ? (more?.get(e) as number) : (indents[e] as number);
+      while (e < to) {
+        const le = indent(e);
         if (le === -1 || le > ind) e++;
-        else if (isItem(lines[e] as string, ind)) e = shifted ? e + 1 : (after[e] as number);
+        else if (isItem(e, ind)) e = next(e);
         else break;
       }
       hi = e;

@@ -3,7 +3,7 @@ export { lintRelease, mergeFindings, failsAt } from './engine.js';
 export { RULES, ruleNamed } from './rules/index.js';
 export { parseLintConfig, resolveConfig, ruleId, LintConfigError, DEFAULT_CLUSTER_CIDRS, DEFAULT_NODE_PORT_RANGE, type LintConfig, type ResolvedConfig, type Exemption } from './config.js';
 export { DEPRECATIONS, deprecationOf, type Deprecation } from './deprecations.js';
-export { FileText, locateFindings, type DocumentLines } from './locate.js';
+export { IndexedText, indexText, locateFindings, type DocumentText } from './locate.js';
 export { valuesPathFor, valuesKeyText } from './provenance.js';
 export { rulesMarkdown } from './docs.js';
 export { HELMFORGE_IGNORE_PREFIX } from './suppress.js';

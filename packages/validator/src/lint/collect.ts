@@ -1,16 +1,16 @@
-// The objects of a chart render, parsed for the rules (helm template's output: one release), and the lines of the
+// The objects of a chart render, parsed for the rules (helm template's output: one release), and the text of the
 // inputs of a manifests run, for the findings of the rules that run at its end. Documents that do not parse are left
 // to the schema check, which reports them.
 import { readFileSync } from 'node:fs';
-import { FileText, type DocumentLines, type Finding, type LintObject } from '@helmforge/lint';
+import { indexText, type DocumentText, type Finding, type IndexedText, type LintObject } from '@helmforge/lint';
 import type { Input } from '../resource/files.js';
 import { splitText, type RawDocument } from '../resource/stream.js';
 import type { ValidationResult } from '../validator/result.js';
 import { lintObjects } from './document-linter.js';
 import { parseManifest } from '../resource/parse.js';
 
-/** The objects of one chart render (helm template's output) and the lines each document is in. */
-export function renderObjects(chart: string, stdout: string): { objects: LintObject[]; unreadable: { doc: RawDocument; error: string }[]; linesOf: (f: Finding) => DocumentLines } {
+/** The objects of one chart render (helm template's output) and the text each document is in. */
+export function renderObjects(chart: string, stdout: string): { objects: LintObject[]; unreadable: { doc: RawDocument; error: string }[]; textOf: (f: Finding) => DocumentText } {
   const objects: LintObject[] = [];
   const unreadable: { doc: RawDocument; error: string }[] = [];
   for (const doc of splitText(chart, stdout)) {
@@ -18,17 +18,17 @@ export function renderObjects(chart: string, stdout: string): { objects: LintObj
     if (parsed === undefined || !parsed.ok) unreadable.push({ doc, error: parsed?.ok === false ? parsed.error : (doc.error ?? 'unreadable document') });
     else for (const o of lintObjects(doc, parsed.value)) objects.push(o);
   }
-  let lines: string[] | undefined;
-  return { objects, unreadable, linesOf: (f) => ({ lines: (lines ??= stdout.split('\n')), first: f.line - 1 }) };
+  let text: IndexedText | undefined;
+  return { objects, unreadable, textOf: (f) => ({ text: (text ??= indexText(stdout)), first: f.line - 1 }) };
 }
 
-/** The lines of a manifests run's inputs, for findings made after their documents are gone: files read again, stdin kept. */
-export class InputLines {
+/** The text of a manifests run's inputs, for findings made after their documents are gone: files read again, stdin kept. */
+export class InputText {
   /** The lines of standard input (which cannot be read again), placed at their line numbers as documents pass. */
   private readonly stdinLines: string[] = [];
-  private stdinView: string[] | undefined;
+  private stdin: IndexedText | undefined;
   /** The file read again last (findings are located a file at a time). */
-  private file: { name: string; text: FileText | undefined } | undefined;
+  private file: { name: string; text: IndexedText | undefined } | undefined;
 
   /** Sees an input as it passes (keeps what cannot be read again). */
   see(input: Input): void {
@@ -40,23 +40,23 @@ export class InputLines {
     for (let i = 0; i < n; i++) this.stdinLines[doc.line - 1 + i] = lines[i] as string;
   }
 
-  /** The lines a finding's document is in. */
-  linesOf(f: Finding): DocumentLines | undefined {
+  /** The text a finding's document is in. */
+  textOf(f: Finding): DocumentText | undefined {
     if (f.file === 'stdin') {
       // the lines between documents are their markers
-      this.stdinView ??= Array.from(this.stdinLines, (l) => l ?? '---');
-      return { lines: this.stdinView, first: f.line - 1 };
+      this.stdin ??= indexText(Array.from(this.stdinLines, (l) => l ?? '---').join('\n'));
+      return { text: this.stdin, first: f.line - 1 };
     }
     if (this.file?.name !== f.file) {
-      let text: FileText | undefined;
+      let text: IndexedText | undefined;
       try {
-        text = new FileText(readFileSync(f.file, 'utf8'));
+        text = indexText(readFileSync(f.file, 'utf8'));
       } catch {
         text = undefined;
       }
       this.file = { name: f.file, text };
     }
-    return this.file.text?.document(f.line - 1);
+    return this.file.text === undefined ? undefined : { text: this.file.text, first: f.line - 1 };
   }
 }
 

@@ -2,7 +2,7 @@
 // document it has parsed to a DocumentLinter, which runs the rules that look at one object at a time on the objects
 // of a batch of documents, finds each finding's line and column in its document's text, and keeps of each object
 // only what the rules that need the whole release read (releaseProjection), for the end of the run.
-import { lintRelease, locateFindings, releaseProjection, type DocumentLines, type Finding, type LintConfig, type LintObject, type ResolvedConfig } from '@helmforge/lint';
+import { lintRelease, locateFindings, releaseProjection, indexText, type DocumentText, type Finding, type LintConfig, type LintObject, type ResolvedConfig } from '@helmforge/lint';
 import { parseManifest, type ParseResult } from '../resource/parse.js';
 import type { RawDocument } from '../resource/stream.js';
 import { LintSession, type LintOptions } from './session.js';
@@ -100,11 +100,11 @@ export class DocumentLinter {
     this.texts = new Map();
     const findings = this.objectRules ? lintRelease({ objects, kubernetesVersion: this.data.kubernetesVersion }, this.config, 'object') : [];
     // a finding is located in its document's own text (lines counted from the document's first line in its file)
-    locateFindings(findings, (f): DocumentLines | undefined => {
+    locateFindings(findings, (f): DocumentText | undefined => {
       const doc = texts.get(f.file)?.get(f.docIndex);
       if (doc?.text === undefined) return undefined;
-      const lines = doc.text.split('\n');
-      return { lines, first: 0, offset: doc.line - 1, end: lines.length };
+      const text = indexText(doc.text);
+      return { text, first: 0, offset: doc.line - 1, end: text.lineCount };
     });
     const kept = this.data.release ? objects.map((o) => ({ ...o, value: releaseProjection(o.value) })) : [];
     return { findings, objects: kept };

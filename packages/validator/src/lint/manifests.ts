@@ -2,16 +2,16 @@
 // where the documents are parsed and validated (validation workers, or this thread for a small input: see
 // document-linter.ts); their findings, and each object's projection for the rules that need the whole release, come
 // back here with the results. At the end those rules run over the projections, and their findings are located in
-// the inputs' lines (files read again, stdin kept).
+// the inputs' text (files read again, stdin kept).
 import type { LintObject } from '@helmforge/lint';
 import type { Input } from '../resource/files.js';
-import { InputLines } from './collect.js';
+import { InputText } from './collect.js';
 import type { LintBatch, LintThreadData } from './document-linter.js';
 import type { FindingBatch } from './finding-batch.js';
 import type { LintSession } from './session.js';
 
 export class ManifestLinter {
-  private readonly lines = new InputLines();
+  private readonly texts = new InputText();
   private readonly objects: LintObject[] = [];
 
   constructor(
@@ -21,7 +21,7 @@ export class ManifestLinter {
 
   /** Sees an input before it goes on to validation (its bytes may be moved to a worker after this). */
   see(input: Input): void {
-    this.lines.see(input);
+    this.texts.see(input);
   }
 
   /** The rules' part of a batch of documents, in input order. */
@@ -32,7 +32,7 @@ export class ManifestLinter {
 
   /** Runs the rules that need the whole release, and hands their findings to the session. */
   finish(): void {
-    this.session.lint({ objects: this.objects, kubernetesVersion: this.data.kubernetesVersion }, (f) => this.lines.linesOf(f), undefined, 'release');
+    this.session.lint({ objects: this.objects, kubernetesVersion: this.data.kubernetesVersion }, (f) => this.texts.textOf(f), undefined, 'release');
     this.objects.length = 0;
   }
 }

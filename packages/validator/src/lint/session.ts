@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   failsAt, lintRelease, locateFindings, mergeFindings, parseLintConfig, resolveConfig, valuesKeyText, valuesPathFor,
-  type Category, type DocumentLines, type Finding, type LintConfig, type ReleaseInput, type ResolvedConfig, type Rule, type Severity,
+  type Category, type DocumentText, type Finding, type LintConfig, type ReleaseInput, type ResolvedConfig, type Rule, type Severity,
 } from '@helmforge/lint';
 import { readTarEntries } from '../chart/tgz.js';
 import type { Output } from '../output/output.js';
@@ -100,11 +100,11 @@ export class LintSession {
    * Runs the rules over one release; `values` (a chart's merged values) lets findings name their values key. `scope`
    * runs only the object-scoped rules (over part of a release, as it arrives) or only the others (over all of it).
    */
-  lint(input: ReleaseInput, linesOf: (f: Finding) => DocumentLines | undefined, chart?: { dir: string; values: unknown }, scope?: 'object' | 'release'): void {
+  lint(input: ReleaseInput, textOf: (f: Finding) => DocumentText | undefined, chart?: { dir: string; values: unknown }, scope?: 'object' | 'release'): void {
     if (scope !== 'object') this.releases++;
     const findings = lintRelease(input, this.config, scope);
     if (findings.length === 0) return;
-    locateFindings(findings, linesOf);
+    locateFindings(findings, textOf);
     if (chart !== undefined) {
       for (const f of findings) {
         const path = valuesPathFor(f, chart.values);
