@@ -77,35 +77,54 @@ export function findingCount(batch: FindingBatch): number {
 
 /** The findings again, with the properties (and their order) that the engine gives them. */
 export function decodeFindings(batch: FindingBatch, out: Finding[] = []): Finding[] {
+  const n = findingCount(batch);
+  for (let k = 0; k < n; k++) out.push(decodeFinding(batch, k));
+  return out;
+}
+
+/** The `k`-th finding of a batch. */
+export function decodeFinding(batch: FindingBatch, k: number): Finding {
   const { strings, numbers, fields } = batch;
+  const at = k * FIELDS;
   const s = (i: number): string => strings[i] as string;
   const optional = (i: number): string | undefined => (i === NONE ? undefined : (strings[i] as string));
-  for (let at = 0; at < fields.length; at += FIELDS) {
-    const type = fields[at + 16] as number;
-    const evidence = type === EVIDENCE.string ? s(fields[at + 17] as number) : type === EVIDENCE.number ? numbers[fields[at + 17] as number] : type === EVIDENCE.none ? undefined : type === EVIDENCE.true;
-    const line = fields[at + 18] as number;
-    const scenarios = fields[at + 14] as number;
-    const origin = fields[at + 22] as number;
-    out.push({
-      rule: s(fields[at] as number),
-      category: s(fields[at + 1] as number) as Finding['category'],
-      severity: s(fields[at + 2] as number) as Finding['severity'],
-      message: s(fields[at + 3] as number),
-      object: { apiVersion: s(fields[at + 4] as number), kind: s(fields[at + 5] as number), name: s(fields[at + 6] as number), namespace: s(fields[at + 7] as number) },
-      pointer: s(fields[at + 8] as number),
-      file: s(fields[at + 9] as number),
-      line: fields[at + 10] as number,
-      docIndex: fields[at + 11] as number,
-      itemIndex: fields[at + 12] === NONE ? undefined : fields[at + 12],
-      source: optional(fields[at + 13] as number),
-      scenarios: scenarios === NONE ? undefined : (JSON.parse(s(scenarios)) as string[]),
-      kubernetesVersion: optional(fields[at + 15] as number),
-      evidence,
-      position: line === NONE ? undefined : { line, column: fields[at + 19] as number },
-      templateLine: fields[at + 20] === NONE ? undefined : fields[at + 20],
-      valuesKey: optional(fields[at + 21] as number),
-      origin: origin === NONE ? undefined : (JSON.parse(s(origin)) as Finding['origin']),
-    });
-  }
-  return out;
+  const type = fields[at + 16] as number;
+  const evidence = type === EVIDENCE.string ? s(fields[at + 17] as number) : type === EVIDENCE.number ? numbers[fields[at + 17] as number] : type === EVIDENCE.none ? undefined : type === EVIDENCE.true;
+  const line = fields[at + 18] as number;
+  const scenarios = fields[at + 14] as number;
+  const origin = fields[at + 22] as number;
+  return {
+    rule: s(fields[at] as number),
+    category: s(fields[at + 1] as number) as Finding['category'],
+    severity: s(fields[at + 2] as number) as Finding['severity'],
+    message: s(fields[at + 3] as number),
+    object: { apiVersion: s(fields[at + 4] as number), kind: s(fields[at + 5] as number), name: s(fields[at + 6] as number), namespace: s(fields[at + 7] as number) },
+    pointer: s(fields[at + 8] as number),
+    file: s(fields[at + 9] as number),
+    line: fields[at + 10] as number,
+    docIndex: fields[at + 11] as number,
+    itemIndex: fields[at + 12] === NONE ? undefined : fields[at + 12],
+    source: optional(fields[at + 13] as number),
+    scenarios: scenarios === NONE ? undefined : (JSON.parse(s(scenarios)) as string[]),
+    kubernetesVersion: optional(fields[at + 15] as number),
+    evidence,
+    position: line === NONE ? undefined : { line, column: fields[at + 19] as number },
+    templateLine: fields[at + 20] === NONE ? undefined : fields[at + 20],
+    valuesKey: optional(fields[at + 21] as number),
+    origin: origin === NONE ? undefined : (JSON.parse(s(origin)) as Finding['origin']),
+  };
+}
+
+/**
+ * What findings are reported in order of, without making the finding: where it is (the template, else the file),
+ * its line there, and its rule.
+ */
+export function findingOrder(batch: FindingBatch, k: number): { where: string; line: number; rule: string } {
+  const { strings, fields } = batch;
+  const at = k * FIELDS;
+  const source = fields[at + 13] as number;
+  const position = fields[at + 18] as number;
+  const templateLine = fields[at + 20] as number;
+  const line = source !== NONE ? (templateLine === NONE ? 0 : templateLine) : position !== NONE ? position : (fields[at + 10] as number);
+  return { where: strings[source !== NONE ? source : (fields[at + 9] as number)] as string, line, rule: strings[fields[at] as number] as string };
 }
