@@ -28,18 +28,24 @@ const COLON = 58;
  */
 export class IndexedText {
   /** Where each line starts, as far as worked out (`known` lines). */
-  private starts: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private starts: Int32Array<ArrayBuffer>;
   private known = 1;
   /** Whether every line start is known. */
   private complete = false;
   /** Per line: -2 not worked out yet, -1 a line the walk steps over, else the indentation. */
-  private indents: Int32Array<ArrayBuffer> = new Int32Array(64).fill(-2);
+  private indents: Int32Array<ArrayBuffer>;
   /** Per line of an indexed document that is not stepped over: the next such line indented as much or less, or its document's end. */
-  private after: Int32Array<ArrayBuffer> = new Int32Array(64);
-  /** The documents indexed so far, by their first line. */
-  private readonly prepared = new Set<number>();
+  private after: Int32Array<ArrayBuffer>;
+  /** The documents indexed so far, by their first line (a document alone, or the few of a file that have findings). */
+  private readonly prepared: number[] = [];
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: string) {
+    // room for the lines of a manifest of this size (~30 characters a line), grown when there are more
+    const room = Math.min(1024, Math.max(16, text.length >> 5));
+    this.starts = new Int32Array(room);
+    this.indents = new Int32Array(room).fill(-2);
+    this.after = new Int32Array(room);
+  }
 
   /** Whether the text has line `i` (0-based). */
   has(i: number): boolean {
@@ -93,8 +99,8 @@ export class IndexedText {
   /** Indexes the lines `from` to `to` (one document), once; the arrays a walk reads. */
   prepare(from: number, to: number): { starts: Int32Array; indents: Int32Array; after: Int32Array } {
     this.has(to);
-    if (!this.prepared.has(from)) {
-      this.prepared.add(from);
+    if (!this.prepared.includes(from)) {
+      this.prepared.push(from);
       const { indents, after } = this;
       // the open lines, innermost last: a line closes every open line indented as much or more
       const open: number[] = [];
@@ -175,49 +181,87 @@ function isIndex(seg: string): boolean {
  * The position of `pointer` in the document that is lines `from` to `to` (exclusive) of the text; a position's line
  * is a line index plus one.
  */
+/** What a walk reads of the text: the text, and its indexed lines. */
+interface Walk {
+  t: string;
+  length: number;
+  starts: Int32Array;
+  indents: Int32Array;
+  after: Int32Array;
+  doc: IndexedText;
+  /**
+   * A sequence item's content is seen as a line indented to after its "- " (only this walk sees the change): the
+   * characters from there on are the line's own, so only the indentation is overridden (`moved`, `movedTo`, `more`);
+   * such a line's children are not where `after` says, so the walk steps from it to the next line.
+   */
+  moved: number;
+  movedTo: number;
+  more: Map<number, number> | undefined;
+}
+
+/** The character at column `col` of line `i`, NaN past the line's end. */
+function at(w: Walk, i: number, col: number): number {
+  const p = (w.starts[i] as number) + col;
+  const c = p < w.length ? w.t.charCodeAt(p) : NaN;
+  return c === NL ? NaN : c;
+}
+
+/** Whether line `i` starts a sequence item ("-" then a space or the end of the line) at column `col`. */
+function isItem(w: Walk, i: number, col: number): boolean {
+  if (at(w, i, col) !== DASH) return false;
+  const c = at(w, i, col + 1);
+  return Number.isNaN(c) || c === SPACE || c === CR;
+}
+
+/** The first column at or after `col` that is not a space or tab (the line's length if none). */
+function skipSpaces(w: Walk, i: number, col: number): number {
+  let c = col;
+  for (let x = at(w, i, c); x === SPACE || x === TAB; x = at(w, i, ++c));
+  return c;
+}
+
+/** Where the value after `key:` starts when line `i` has that key at column `col` (plain or quoted), or -1. */
+function afterKey(w: Walk, i: number, col: number, key: string): number {
+  const s = (w.starts[i] as number) + col;
+  const e = w.doc.end(i);
+  let end = -1;
+  const q = at(w, i, col);
+  if (s + key.length <= e && w.t.startsWith(key, s)) end = col + key.length;
+  else if (q === 34 /* " */ && w.t.startsWith(JSON.stringify(key), s)) end = col + JSON.stringify(key).length;
+  else if (q === 39 /* ' */ && w.t.startsWith(`'${key.replace(/'/g, "''")}'`, s)) end = col + key.replace(/'/g, "''").length + 2;
+  if (end === -1 || (w.starts[i] as number) + end >= e || at(w, i, end) !== COLON) return -1;
+  const c = at(w, i, end + 1);
+  return Number.isNaN(c) || c === SPACE || c === TAB || c === CR ? end + 1 : -1;
+}
+
+function indent(w: Walk, i: number): number {
+  if (i === w.moved) return w.movedTo;
+  if (w.more !== undefined) {
+    const v = w.more.get(i);
+    if (v !== undefined) return v;
+  }
+  return w.indents[i] as number;
+}
+
+/** The next line at the indentation of line `j` or less (after its children). */
+function next(w: Walk, j: number): number {
+  return j === w.moved || w.more?.has(j) === true ? j + 1 : (w.after[j] as number);
+}
+
+function move(w: Walk, item: number, col: number): void {
+  if (w.moved === -1 || w.moved === item) {
+    w.moved = item;
+    w.movedTo = col;
+  } else (w.more ??= new Map()).set(item, col);
+}
+
+/**
+ * The position of `pointer` in the document that is lines `from` to `to` (exclusive) of the text; a position's line
+ * is a line index plus one.
+ */
 export function locateInBlockYaml(doc: IndexedText, pointer: string, from = 0, to = doc.lineCount): Position | undefined {
   const { starts, indents, after } = doc.prepare(from, to);
-  const t = doc.text;
-  const length = t.length;
-  /** The character at column `col` of line `i`, NaN past the line's end. */
-  const at = (i: number, col: number): number => {
-    const p = (starts[i] as number) + col;
-    const c = p < length ? t.charCodeAt(p) : NaN;
-    return c === NL ? NaN : c;
-  };
-  /** Whether line `i` starts a sequence item ("-" then a space or the end of the line) at column `col`. */
-  const isItem = (i: number, col: number): boolean => {
-    if (at(i, col) !== DASH) return false;
-    const c = at(i, col + 1);
-    return Number.isNaN(c) || c === SPACE || c === CR;
-  };
-  /** The first column at or after `col` that is not a space or tab (the line's length if none). */
-  const skipSpaces = (i: number, col: number): number => {
-    let c = col;
-    for (let x = at(i, c); x === SPACE || x === TAB; x = at(i, ++c));
-    return c;
-  };
-  /** Where the value after `key:` starts when line `i` has that key at column `col` (plain or quoted), or -1. */
-  const afterKey = (i: number, col: number, key: string): number => {
-    const s = (starts[i] as number) + col;
-    const e = doc.end(i);
-    let end = -1;
-    const q = at(i, col);
-    if (s + key.length <= e && t.startsWith(key, s)) end = col + key.length;
-    else if (q === 34 /* " */ && t.startsWith(JSON.stringify(key), s)) end = col + JSON.stringify(key).length;
-    else if (q === 39 /* ' */ && t.startsWith(`'${key.replace(/'/g, "''")}'`, s)) end = col + key.replace(/'/g, "''").length + 2;
-    if (end === -1 || (starts[i] as number) + end >= e || at(i, end) !== COLON) return -1;
-    const c = at(i, end + 1);
-    return Number.isNaN(c) || c === SPACE || c === TAB || c === CR ? end + 1 : -1;
-  };
-  // A sequence item's content is seen as a line indented to after its "- " (only this walk sees the change): the
-  // characters from there on are the line's own, so only the indentation is overridden (`moved`, `movedTo`); such a
-  // line's children are not where `after` says, so the walk steps from it to the next line.
-  let moved = -1;
-  let movedTo = 0;
-  let more: Map<number, number> | undefined;
-  const indent = (i: number): number => (i === moved ? movedTo : (more?.get(i) ?? (indents[i] as number)));
-  const next = (j: number): number => (j === moved || more?.has(j) === true ? j + 1 : (after[j] as number));
+  const w: Walk = { t: doc.text, length: doc.text.length, starts, indents, after, doc, moved: -1, movedTo: 0, more: undefined };
   const segments = segmentsOf(pointer);
   let lo = from;
   let hi = to;
@@ -230,18 +274,18 @@ export function locateInBlockYaml(doc: IndexedText, pointer: string, from = 0, t
     let i = lo;
     while (i < hi && indents[i] === -1) i++;
     if (i >= hi) return { line: foundLine, column: foundColumn }; // an empty node: the pointer goes on into nothing
-    const ind = indent(i);
-    const c = at(i, ind);
+    const ind = indent(w, i);
+    const c = at(w, i, ind);
     // anchors, aliases, tags, flow collections, complex keys: left to the parser
-    if (c === 38 || c === 42 || c === 33 || c === 123 || c === 91 || (c === 63 && at(i, ind + 1) === SPACE)) return undefined;
-    if (isItem(i, ind)) {
+    if (c === 38 || c === 42 || c === 33 || c === 123 || c === 91 || (c === 63 && at(w, i, ind + 1) === SPACE)) return undefined;
+    if (isItem(w, i, ind)) {
       if (!isIndex(seg)) return { line: foundLine, column: foundColumn };
       const want = Number(seg);
       let n = -1;
       let item = -1;
       let end = hi;
       for (let j = i; j < hi; ) {
-        const li = indent(j);
+        const li = indent(w, j);
         if (li === -1 || li > ind) {
           j++;
           continue;
@@ -250,17 +294,17 @@ export function locateInBlockYaml(doc: IndexedText, pointer: string, from = 0, t
           end = j;
           break;
         }
-        if (!isItem(j, li)) return undefined; // not a plain sequence after all
+        if (!isItem(w, j, li)) return undefined; // not a plain sequence after all
         if (item !== -1) {
           end = j;
           break;
         }
         if (++n === want) item = j;
-        j = next(j);
+        j = next(w, j);
       }
       if (item === -1) return { line: foundLine, column: foundColumn };
-      const col = skipSpaces(item, ind + 1);
-      const x = at(item, col);
+      const col = skipSpaces(w, item, ind + 1);
+      const x = at(w, item, col);
       if (Number.isNaN(x) || x === HASH || x === CR) {
         // the item's content is on the lines below
         lo = item + 1;
@@ -269,12 +313,9 @@ export function locateInBlockYaml(doc: IndexedText, pointer: string, from = 0, t
         while (k < hi && indents[k] === -1) k++;
         if (k >= hi) return { line: foundLine, column: foundColumn };
         foundLine = k + 1;
-        foundColumn = indent(k) + 1;
+        foundColumn = indent(w, k) + 1;
       } else {
-        if (moved === -1 || moved === item) {
-          moved = item;
-          movedTo = col;
-        } else (more ??= new Map()).set(item, col);
+        move(w, item, col);
         lo = item;
         hi = end;
         foundLine = item + 1;
@@ -287,7 +328,7 @@ export function locateInBlockYaml(doc: IndexedText, pointer: string, from = 0, t
     let valueAt = -1;
     let end = hi;
     for (let j = i; j < hi; ) {
-      const li = indent(j);
+      const li = indent(w, j);
       if (li === -1 || li > ind) {
         j++;
         continue;
@@ -297,22 +338,22 @@ export function locateInBlockYaml(doc: IndexedText, pointer: string, from = 0, t
         break;
       }
       // a line at this indentation that starts a sequence item belongs to the key before it
-      if (!isItem(j, li)) {
+      if (!isItem(w, j, li)) {
         if (hit !== -1) {
           end = j;
           break;
         }
-        const v = afterKey(j, li, seg);
+        const v = afterKey(w, j, li, seg);
         if (v !== -1) {
           hit = j;
           valueAt = v;
         }
       }
-      j = next(j);
+      j = next(w, j);
     }
     if (hit === -1) return { line: foundLine, column: foundColumn };
-    const vc = skipSpaces(hit, valueAt);
-    const v = at(hit, vc);
+    const vc = skipSpaces(w, hit, valueAt);
+    const v = at(w, hit, vc);
     if (!Number.isNaN(v) && v !== HASH && v !== CR) {
       // an inline value: a scalar (or a block scalar's header) is the end of the walk
       if (v === 38 || v === 42 || v === 33 || ((v === 123 || v === 91) && s < segments.length - 1)) return undefined;
@@ -327,8 +368,8 @@ export function locateInBlockYaml(doc: IndexedText, pointer: string, from = 0, t
     hi = end;
     let k = lo;
     while (k < hi && indents[k] === -1) k++;
-    const ki = k < hi ? indent(k) : -1;
-    if (ki === -1 || ki < ind || (ki === ind && !isItem(k, ki))) {
+    const ki = k < hi ? indent(w, k) : -1;
+    if (ki === -1 || ki < ind || (ki === ind && !isItem(w, k, ki))) {
       // `key:` with nothing under it is null; the parser puts that node right after the colon
       foundLine = hit + 1;
       foundColumn = valueAt + 1;
@@ -339,9 +380,9 @@ export function locateInBlockYaml(doc: IndexedText, pointer: string, from = 0, t
       // a sequence at the key's own indentation belongs to the key: it runs while lines start with "- " there
       let e = k;
       while (e < to) {
-        const le = indent(e);
+        const le = indent(w, e);
         if (le === -1 || le > ind) e++;
-        else if (isItem(e, ind)) e = next(e);
+        else if (isItem(w, e, ind)) e = next(w, e);
         else break;
       }
       hi = e;

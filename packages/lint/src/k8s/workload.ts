@@ -52,8 +52,15 @@ export function podTemplate(kind: string, value: Json): PodTemplate | undefined 
 function build(meta: Json, metaAt: string, specOrNone: Json | undefined, specAt: string): PodTemplate {
   const spec = specOrNone ?? {};
   const containers: ContainerRef[] = [];
-  for (const [field, kind] of CONTAINER_FIELDS) {
-    for (const [c, i] of records(spec[field])) containers.push({ c, name: str(c.name) ?? '', at: `${specAt}/${field}/${i}`, kind });
+  // (indexed loops: this runs for every pod of a release, mostly before the code is optimized, where for…of allocates)
+  for (let f = 0; f < CONTAINER_FIELDS.length; f++) {
+    const [field, kind] = CONTAINER_FIELDS[f] as (typeof CONTAINER_FIELDS)[number];
+    const list = spec[field];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const c: unknown = list[i];
+      if (isRecord(c)) containers.push({ c, name: str(c.name) ?? '', at: `${specAt}/${field}/${i}`, kind });
+    }
   }
   return { spec, specAt, meta, metaAt, labels: stringMap(meta.labels), containers };
 }
