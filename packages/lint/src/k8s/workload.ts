@@ -2,7 +2,7 @@
 // Deployment, ReplicaSet, ReplicationController, StatefulSet, DaemonSet, Job, CronJob, OpenShift DeploymentConfig),
 // with JSON pointers so that findings point into the object.
 import type { Json } from '../types.js';
-import { isRecord, rec, records, str, stringMap } from './values.js';
+import { isRecord, rec, str, stringMap } from './values.js';
 
 export const DEPLOYMENT_LIKE = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'DeploymentConfig'];
 const WITH_PODS = new Set(DEPLOYMENT_LIKE);

@@ -1,5 +1,5 @@
 // Objects that pods refer to by name (ConfigMaps, Secrets, claims): where the references are, and whether they resolve.
-import { isRecord, list, rec, records, str } from '../../k8s/values.js';
+import { isRecord, list, rec, str } from '../../k8s/values.js';
 import type { PodTemplate } from '../../k8s/workload.js';
 import type { Release, ReleaseObject } from '../../release.js';
 
