@@ -71,9 +71,13 @@ export const DEPRECATIONS: Deprecation[] = [
   { apiVersion: 'storagemigration.k8s.io/v1alpha1', kinds: ['StorageVersionMigration'], deprecatedIn: '1.35', removedIn: '1.35', replacement: 'storagemigration.k8s.io/v1beta1' },
 ];
 
+/** The entries of each apiVersion (every object of a release is looked up). */
+const BY_API_VERSION = new Map<string, Deprecation[]>();
+for (const d of DEPRECATIONS) BY_API_VERSION.set(d.apiVersion, [...(BY_API_VERSION.get(d.apiVersion) ?? []), d]);
+
 /** The entry for an object's apiVersion and kind, if it is deprecated or removed at all. */
 export function deprecationOf(apiVersion: string, kind: string): Deprecation | undefined {
-  return DEPRECATIONS.find((d) => d.apiVersion === apiVersion && d.kinds.includes(kind));
+  return BY_API_VERSION.get(apiVersion)?.find((d) => d.kinds.includes(kind));
 }
 
 /** `1.25` ≤ `1.33.0`? Compares major.minor; `master` is newer than anything. */

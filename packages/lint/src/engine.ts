@@ -32,7 +32,7 @@ function adjust(configured: Severity, ruleDefault: Severity, reported: Severity)
 }
 
 function exempted(exemptions: Exemption[], rule: Rule, o: ReleaseObject, scenario: string | undefined): boolean {
-  return exemptions.some(
+  return exemptions.length > 0 && exemptions.some(
     (e) => e.rule === rule.id && e.name === o.name && (e.kind === undefined || e.kind === o.kind) && (e.namespace === undefined || e.namespace === o.namespace) && (e.scenario === undefined || e.scenario === scenario),
   );
 }

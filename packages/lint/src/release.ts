@@ -23,25 +23,44 @@ export class ReleaseObject {
   readonly name: string;
   /** The object's namespace, or the release's for namespaced kinds that name none; `''` for cluster-scoped kinds. */
   readonly namespace: string;
-  readonly annotations: Record<string, string>;
-  readonly labels: Record<string, string>;
+  private readonly meta: Json | undefined;
   private template: PodTemplate | null | undefined;
+  private annotationMap: Record<string, string> | undefined;
+  private labelMap: Record<string, string> | undefined;
 
   constructor(
     readonly input: LintObject,
     releaseNamespace: string,
   ) {
     const v = input.value;
-    const meta = rec(v.metadata) ?? {};
+    const meta = rec(v.metadata);
     this.value = v;
+    this.meta = meta;
     this.apiVersion = str(v.apiVersion) ?? '';
     this.kind = str(v.kind) ?? '';
     const slash = this.apiVersion.indexOf('/');
     this.group = slash === -1 ? '' : this.apiVersion.slice(0, slash);
-    this.name = str(meta.name) ?? str(meta.generateName) ?? '';
-    this.namespace = CLUSTER_SCOPED.has(this.kind) ? '' : (str(meta.namespace) ?? releaseNamespace);
-    this.annotations = stringMap(meta.annotations);
-    this.labels = stringMap(meta.labels);
+    this.name = str(meta?.name) ?? str(meta?.generateName) ?? '';
+    this.namespace = CLUSTER_SCOPED.has(this.kind) ? '' : (str(meta?.namespace) ?? releaseNamespace);
+  }
+
+  /** metadata.annotations as strings (worked out when first read: most objects are never asked). */
+  get annotations(): Record<string, string> {
+    this.annotationMap ??= stringMap(this.meta?.annotations);
+    return this.annotationMap;
+  }
+
+  /** Whether the object has any annotation (without working them out). */
+  get annotated(): boolean {
+    const a = this.meta?.annotations;
+    if (a === null || typeof a !== 'object' || Array.isArray(a)) return false;
+    for (const k in a) if (Object.hasOwn(a, k)) return true;
+    return false;
+  }
+
+  get labels(): Record<string, string> {
+    this.labelMap ??= stringMap(this.meta?.labels);
+    return this.labelMap;
   }
 
   /** The pod template (for kinds that run pods). */

@@ -10,10 +10,15 @@ const KUBE_LINTER_ALL = 'kube-linter.io/ignore-all';
 const POLARIS_ALL = 'polaris.fairwinds.com/exempt';
 const KUBE_SCORE = 'kube-score/ignore';
 
+/** Whether an annotation key is one that `suppressedBy` reads. */
+export function isSuppression(key: string): boolean {
+  return key.startsWith(HELMFORGE_IGNORE_PREFIX) || key.startsWith(KUBE_LINTER_PREFIX) || key === KUBE_LINTER_ALL || key.startsWith('polaris.fairwinds.com/') || key === KUBE_SCORE;
+}
+
 /** The annotation that suppresses `rule` on `o`, or undefined. */
 export function suppressedBy(rule: Rule, o: ReleaseObject): string | undefined {
+  if (!o.annotated) return undefined;
   const a = o.annotations;
-  if (Object.keys(a).length === 0) return undefined;
   if (Object.hasOwn(a, HELMFORGE_IGNORE_PREFIX + rule.id)) return HELMFORGE_IGNORE_PREFIX + rule.id;
   if (rule.kubeLinter !== undefined) {
     if (Object.hasOwn(a, KUBE_LINTER_ALL)) return KUBE_LINTER_ALL;

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { indexLines, locateInBlockYaml } from '../src/block-locate.js';
+import { indexText, locateInBlockYaml } from '../src/block-locate.js';
 import { FIXTURES } from './fixtures.js';
 
 function parserPosition(root: Node | null, lines: LineCounter, pointer: string): string | undefined {
@@ -36,7 +36,12 @@ function pointers(v: unknown, base: string, out: string[]): string[] {
 function compare(text: string): { same: number; parser: number } {
   let same = 0;
   let parser = 0;
+  // each document is walked alone, and again where it is in the whole text (the lines after the marker before it)
+  const whole = indexText(text);
+  let at = 0;
   for (const docText of text.split(/^---[ \t]*$/m)) {
+    const first = at === 0 ? 0 : text.slice(0, at).split('\n').length - 1;
+    at += docText.length + 3 + (text.slice(at + docText.length + 3).match(/^[ \t]*/)?.[0].length ?? 0);
     const lines = new LineCounter();
     const doc = parseAllDocuments(docText, { lineCounter: lines })[0];
     if (doc === undefined || !('contents' in doc) || doc.errors.length > 0) continue;
@@ -44,7 +49,9 @@ function compare(text: string): { same: number; parser: number } {
     if (value === null || typeof value !== 'object') continue;
     for (const p of [...pointers(value, '', []), '/nothing', '/spec/nothing/deeper']) {
       const expected = parserPosition(doc.contents as Node | null, lines, p);
-      const got = locateInBlockYaml(indexLines(docText.split('\n')), p);
+      const got = locateInBlockYaml(indexText(docText), p);
+      const inWhole = locateInBlockYaml(whole, p, first, first + docText.split('\n').length);
+      expect(inWhole === undefined ? undefined : { line: inWhole.line - first, column: inWhole.column }, p).toEqual(got);
       if (got === undefined) parser++;
       else {
         expect(`${got.line}:${got.column}`, p).toBe(expected);
@@ -65,6 +72,11 @@ describe('locateInBlockYaml', () => {
       total = { same: total.same + r.same, parser: total.parser + r.parser };
     }
     expect(total.same).toBeGreaterThan(3000);
+  });
+
+  it('reads lines ending in CRLF as the parser does', () => {
+    const text = readFileSync(join(FIXTURES, 'latest-tag', 'bad.yaml'), 'utf8').replace(/\n/g, '\r\n');
+    expect(compare(text).same).toBeGreaterThan(20);
   });
 
   it('walks block style to the end: nested sequences, compact sequences, quoted keys, comments, block scalars, nulls', () => {

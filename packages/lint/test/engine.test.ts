@@ -1,7 +1,7 @@
 // What the engine adds around the rules: where a finding is in the text, the values key its value came from, the
 // same finding of several scenarios reported once, and which severities fail a run.
 import { describe, expect, it } from 'vitest';
-import { failsAt, lintRelease, locateFindings, mergeFindings, resolveConfig, valuesKeyText, valuesPathFor, type Finding } from '../src/index.js';
+import { failsAt, indexText, lintRelease, locateFindings, mergeFindings, resolveConfig, valuesKeyText, valuesPathFor, type Finding } from '../src/index.js';
 import { objectsOf } from './fixtures.js';
 
 const DOC = ['# Source: platform/charts/web/templates/deployment.yaml', 'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: platform-web}', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', '          image: nginx:latest', ''].join('\n');
@@ -18,7 +18,7 @@ describe('locateFindings', () => {
     // the document starts on line 20 of the stream (after another document); the image is its 10th line, the
     // template's 9th after # Source:
     const stream = [...Array.from({ length: 18 }, (_, i) => `k${i}: v`), '---', ...DOC.split('\n')];
-    locateFindings(f === undefined ? [] : [f], () => ({ lines: stream, first: 19 }));
+    locateFindings(f === undefined ? [] : [f], () => ({ text: indexText(stream.join('\n')), first: 19 }));
     expect(f?.position).toEqual({ line: 29, column: 18 });
     expect(f?.templateLine).toBe(9);
   });
@@ -26,7 +26,7 @@ describe('locateFindings', () => {
   it('falls back to parsing a document that is not in block style, with the same answer', () => {
     const flow = '# Source: platform/charts/web/templates/deployment.yaml\n{apiVersion: apps/v1, kind: Deployment, metadata: {name: platform-web},\n spec: {template: {spec: {containers: [{name: web, image: "nginx:latest"}]}}}}\n';
     const [f] = findings(flow);
-    locateFindings(f === undefined ? [] : [f], () => ({ lines: flow.split('\n'), first: 0 }));
+    locateFindings(f === undefined ? [] : [f], () => ({ text: indexText(flow), first: 0 }));
     expect(f?.position).toEqual({ line: 3, column: 59 });
     expect(f?.templateLine).toBe(2);
   });

@@ -39,11 +39,13 @@ export function inCidr(ip: string, c: Cidr): boolean {
   return bits >> shift === c.bits >> shift;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** IP addresses written in a string (`10.16.0.12`, `http://10.96.0.10:53`, `fd00::1`). */
-export function ipsIn(text: string): string[] {
-  const out: string[] = [];
+export function ipsIn(text: string): readonly string[] {
   // most strings hold no address: a cheap look for a digit, a dot and a digit, or two colons, first
-  if (!/\d\.\d/.test(text) && !/:.*:/.test(text)) return out;
+  if (!/\d\.\d/.test(text) && !/:.*:/.test(text)) return NONE;
+  const out: string[] = [];
   for (const m of text.matchAll(/(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/g)) if (isIPv4(m[1] as string)) out.push(m[1] as string);
   for (const m of text.matchAll(/(?<![\w:])([0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{0,4}){2,7})(?![\w:])/g)) if (isIPv6(m[1] as string)) out.push(m[1] as string);
   return out;

@@ -8,15 +8,20 @@ const LABEL_KEY_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+const RELAXED_ENV_VAR_NAME = /^[\x20-\x3c\x3e-\x7e]+$/;
 
 const maxLen = (n: number) => `must be no more than ${n} characters`;
+
+/** What a check of a valid value gives: one shared empty list (names are checked by the ten thousand). */
+const VALID: readonly string[] = Object.freeze([]);
 
 function regexError(msg: string, fmt: string, ...examples: string[]): string {
   if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
   return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join('or ')}regex used for validation is '${fmt}')`;
 }
 
-export function dns1123Label(v: string): string[] {
+export function dns1123Label(v: string): readonly string[] {
+  if (v.length <= 63 && DNS1123_LABEL.test(v)) return VALID;
   const errs: string[] = [];
   if (v.length > 63) errs.push(maxLen(63));
   if (!DNS1123_LABEL.test(v)) {
@@ -26,7 +31,8 @@ export function dns1123Label(v: string): string[] {
   return errs;
 }
 
-export function dns1123Subdomain(v: string): string[] {
+export function dns1123Subdomain(v: string): readonly string[] {
+  if (v.length <= 253 && DNS1123_SUBDOMAIN.test(v)) return VALID;
   const errs: string[] = [];
   if (v.length > 253) errs.push(maxLen(253));
   if (!DNS1123_SUBDOMAIN.test(v)) {
@@ -35,7 +41,8 @@ export function dns1123Subdomain(v: string): string[] {
   return errs;
 }
 
-export function dns1035Label(v: string): string[] {
+export function dns1035Label(v: string): readonly string[] {
+  if (v.length <= 63 && DNS1035_LABEL.test(v)) return VALID;
   const errs: string[] = [];
   if (v.length > 63) errs.push(maxLen(63));
   if (!DNS1035_LABEL.test(v)) {
@@ -45,7 +52,7 @@ export function dns1035Label(v: string): string[] {
 }
 
 /** RBAC objects: any name that is safe as a URL path segment. */
-export function pathSegmentName(v: string): string[] {
+export function pathSegmentName(v: string): readonly string[] {
   if (v === '.' || v === '..') return [`may not be '${v}'`];
   const errs: string[] = [];
   for (const c of ['/', '%']) if (v.includes(c)) errs.push(`may not contain '${c}'`);
@@ -54,8 +61,8 @@ export function pathSegmentName(v: string): string[] {
 
 /** Label keys, annotation keys and other "qualified names": an optional DNS subdomain prefix and a name. */
 /** Results of a check, remembered per value: label keys and values repeat across a release's objects. */
-function memo(check: (v: string) => string[]): (v: string) => string[] {
-  const seen = new Map<string, string[]>();
+function memo(check: (v: string) => readonly string[]): (v: string) => readonly string[] {
+  const seen = new Map<string, readonly string[]>();
   return (v) => {
     let r = seen.get(v);
     if (r === undefined) {
@@ -67,9 +74,8 @@ function memo(check: (v: string) => string[]): (v: string) => string[] {
 }
 
 export const qualifiedName = memo(checkQualifiedName);
-export const labelValue = memo(checkLabelValue);
 
-function checkQualifiedName(v: string): string[] {
+function checkQualifiedName(v: string): readonly string[] {
   const errs: string[] = [];
   const parts = v.split('/');
   let name: string;
@@ -92,7 +98,9 @@ function checkQualifiedName(v: string): string[] {
   return errs;
 }
 
-function checkLabelValue(v: string): string[] {
+/** Label values (most are unique to their object: checked, not remembered). */
+export function labelValue(v: string): readonly string[] {
+  if (v.length <= 63 && LABEL_VALUE.test(v)) return VALID;
   const errs: string[] = [];
   if (v.length > 63) errs.push(maxLen(63));
   if (!LABEL_VALUE.test(v)) {
@@ -101,8 +109,12 @@ function checkLabelValue(v: string): string[] {
   return errs;
 }
 
+/** A port name none of portName's checks refuses: lower case letters, digits and inner hyphens, a letter somewhere. */
+const VALID_PORT_NAME = /^(?=.*[a-z])[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
+
 /** Port names (IANA_SVC_NAME): container ports, Service ports and named targetPorts. */
-export function portName(v: string): string[] {
+export function portName(v: string): readonly string[] {
+  if (v.length <= 15 && VALID_PORT_NAME.test(v) && !v.includes('--')) return VALID;
   const errs: string[] = [];
   if (v.length > 15) errs.push(maxLen(15));
   if (!/^[-a-z0-9]+$/.test(v)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
@@ -112,7 +124,7 @@ export function portName(v: string): string[] {
   return errs;
 }
 
-function chdirPrefix(v: string): string[] {
+function chdirPrefix(v: string): readonly string[] {
   if (v === '.') return ["must not be '.'"];
   if (v === '..') return ["must not be '..'"];
   if (v.startsWith('..')) return ["must not start with '..'"];
@@ -123,11 +135,12 @@ function chdirPrefix(v: string): string[] {
  * Environment variable names. Kubernetes 1.32 turned on RelaxedEnvironmentVariableValidation (beta; GA in 1.34):
  * any printable ASCII but '='. Before that, the C-identifier-like rule below.
  */
-export function envVarName(v: string, relaxed: boolean): string[] {
+export function envVarName(v: string, relaxed: boolean): readonly string[] {
   if (relaxed) {
     if (v.length === 0) return ['environment variable name must be non-empty'];
-    return /^[\x20-\x3c\x3e-\x7e]+$/.test(v) ? [] : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
+    return RELAXED_ENV_VAR_NAME.test(v) ? VALID : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
   }
+  if (ENV_VAR_NAME.test(v) && !v.startsWith('.')) return VALID;
   const errs: string[] = [];
   if (!ENV_VAR_NAME.test(v)) {
     errs.push(regexError("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit", '[-._a-zA-Z][-._a-zA-Z0-9]*', 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1'));
@@ -136,7 +149,8 @@ export function envVarName(v: string, relaxed: boolean): string[] {
 }
 
 /** Keys of ConfigMap and Secret data. */
-export function configMapKey(v: string): string[] {
+export function configMapKey(v: string): readonly string[] {
+  if (v.length <= 253 && CONFIG_KEY.test(v) && !v.startsWith('.')) return VALID;
   const errs: string[] = [];
   if (v.length > 253) errs.push(maxLen(253));
   if (!CONFIG_KEY.test(v)) errs.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", '[-._a-zA-Z0-9]+', 'key.name', 'KEY_NAME', 'key-name'));

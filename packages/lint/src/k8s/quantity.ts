@@ -20,10 +20,20 @@ const SUFFIX: Record<string, number> = {
 
 const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?)$/;
 
+/** Values so far, per text: a release writes the same few quantities again and again. */
+const known = new Map<string, number | undefined>();
+
 /** The value of a quantity, or undefined when it is not one (the schema check reports that). */
 export function parseQuantity(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
+  if (known.has(v)) return known.get(v);
+  const q = parse(v);
+  if (known.size < 10_000) known.set(v, q);
+  return q;
+}
+
+function parse(v: string): number | undefined {
   const m = QUANTITY.exec(v.trim());
   if (m === null) return undefined;
   const base = Number(m[1]);

@@ -9,8 +9,11 @@ export function rec(v: unknown): Json | undefined {
   return isRecord(v) ? v : undefined;
 }
 
-export function list(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
+const EMPTY: readonly unknown[] = Object.freeze([]);
+
+/** A list, or an empty one (shared: not to be changed) for anything else. */
+export function list(v: unknown): readonly unknown[] {
+  return Array.isArray(v) ? v : EMPTY;
 }
 
 const NONE: readonly [Json, number][] = Object.freeze([]);

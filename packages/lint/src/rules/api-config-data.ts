@@ -7,6 +7,14 @@ import { invalid, required, tooLong } from './shared/api.js';
 const MAX = 1024 * 1024;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** The size of a ConfigMap's data and binaryData: exact, or an upper bound that needs no UTF-8 byte count. */
+function dataSize(data: Record<string, unknown>, binary: Record<string, unknown>, exact: boolean): number {
+  let size = 0;
+  for (const [k, v] of Object.entries(data)) size += k.length + (typeof v !== 'string' ? 0 : exact ? Buffer.byteLength(v) : 3 * v.length);
+  for (const [k, v] of Object.entries(binary)) size += k.length + (typeof v === 'string' ? Math.floor((v.length * 3) / 4) : 0);
+  return size;
+}
+
 function keys(report: Report, o: ReleaseObject, field: string): Record<string, unknown> {
   const m = o.value[field];
   if (!isRecord(m)) return {};
@@ -28,10 +36,8 @@ export const apiConfigData: Rule = {
       const data = keys(report, cm, 'data');
       const binary = keys(report, cm, 'binaryData');
       for (const k of Object.keys(binary)) if (Object.hasOwn(data, k)) report(cm, `/binaryData/${k}`, invalid(`data[${k}]`, k, 'duplicate of key present in binaryData'));
-      let size = 0;
-      for (const [k, v] of Object.entries(data)) size += k.length + (typeof v === 'string' ? Buffer.byteLength(v) : 0);
-      for (const [k, v] of Object.entries(binary)) size += k.length + (typeof v === 'string' ? Math.floor((v.length * 3) / 4) : 0);
-      if (size > MAX) report(cm, '', tooLong('[]', MAX));
+      // bytes counted only when the characters could reach the limit (a character is at most 3 bytes of UTF-8)
+      if (dataSize(data, binary, false) > MAX && dataSize(data, binary, true) > MAX) report(cm, '', tooLong('[]', MAX));
     }
     for (const s of release.ofKind('Secret')) {
       const data = keys(report, s, 'data');

@@ -6,12 +6,15 @@ import type { Json, Report, Rule } from '../types.js';
 import { fieldPath, invalid, required, unsupported } from './shared/api.js';
 
 function host(report: Report, o: ReleaseObject, h: string, at: string): void {
-  const path = fieldPath(at);
   // an address has only digits and dots, or a colon (checked first: node's address tests are slow)
-  if ((/^[\d.]+$/.test(h) && isIPv4(h)) || (h.includes(':') && isIPv6(h))) return report(o, at, invalid(path, h, 'must be a DNS name, not an IP address'), { evidence: h });
+  if ((/^[\d.]+$/.test(h) && isIPv4(h)) || (h.includes(':') && isIPv6(h))) return report(o, at, invalid(fieldPath(at), h, 'must be a DNS name, not an IP address'), { evidence: h });
   const errs = h.startsWith('*.') ? dns1123Subdomain(h.slice(2)) : dns1123Subdomain(h);
-  for (const e of errs) report(o, at, invalid(path, h, e), { evidence: h });
+  for (const e of errs) report(o, at, invalid(fieldPath(at), h, e), { evidence: h });
 }
+
+const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'];
+const PATH_TYPES_SORTED = ['Exact', 'ImplementationSpecific', 'Prefix'];
+const UNCLEAN_PATH = /\/\/|\/\.\/|\/\.\.\/|%2f/i;
 
 function backend(report: Report, o: ReleaseObject, b: Json, at: string): void {
   const svc = rec(b.service);
@@ -61,9 +64,9 @@ export const apiIngress: Rule = {
           const type = str(p.pathType);
           const path = str(p.path) ?? '';
           if (type === undefined) report(ing, at, required(`${fieldPath(at)}.pathType`, 'pathType must be specified'));
-          else if (!['Exact', 'Prefix', 'ImplementationSpecific'].includes(type)) report(ing, `${at}/pathType`, unsupported(`${fieldPath(at)}.pathType`, type, ['Exact', 'ImplementationSpecific', 'Prefix']), { evidence: type });
+          else if (!PATH_TYPES.includes(type)) report(ing, `${at}/pathType`, unsupported(`${fieldPath(at)}.pathType`, type, PATH_TYPES_SORTED), { evidence: type });
           if ((type === 'Exact' || type === 'Prefix') && !path.startsWith('/')) report(ing, `${at}/path`, invalid(`${fieldPath(at)}.path`, path, 'must be an absolute path'), { evidence: path });
-          else if ((type === 'Exact' || type === 'Prefix') && /\/\/|\/\.\/|\/\.\.\/|%2f/i.test(path)) report(ing, `${at}/path`, invalid(`${fieldPath(at)}.path`, path, "must not contain '//', '/./', '/../' or '%2f'"), { evidence: path });
+          else if ((type === 'Exact' || type === 'Prefix') && UNCLEAN_PATH.test(path)) report(ing, `${at}/path`, invalid(`${fieldPath(at)}.path`, path, "must not contain '//', '/./', '/../' or '%2f'"), { evidence: path });
           const b = rec(p.backend);
           if (b === undefined) report(ing, at, required(`${fieldPath(at)}.backend`));
           else backend(report, ing, b, `${at}/backend`);

@@ -6,15 +6,15 @@ import { invalid } from './shared/api.js';
 const RBAC = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
 
 /** How the API server validates metadata.name, per kind (DNS-1123 subdomain unless listed). */
-function nameErrors(kind: string, group: string, name: string): string[] {
+function nameErrors(kind: string, group: string, name: string): readonly string[] {
   if (kind === 'Service' && group === '') return dns1035Label(name);
   if ((kind === 'Namespace' && group === '') || kind === 'StatefulSet') return dns1123Label(name);
   if (RBAC.includes(kind) && group === 'rbac.authorization.k8s.io') return pathSegmentName(name);
   const errs = dns1123Subdomain(name);
   // the CronJob controller appends 11 characters to make its Jobs' names, which are label values (≤ 63)
-  if (kind === 'CronJob' && name.length > 52) errs.push('must be no more than 52 characters');
+  if (kind === 'CronJob' && name.length > 52) return [...errs, 'must be no more than 52 characters'];
   // a Job's name is copied into its pods' batch.kubernetes.io/job-name label
-  if (kind === 'Job' && name.length > 63) errs.push('must be no more than 63 characters');
+  if (kind === 'Job' && name.length > 63) return [...errs, 'must be no more than 63 characters'];
   return errs;
 }
 

@@ -21,8 +21,7 @@ export const apiRequestsLimits: Rule = {
         if (m === undefined) continue;
         for (const [k, v] of Object.entries(m)) {
           const q = parseQuantity(v);
-          const at = `${c.at}/resources/${field}/${k}`;
-          if (q !== undefined && q < 0) report(o, at, invalid(`${fieldPath(`${c.at}/resources/${field}`)}[${k}]`, v, 'must be greater than or equal to 0'), { evidence: v as string });
+          if (q !== undefined && q < 0) report(o, `${c.at}/resources/${field}/${k}`, invalid(`${fieldPath(`${c.at}/resources/${field}`)}[${k}]`, v, 'must be greater than or equal to 0'), { evidence: v as string });
         }
       }
       const requests = res.requests;

@@ -5,6 +5,8 @@ import { fieldPath, forbidden, invalid, required, unsupported } from './shared/a
 import { cronError } from './shared/cron.js';
 import { eachPod } from './shared/each.js';
 
+const ALWAYS_RESTART = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController']);
+
 export const apiWorkloadSpec: Rule = {
   id: 'api-workload-spec',
   scope: 'object',
@@ -17,12 +19,12 @@ export const apiWorkloadSpec: Rule = {
   check(release, report) {
     eachPod(release, (o, pod) => {
       const policy = str(pod.spec.restartPolicy);
-      const at = `${pod.specAt}/restartPolicy`;
-      if (['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'].includes(o.kind) && policy !== undefined && policy !== 'Always') {
-        report(o, at, unsupported(fieldPath(at), policy, ['Always']), { evidence: policy });
+      const at = () => `${pod.specAt}/restartPolicy`;
+      if (ALWAYS_RESTART.has(o.kind) && policy !== undefined && policy !== 'Always') {
+        report(o, at(), unsupported(fieldPath(at()), policy, ['Always']), { evidence: policy });
       }
       if ((o.kind === 'Job' || o.kind === 'CronJob') && policy !== 'OnFailure' && policy !== 'Never') {
-        report(o, at, policy === undefined ? required(fieldPath(at)) : unsupported(fieldPath(at), policy, ['OnFailure', 'Never']), { evidence: policy });
+        report(o, at(), policy === undefined ? required(fieldPath(at())) : unsupported(fieldPath(at()), policy, ['OnFailure', 'Never']), { evidence: policy });
       }
     });
     for (const o of release.ofKind('Deployment')) {

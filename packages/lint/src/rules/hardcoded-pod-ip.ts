@@ -4,10 +4,11 @@ import type { Release, ReleaseObject } from '../release.js';
 import type { Report, Rule } from '../types.js';
 import { eachContainer, eachPod } from './shared/each.js';
 
-function check(release: Release, report: Report, o: ReleaseObject, text: string, at: string, where: string): void {
+/** Reports the cluster addresses in `text`; `at` and `where` are worked out only then (most texts hold none). */
+function check(release: Release, report: Report, o: ReleaseObject, text: string, at: () => string, where: () => string): void {
   for (const ip of ipsIn(text)) {
     const range = release.settings.clusterCidrs.find((c) => inCidr(ip, c));
-    if (range !== undefined) report(o, at, `${where} hard-codes ${ip}, inside the pod/service range ${range.text}`, { evidence: text });
+    if (range !== undefined) report(o, at(), `${where()} hard-codes ${ip}, inside the pod/service range ${range.text}`, { evidence: text });
   }
 }
 
@@ -24,21 +25,21 @@ export const hardcodedPodIp: Rule = {
     eachContainer(release, (o, c) => {
       for (const [e, i] of records(c.c.env)) {
         const v = str(e.value);
-        if (v !== undefined) check(release, report, o, v, `${c.at}/env/${i}/value`, `env ${String(e.name)} of container "${c.name}"`);
+        if (v !== undefined) check(release, report, o, v, () => `${c.at}/env/${i}/value`, () => `env ${String(e.name)} of container "${c.name}"`);
       }
       for (const field of ['command', 'args'] as const) {
-        for (const [i, a] of list(c.c[field]).entries()) if (typeof a === 'string') check(release, report, o, a, `${c.at}/${field}/${i}`, `${field} of container "${c.name}"`);
+        for (const [i, a] of list(c.c[field]).entries()) if (typeof a === 'string') check(release, report, o, a, () => `${c.at}/${field}/${i}`, () => `${field} of container "${c.name}"`);
       }
     });
     eachPod(release, (o, pod) => {
       for (const [h, i] of records(pod.spec.hostAliases)) {
         const ip = str(h.ip);
-        if (ip !== undefined) check(release, report, o, ip, `${pod.specAt}/hostAliases/${i}/ip`, 'hostAliases');
+        if (ip !== undefined) check(release, report, o, ip, () => `${pod.specAt}/hostAliases/${i}/ip`, () => 'hostAliases');
       }
     });
     for (const cm of release.ofKind('ConfigMap')) {
       if (!isRecord(cm.value.data)) continue;
-      for (const [k, v] of Object.entries(cm.value.data)) if (typeof v === 'string') check(release, report, cm, v, ptr('/data', k), `key ${k}`);
+      for (const [k, v] of Object.entries(cm.value.data)) if (typeof v === 'string') check(release, report, cm, v, () => ptr('/data', k), () => `key ${k}`);
     }
   },
 };

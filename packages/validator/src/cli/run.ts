@@ -4,9 +4,11 @@ import { createOutput } from '../output/index.js';
 import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
 import type { LintConfig } from '@helmforge/lint';
 import { unreadableResult } from '../lint/collect.js';
+import { DocumentLinter } from '../lint/document-linter.js';
 import { ManifestLinter } from '../lint/manifests.js';
 import { LintSession, type LintOptions } from '../lint/session.js';
-import { inputSize, readInputs, type Input } from '../resource/files.js';
+import { inputDocuments, inputSize, readInputs, type Input } from '../resource/files.js';
+import type { RawDocument, SplitOptions } from '../resource/stream.js';
 import type { StreamOptions } from '../validator/pool.js';
 import { validateInputs } from '../validator/pool.js';
 import { schemaProvider } from '../validator/schemas.js';
@@ -75,41 +77,27 @@ export async function runManifests(targets: string[], options: ManifestRunOption
   });
   const linter =
     lint !== undefined && session !== undefined
-      ? new ManifestLinter(
-          session,
-          { configs: lint.configs, options: lint.options, kubernetesVersion: lint.kubernetesVersion, ...(options.maxDocumentBytes !== undefined ? { maxDocumentBytes: options.maxDocumentBytes } : {}) },
-          lint.schemas && (options.workers ?? 1) > 1,
-        )
+      ? new ManifestLinter(session, { configs: lint.configs, options: lint.options, kubernetesVersion: lint.kubernetesVersion, release: session.config.rules.some((r) => r.rule.scope !== 'object') })
       : undefined;
-  const inputs = linter !== undefined ? tap(read, (i) => linter.add(i)) : read;
+  const inputs = linter !== undefined ? tap(read, (i) => linter.see(i)) : read;
   const report = (r: ValidationResult): Verdict => {
     if (onResult?.(r) === 'stop') return 'stop';
     output.write(r);
     return isFailure(r);
   };
   let outcome: Verdict;
-  try {
-    if (lint?.schemas === false && linter !== undefined) outcome = await readOnly(inputs, linter, report);
-    else {
-      // the size of the files decides how many workers are worth starting (-n is the most)
-      const bytes = options.workers !== undefined && options.workers > 1 ? await inputSize(targets, discover) : undefined;
-      outcome = await validateAll(validateInputs(inputs, bytes === undefined ? options : { ...options, inputBytes: bytes }, undefined, schemas), options, report, out);
-    }
-  } catch (err) {
-    await linter?.abort(); // a lint thread would keep the process alive
-    throw err;
+  if (lint?.schemas === false && linter !== undefined) outcome = await readOnly(inputs, linter, options, report);
+  else {
+    // the size of the files decides how many workers are worth starting (-n is the most)
+    const bytes = options.workers !== undefined && options.workers > 1 ? await inputSize(targets, discover) : undefined;
+    const rules = linter !== undefined ? { data: linter.data, adopt: (b: Parameters<ManifestLinter['adopt']>[0]) => linter.adopt(b) } : undefined;
+    outcome = await validateAll(validateInputs(inputs, bytes === undefined ? options : { ...options, inputBytes: bytes }, undefined, schemas, rules), options, report, out);
   }
-  if (outcome === 'stop') {
-    await linter?.abort();
-    return 1;
-  }
+  if (outcome === 'stop') return 1;
   let failed = outcome;
-  if (linter !== undefined && session !== undefined) {
-    if (failed && options.exitOnError === true) await linter.abort();
-    else {
-      await linter.finish();
-      if (session.report(output)) failed = true;
-    }
+  if (linter !== undefined && session !== undefined && !(failed && options.exitOnError === true)) {
+    linter.finish();
+    if (session.report(output)) failed = true;
   }
   output.flush();
   out.flush();
@@ -120,11 +108,20 @@ export async function runManifests(targets: string[], options: ManifestRunOption
 /** Whether a result is a failure, or 'stop' when the run ends there (onResult said so). */
 type Verdict = boolean | 'stop';
 
-/** --lint-only: reads (and parses) every input; documents that do not parse are the only results. */
-async function readOnly(inputs: AsyncIterable<Input>, linter: ManifestLinter, report: (r: ValidationResult) => Verdict): Promise<Verdict> {
-  for await (const _ of inputs);
+/** --lint-only: reads and parses every input for the rules; documents that do not parse are the only results. */
+async function readOnly(inputs: AsyncIterable<Input>, linter: ManifestLinter, options: SplitOptions, report: (r: ValidationResult) => Verdict): Promise<Verdict> {
+  const documents = new DocumentLinter(linter.data);
+  const unreadable: { doc: RawDocument; error: string }[] = [];
+  for await (const input of inputs) {
+    for (const doc of inputDocuments(input, options)) {
+      const error = documents.add(doc);
+      if (error !== undefined) unreadable.push({ doc, error });
+    }
+    const batch = documents.take();
+    if (batch !== undefined) linter.adopt(batch);
+  }
   let failed = false;
-  for (const u of linter.collector.unreadable) {
+  for (const u of unreadable) {
     const verdict = report(unreadableResult(u));
     if (verdict === 'stop') return 'stop';
     if (verdict) failed = true;

@@ -303,7 +303,7 @@ async function validateCharts(
             results.push(r);
           }
         }
-      } else if (lint !== undefined) results.push(...lint.collector.unreadable.map(unreadableResult));
+      } else if (lint !== undefined) results.push(...lint.unreadable.map(unreadableResult));
       for (const r of results) {
         if (r.source !== undefined) r.filename = r.source;
         r.scenario = label;
@@ -311,7 +311,7 @@ async function validateCharts(
       }
       if (session !== undefined && lint !== undefined) {
         const values = job.chart.endsWith('.tgz') || job.chart.endsWith('.tar.gz') ? undefined : renderValues(job.chart, job.scenario.valuesFile);
-        session.lint({ objects: lint.collector.objects, scenario: label, kubernetesVersion: job.version }, lint.linesOf, values === undefined ? undefined : { dir: job.chart, values });
+        session.lint({ objects: lint.objects, scenario: label, kubernetesVersion: job.version }, lint.textOf, values === undefined ? undefined : { dir: job.chart, values });
       }
     }
     progress.step('validated');

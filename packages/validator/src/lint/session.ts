@@ -5,10 +5,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   failsAt, lintRelease, locateFindings, mergeFindings, parseLintConfig, resolveConfig, valuesKeyText, valuesPathFor,
-  type Category, type DocumentLines, type Finding, type LintConfig, type ReleaseInput, type ResolvedConfig, type Rule, type Severity,
+  type Category, type DocumentText, type Finding, type LintConfig, type ReleaseInput, type ResolvedConfig, type Rule, type Severity,
 } from '@helmforge/lint';
 import { readTarEntries } from '../chart/tgz.js';
 import type { Output } from '../output/output.js';
+import { decodeFinding, decodeFindings, findingCount, findingOrder, type FindingBatch } from './finding-batch.js';
 
 export type LintMode = 'on' | 'off' | 'only';
 
@@ -99,11 +100,11 @@ export class LintSession {
    * Runs the rules over one release; `values` (a chart's merged values) lets findings name their values key. `scope`
    * runs only the object-scoped rules (over part of a release, as it arrives) or only the others (over all of it).
    */
-  lint(input: ReleaseInput, linesOf: (f: Finding) => DocumentLines | undefined, chart?: { dir: string; values: unknown }, scope?: 'object' | 'release'): void {
+  lint(input: ReleaseInput, textOf: (f: Finding) => DocumentText | undefined, chart?: { dir: string; values: unknown }, scope?: 'object' | 'release'): void {
     if (scope !== 'object') this.releases++;
     const findings = lintRelease(input, this.config, scope);
     if (findings.length === 0) return;
-    locateFindings(findings, linesOf);
+    locateFindings(findings, textOf);
     if (chart !== undefined) {
       for (const f of findings) {
         const path = valuesPathFor(f, chart.values);
@@ -117,31 +118,67 @@ export class LintSession {
   }
 
   /** The findings so far, each once (with every scenario it was made in), in file and line order. */
-  findings(): Finding[] {
-    const line = (f: Finding) => (f.source !== undefined ? (f.templateLine ?? 0) : (f.position?.line ?? f.line));
+  *findings(): Generator<Finding> {
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    // one release (manifests) has nothing to merge
-    const all = this.releases > 1 ? mergeFindings(this.found) : this.found;
-    return all.sort((a, b) => cmp(a.source ?? a.file, b.source ?? b.file) || line(a) - line(b) || cmp(a.rule, b.rule));
+    if (this.releases > 1) {
+      // the same finding of several scenarios is reported once
+      const made = this.found;
+      for (const b of this.encoded) decodeFindings(b, made);
+      const line = (f: Finding) => (f.source !== undefined ? (f.templateLine ?? 0) : (f.position?.line ?? f.line));
+      yield* mergeFindings(made).sort((a, b) => cmp(a.source ?? a.file, b.source ?? b.file) || line(a) - line(b) || cmp(a.rule, b.rule));
+      return;
+    }
+    // one release (manifests) has nothing to merge: the findings are put in order by their keys alone, and each made
+    // when it is reported (tens of thousands of them need not all live at once)
+    const batches = this.encoded;
+    const n = this.found.length + batches.reduce((k, b) => k + findingCount(b), 0);
+    const where: string[] = new Array(n);
+    const rule: string[] = new Array(n);
+    const line = new Int32Array(n);
+    const from = new Int32Array(n); // -1: `found`, else the batch
+    const index = new Int32Array(n);
+    let i = 0;
+    this.found.forEach((f, k) => {
+      where[i] = f.source ?? f.file;
+      line[i] = f.source !== undefined ? (f.templateLine ?? 0) : (f.position?.line ?? f.line);
+      rule[i] = f.rule;
+      from[i] = -1;
+      index[i++] = k;
+    });
+    batches.forEach((b, j) => {
+      for (let k = 0, count = findingCount(b); k < count; k++) {
+        const o = findingOrder(b, k);
+        where[i] = o.where;
+        line[i] = o.line;
+        rule[i] = o.rule;
+        from[i] = j;
+        index[i++] = k;
+      }
+    });
+    const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => cmp(where[a] as string, where[b] as string) || (line[a] as number) - (line[b] as number) || cmp(rule[a] as string, rule[b] as string));
+    for (const k of order) {
+      const j = from[k] as number;
+      yield j === -1 ? (this.found[index[k] as number] as Finding) : decodeFinding(batches[j] as FindingBatch, index[k] as number);
+    }
   }
 
   private releases = 0;
+  /** Findings another thread made, as it sent them (made into objects when reported). */
+  private encoded: FindingBatch[] = [];
 
-  /** Findings made elsewhere (the lint thread of a manifests run), as they are. */
-  adopt(findings: Finding[], releases = 1): void {
-    this.found.push(...findings);
-    this.releases += releases;
-  }
-
-  /** The findings as made, before merging and sorting (what a lint thread sends back). */
-  get made(): Finding[] {
-    return this.found;
+  /** Findings made elsewhere (where the documents were parsed), as they are. */
+  adopt(findings: Finding[] | FindingBatch): void {
+    if (Array.isArray(findings)) for (const f of findings) this.found.push(f);
+    else this.encoded.push(findings);
   }
 
   /** Writes the findings; true when one of them fails the run. */
   report(output: Output): boolean {
-    const all = this.findings();
-    for (const f of all) output.finding(f);
-    return failsAt(all, this.config.failOn);
+    let fails = false;
+    for (const f of this.findings()) {
+      output.finding(f);
+      fails ||= failsAt([f], this.config.failOn);
+    }
+    return fails;
   }
 }

@@ -2,13 +2,18 @@
 // skip/reject, find the kind's compiled schema, validate with the closure compiler (compile.ts), and word the verdict
 // as kubeconform does. Worker threads use this alone (their schemas come from the main thread); validator.ts adds
 // the schema sources of a thread of its own.
-import { parseManifest } from '../resource/parse.js';
+import { parseManifest, type ParseResult } from '../resource/parse.js';
 import type { RawDocument } from '../resource/stream.js';
 import { ClosureCompiler, type SchemaErrorItem } from './compile.js';
 import { describeErrors, goNumber, invalidMessage } from './messages.js';
 import type { Status, ValidationResult } from './result.js';
 import type { KindSchema, KindSchemas } from './schemas.js';
 import type { ValidatorOptions } from './validator.js';
+
+/** Sees each document the validator has parsed (the lint rules run on the same parse: lint/document-linter.ts). */
+export interface ParsedDocuments {
+  add(doc: RawDocument, parsed: ParseResult | undefined): unknown;
+}
 
 export class DocumentValidator {
   private readonly compiler: ClosureCompiler;
@@ -18,10 +23,14 @@ export class DocumentValidator {
   private readonly strict: boolean;
   private readonly maxDepth: number | undefined;
 
-  /** `schemas`: where compiled schemas come from (this thread's own sources, or, in a worker, the main thread's). */
+  /**
+   * `schemas`: where compiled schemas come from (this thread's own sources, or, in a worker, the main thread's);
+   * `parsed`: who else reads the parsed documents.
+   */
   constructor(
     readonly options: ValidatorOptions,
     readonly schemas: KindSchemas,
+    private readonly parsed?: ParsedDocuments,
   ) {
     this.compiler = new ClosureCompiler(schemas.nodes);
     this.skip = new Set(options.skip ?? []);
@@ -38,6 +47,8 @@ export class DocumentValidator {
     if (doc.source !== undefined) base.source = doc.source;
     if (doc.text === undefined) return [errorResult(base, doc.error ?? 'unreadable document')];
     const parsed = parseManifest(doc.text, { strict: this.strict, firstLine: doc.line, ...(this.maxDepth !== undefined ? { maxDepth: this.maxDepth } : {}) });
+    // (with a nesting limit of its own, the parse is not what others would make of the text: they parse it again)
+    this.parsed?.add(doc, this.maxDepth === undefined ? parsed : undefined);
     base.line = contentLine(doc.text, doc.line);
     if (!parsed.ok) {
       // named as kubeconform names it, from the document read leniently (a strict-mode duplicate key)

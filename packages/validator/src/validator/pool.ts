@@ -16,6 +16,15 @@ import { decodeResults, type ResultBatch } from './result-batch.js';
 import type { ValidatorOptions } from './validator.js';
 import { schemaProvider, type KindSchema, type SchemaProvider } from './schemas.js';
 import type { FromWorker, ToWorker, WorkerData } from './worker.js';
+import type { Finding } from '@helmforge/lint';
+import type { LintBatch, LintThreadData } from '../lint/document-linter.js';
+import type { FindingBatch } from '../lint/finding-batch.js';
+
+/** The lint rules that run where documents are validated: what they need, and who takes their part of each batch (in input order). */
+export interface StreamLint {
+  data: LintThreadData;
+  adopt(batch: LintBatch<Finding[] | FindingBatch>): void;
+}
 
 export interface StreamOptions extends ValidatorOptions, SplitOptions {
   /** Worker threads (kubeconform -n). 1 or less validates in this thread. */
@@ -74,17 +83,19 @@ export async function* validateInputs(
   fetcher?: Fetcher,
   /** The run's schemas (to read its compile statistics afterwards); by default made from `options`. */
   schemas: SchemaProvider = schemaProvider(options, fetcher),
+  /** The lint rules to run on the documents as they are validated. */
+  lint?: StreamLint,
 ): AsyncGenerator<ValidationResult[]> {
   const limit = options.inThreadUpToBytes ?? IN_THREAD_UP_TO_BYTES;
   const most = Math.max(1, Math.floor(options.workers ?? 1));
   // right-sized: as many workers as the input is worth, -n at most
   const worth = (bytes: number): number => (bytes <= limit ? 1 : Math.min(most, Math.ceil(bytes / Math.max(1, limit))));
   if (most <= 1 || (options.inputBytes !== undefined && worth(options.inputBytes) <= 1)) {
-    yield* inThread([], inputs, options, schemas);
+    yield* inThread([], inputs, options, schemas, lint);
     return;
   }
   if (options.inputBytes !== undefined) {
-    yield* pooled([], inputs, options, worth(options.inputBytes), schemas);
+    yield* pooled([], inputs, options, worth(options.inputBytes), schemas, lint);
     return;
   }
   // a stream of unknown length: read ahead up to the limit
@@ -94,14 +105,14 @@ export async function* validateInputs(
   for (;;) {
     const r = await it.next();
     if (r.done === true) {
-      yield* inThread(head, undefined, options, schemas);
+      yield* inThread(head, undefined, options, schemas, lint);
       return;
     }
     head.push(r.value);
     bytes += inputBytes(r.value);
     if (bytes > limit) break;
   }
-  yield* pooled(head, { [Symbol.asyncIterator]: () => it }, options, most, schemas);
+  yield* pooled(head, { [Symbol.asyncIterator]: () => it }, options, most, schemas, lint);
 }
 
 /**
@@ -122,12 +133,22 @@ function inputBytes(input: Input): number {
   return input.doc !== undefined ? (input.doc.text?.length ?? 0) : input.data.length;
 }
 
-async function* inThread(head: Input[], rest: AsyncIterable<Input> | undefined, options: StreamOptions, schemas: SchemaProvider): AsyncGenerator<ValidationResult[]> {
+async function* inThread(head: Input[], rest: AsyncIterable<Input> | undefined, options: StreamOptions, schemas: SchemaProvider, lint: StreamLint | undefined): AsyncGenerator<ValidationResult[]> {
   const { Validator } = await import('./validator.js');
-  const validator = new Validator(options, undefined, schemas);
+  const linter = lint !== undefined ? new (await import('../lint/document-linter.js')).DocumentLinter(lint.data) : undefined;
+  const { encodeFindings } = await import('../lint/finding-batch.js');
+  // (findings kept as workers send them: tens of thousands of objects would otherwise live until the report)
+  const adopt = (b: LintBatch | undefined): void => {
+    if (b !== undefined) lint?.adopt({ findings: encodeFindings(b.findings), objects: b.objects });
+  };
+  const validator = new Validator(options, undefined, schemas, linter);
   const validate = async (input: Input): Promise<ValidationResult[]> => {
     const results: ValidationResult[] = [];
-    for (const doc of inputDocuments(input, options)) for (const r of await validator.validateDocument(doc)) results.push(r);
+    for (const doc of inputDocuments(input, options)) {
+      for (const r of await validator.validateDocument(doc)) results.push(r);
+      if (linter?.full === true) adopt(linter.take());
+    }
+    adopt(linter?.take());
     return results;
   };
   // (the read-ahead inputs are let go as they are done)
@@ -137,11 +158,11 @@ async function* inThread(head: Input[], rest: AsyncIterable<Input> | undefined, 
 
 type Batch = { type: 'docs'; docs: RawDocument[] } | { type: 'files'; files: { filename: string; data: Uint8Array }[] };
 
-async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: StreamOptions, n: number, schemas: SchemaProvider): AsyncGenerator<ValidationResult[]> {
+async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: StreamOptions, n: number, schemas: SchemaProvider, lint: StreamLint | undefined): AsyncGenerator<ValidationResult[]> {
   const batchSize = options.batchSize ?? 100;
   const { workers: _w, batchSize: _b, inThreadUpToBytes: _i, inputBytes: _s, ...validatorOptions } = options;
   const workers: { worker: Worker; inflight: number; nodesSent: number }[] = [];
-  const done = new Map<number, ResultBatch>();
+  const done = new Map<number, { results: ResultBatch; lint: LintBatch<FindingBatch> | undefined }>();
   let failure: Error | undefined;
   let notify: (() => void) | undefined;
   const wake = (): void => {
@@ -151,11 +172,12 @@ async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: Strea
   };
   const url = workerUrl();
   for (let i = 0; i < n; i++) {
-    const worker = new Worker(url, { workerData: validatorOptions satisfies WorkerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const data: WorkerData = lint !== undefined ? { ...validatorOptions, lint: lint.data } : validatorOptions;
+    const worker = new Worker(url, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const slot = { worker, inflight: 0, nodesSent: 0 };
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'results') {
-        done.set(msg.id, msg.results);
+        done.set(msg.id, { results: msg.results, lint: msg.lint });
         slot.inflight--;
         wake();
       } else if (msg.type === 'schema') {
@@ -186,7 +208,8 @@ async function* pooled(head: Input[], rest: AsyncIterable<Input>, options: Strea
       if (r === undefined) return;
       done.delete(nextOut);
       nextOut++;
-      yield decodeResults(r);
+      if (r.lint !== undefined) lint?.adopt(r.lint);
+      yield decodeResults(r.results);
     }
   }
   const dispatch = async function* (batch: Batch): AsyncGenerator<ValidationResult[]> {

@@ -1,7 +1,7 @@
 // The one entry point that validates resources: document.ts's validator with this thread's own schema sources
 // (schemas.ts: the first source that has a kind, compiled once per run and cached between runs).
 import type { Fetcher } from '../registry/fetch.js';
-import { DocumentValidator } from './document.js';
+import { DocumentValidator, type ParsedDocuments } from './document.js';
 import { schemaProvider, type KindSchemas } from './schemas.js';
 
 export { schemaSources } from './schemas.js';
@@ -41,8 +41,8 @@ export interface ValidatorOptions {
 
 export class Validator extends DocumentValidator {
   /** `schemas`: where compiled schemas come from (by default this thread's own sources). */
-  constructor(options: ValidatorOptions = {}, fetcher?: Fetcher, schemas: KindSchemas = schemaProvider(options, fetcher)) {
-    super(options, schemas);
+  constructor(options: ValidatorOptions = {}, fetcher?: Fetcher, schemas: KindSchemas = schemaProvider(options, fetcher), parsed?: ParsedDocuments) {
+    super(options, schemas, parsed);
   }
 }
 

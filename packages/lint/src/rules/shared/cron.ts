@@ -16,8 +16,18 @@ function value(s: string, [lo, hi, names]: [number, number, string[]?]): number 
   return n >= lo && n <= hi ? n : undefined;
 }
 
+/** Answers so far, per schedule: a release's CronJobs share a few schedules. */
+const known = new Map<string, string | undefined>();
+
 /** Why a schedule does not parse, or undefined when it does. */
 export function cronError(schedule: string): string | undefined {
+  if (known.has(schedule)) return known.get(schedule);
+  const err = parseError(schedule);
+  if (known.size < 10_000) known.set(schedule, err);
+  return err;
+}
+
+function parseError(schedule: string): string | undefined {
   const s = schedule.trim();
   if (/^(TZ|CRON_TZ)=/.test(s)) return 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead';
   if (s.startsWith('@')) {

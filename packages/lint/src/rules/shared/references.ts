@@ -1,5 +1,5 @@
 // Objects that pods refer to by name (ConfigMaps, Secrets, claims): where the references are, and whether they resolve.
-import { isRecord, list, rec, records, str } from '../../k8s/values.js';
+import { isRecord, list, rec, str } from '../../k8s/values.js';
 import type { PodTemplate } from '../../k8s/workload.js';
 import type { Release, ReleaseObject } from '../../release.js';
 
@@ -13,19 +13,23 @@ export interface Reference {
 
 /** ConfigMap or Secret references of a pod: env valueFrom, envFrom, volumes and projected volume sources. */
 export function references(pod: PodTemplate, kind: 'ConfigMap' | 'Secret', opts: { env: boolean; other: boolean }): Reference[] {
+  // (indexed loops: three rules ask for every pod of a release, mostly before the code is optimized)
   const out: Reference[] = [];
   const keyRef = kind === 'ConfigMap' ? 'configMapKeyRef' : 'secretKeyRef';
   const fromRef = kind === 'ConfigMap' ? 'configMapRef' : 'secretRef';
-  for (const c of pod.containers) {
+  for (let n = 0; n < pod.containers.length; n++) {
+    const c = pod.containers[n] as PodTemplate['containers'][number];
     if (opts.env) {
-      for (const [e, i] of records(c.c.env)) {
-        const r = rec(rec(e.valueFrom)?.[keyRef]);
+      const env = list(c.c.env);
+      for (let i = 0; i < env.length; i++) {
+        const r = rec(rec(rec(env[i])?.valueFrom)?.[keyRef]);
         if (r !== undefined) out.push({ name: str(r.name) ?? '', key: str(r.key) ?? '', optional: r.optional === true, at: `${c.at}/env/${i}/valueFrom/${keyRef}/name` });
       }
     }
     if (opts.other) {
-      for (const [e, i] of records(c.c.envFrom)) {
-        const r = rec(e[fromRef]);
+      const envFrom = list(c.c.envFrom);
+      for (let i = 0; i < envFrom.length; i++) {
+        const r = rec(rec(envFrom[i])?.[fromRef]);
         if (r !== undefined) out.push({ name: str(r.name) ?? '', optional: r.optional === true, at: `${c.at}/envFrom/${i}/${fromRef}/name` });
       }
     }
@@ -33,11 +37,15 @@ export function references(pod: PodTemplate, kind: 'ConfigMap' | 'Secret', opts:
   if (!opts.other) return out;
   const field = kind === 'ConfigMap' ? 'configMap' : 'secret';
   const nameField = kind === 'ConfigMap' ? 'name' : 'secretName';
-  for (const [v, i] of records(pod.spec.volumes)) {
+  const volumes = list(pod.spec.volumes);
+  for (let i = 0; i < volumes.length; i++) {
+    const v = rec(volumes[i]);
+    if (v === undefined) continue;
     const src = rec(v[field]);
     if (src !== undefined) out.push({ name: str(src[nameField]) ?? '', optional: src.optional === true, at: `${pod.specAt}/volumes/${i}/${field}/${nameField}` });
-    for (const [s, j] of records(rec(v.projected)?.sources)) {
-      const p = rec(s[field]);
+    const sources = list(rec(v.projected)?.sources);
+    for (let j = 0; j < sources.length; j++) {
+      const p = rec(rec(sources[j])?.[field]);
       if (p !== undefined) out.push({ name: str(p.name) ?? '', optional: p.optional === true, at: `${pod.specAt}/volumes/${i}/projected/sources/${j}/${field}/name` });
     }
   }
