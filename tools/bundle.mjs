@@ -9,12 +9,14 @@
 // found beside the package they belong to.
 import { build } from 'esbuild';
 import { chmod, readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
-const [entry, outfile, ...extra] = process.argv.slice(2);
+const { values: flags, positionals } = parseArgs({ allowPositionals: true, options: { split: { type: 'string', multiple: true } } });
+const [entry, outfile, ...extra] = positionals;
 if (entry === undefined || outfile === undefined || extra.length > 0) {
-  console.error('usage: node tools/bundle.mjs ENTRY OUTFILE');
+  console.error('usage: node tools/bundle.mjs ENTRY OUTFILE [--split MODULE]...');
   process.exit(2);
 }
 
@@ -30,9 +32,27 @@ const keepMetaUrl = {
 };
 
 const commonjs = outfile.endsWith('.cjs');
-await build({
-  entryPoints: [resolve(entry)],
-  outfile: resolve(outfile),
+const extension = commonjs ? '.cjs' : '.mjs';
+
+// --split MODULE: a built module that the entry point imports dynamically (`await import(…)`) becomes a bundle of its
+// own beside the module (`dist/lint/rules-run.js` → `dist/lint/rules-run.cjs`), loaded only when that import runs: a
+// run that never needs it neither reads nor compiles it (V8 parses the whole of a script it loads). Modules that both
+// import are in both bundles, so a split module shares nothing that holds state with the rest.
+const splits = new Map((flags.split ?? []).map((m) => [resolve(m), resolve(m).replace(/\.js$/, extension)]));
+const splitOff = {
+  name: 'split-off',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, ({ path, resolveDir, kind }) => {
+      const target = splits.get(resolve(resolveDir, path));
+      if (target === undefined) return undefined;
+      if (kind !== 'dynamic-import') throw new Error(`${path} is split off (--split) but imported statically from ${resolveDir}`);
+      const specifier = relative(dirname(resolve(outfile)), target).split(sep).join('/');
+      return { path: specifier.startsWith('.') ? specifier : `./${specifier}`, external: true };
+    });
+  },
+};
+
+const options = {
   bundle: true,
   platform: 'node',
   format: commonjs ? 'cjs' : 'esm',
@@ -41,7 +61,8 @@ await build({
   mainFields: ['module', 'main'],
   // CommonJS dependencies (ajv, handlebars, yaml) call require() for Node built-ins (an ES module has none).
   ...(commonjs ? {} : { banner: { js: "import { createRequire as __helmforgeRequire } from 'node:module';\nconst require = __helmforgeRequire(import.meta.url);" } }),
-  plugins: [keepMetaUrl],
   logLevel: 'warning',
-});
+};
+await build({ ...options, entryPoints: [resolve(entry)], outfile: resolve(outfile), plugins: [splitOff, keepMetaUrl] });
 await chmod(resolve(outfile), 0o755);
+for (const [module, target] of splits) await build({ ...options, entryPoints: [module], outfile: target, plugins: [keepMetaUrl] });

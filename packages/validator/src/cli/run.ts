@@ -3,10 +3,8 @@ import { availableParallelism } from 'node:os';
 import { createOutput } from '../output/index.js';
 import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
 import type { LintConfig } from '@helmforge/lint';
-import { unreadableResult } from '../lint/collect.js';
-import { DocumentLinter } from '../lint/document-linter.js';
-import { ManifestLinter } from '../lint/manifests.js';
-import { LintSession, type LintOptions } from '../lint/session.js';
+import type { ManifestLinter } from '../lint/manifests.js';
+import type { LintOptions } from '../lint/session.js';
 import { inputDocuments, inputSize, readInputs, type Input } from '../resource/files.js';
 import type { RawDocument, SplitOptions } from '../resource/stream.js';
 import type { StreamOptions } from '../validator/pool.js';
@@ -56,7 +54,10 @@ async function* tap(inputs: AsyncIterable<Input>, fn: (input: Input) => void): A
 export async function runManifests(targets: string[], options: ManifestRunOptions, io: CommandIO, onResult?: (r: ValidationResult) => 'stop' | undefined, lint?: ManifestLint): Promise<number> {
   const out = new BufferedWriter(io.stdout);
   const isStdin = targets.length === 0 || (targets.length === 1 && targets[0] === '-');
-  const session = lint !== undefined ? new LintSession(lint.configs, lint.options) : undefined;
+  const readsStdin = targets.length === 0 || targets.includes('-');
+  // (the rules are loaded only when they run: a kubeconform-style run does not pay for starting them)
+  const rulesModules = lint !== undefined ? await loadLint() : undefined;
+  const session = lint !== undefined && rulesModules !== undefined ? new rulesModules.LintSession(lint.configs, lint.options) : undefined;
   const output = createOutput(options.output, out, {
     summary: options.summary,
     verbose: options.verbose,
@@ -72,12 +73,13 @@ export async function runManifests(targets: string[], options: ManifestRunOption
   };
   const read = readInputs(targets, {
     ...discover,
-    ...(io.stdin ? { stdin: io.stdin } : {}),
+    // (process.stdin is made on first read, which costs a run of files ~1.5 ms: asked for only when read)
+    ...(readsStdin && io.stdin ? { stdin: io.stdin } : {}),
     ...(options.maxDocumentBytes !== undefined ? { maxDocumentBytes: options.maxDocumentBytes } : {}),
   });
   const linter =
-    lint !== undefined && session !== undefined
-      ? new ManifestLinter(session, { configs: lint.configs, options: lint.options, kubernetesVersion: lint.kubernetesVersion, release: session.config.rules.some((r) => r.rule.scope !== 'object') })
+    lint !== undefined && session !== undefined && rulesModules !== undefined
+      ? new rulesModules.ManifestLinter(session, { configs: lint.configs, options: lint.options, kubernetesVersion: lint.kubernetesVersion, release: session.config.rules.some((r) => r.rule.scope !== 'object') })
       : undefined;
   const inputs = linter !== undefined ? tap(read, (i) => linter.see(i)) : read;
   const report = (r: ValidationResult): Verdict => {
@@ -86,7 +88,7 @@ export async function runManifests(targets: string[], options: ManifestRunOption
     return isFailure(r);
   };
   let outcome: Verdict;
-  if (lint?.schemas === false && linter !== undefined) outcome = await readOnly(inputs, linter, options, report);
+  if (lint?.schemas === false && linter !== undefined && rulesModules !== undefined) outcome = await readOnly(rulesModules, inputs, linter, options, report);
   else {
     // the size of the files decides how many workers are worth starting (-n is the most)
     const bytes = options.workers !== undefined && options.workers > 1 ? await inputSize(targets, discover) : undefined;
@@ -108,8 +110,19 @@ export async function runManifests(targets: string[], options: ManifestRunOption
 /** Whether a result is a failure, or 'stop' when the run ends there (onResult said so). */
 type Verdict = boolean | 'stop';
 
+/** The modules that run the rules (see rules-run.ts). */
+function loadLint(): Promise<typeof import('../lint/rules-run.js')> {
+  return import('../lint/rules-run.js');
+}
+
 /** --lint-only: reads and parses every input for the rules; documents that do not parse are the only results. */
-async function readOnly(inputs: AsyncIterable<Input>, linter: ManifestLinter, options: SplitOptions, report: (r: ValidationResult) => Verdict): Promise<Verdict> {
+async function readOnly(
+  { DocumentLinter, unreadableResult }: Awaited<ReturnType<typeof loadLint>>,
+  inputs: AsyncIterable<Input>,
+  linter: ManifestLinter,
+  options: SplitOptions,
+  report: (r: ValidationResult) => Verdict,
+): Promise<Verdict> {
   const documents = new DocumentLinter(linter.data);
   const unreadable: { doc: RawDocument; error: string }[] = [];
   for await (const input of inputs) {

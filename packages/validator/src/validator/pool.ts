@@ -135,7 +135,7 @@ function inputBytes(input: Input): number {
 
 async function* inThread(head: Input[], rest: AsyncIterable<Input> | undefined, options: StreamOptions, schemas: SchemaProvider, lint: StreamLint | undefined): AsyncGenerator<ValidationResult[]> {
   const { Validator } = await import('./validator.js');
-  const linter = lint !== undefined ? new (await import('../lint/document-linter.js')).DocumentLinter(lint.data) : undefined;
+  const linter = lint !== undefined ? new (await import('../lint/rules-run.js')).DocumentLinter(lint.data) : undefined;
   const { encodeFindings } = await import('../lint/finding-batch.js');
   // (findings kept as workers send them: tens of thousands of objects would otherwise live until the report)
   const adopt = (b: LintBatch | undefined): void => {
