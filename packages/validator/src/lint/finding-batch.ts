@@ -3,6 +3,7 @@
 // 21,000 resources makes ~40,000 findings; as objects each would be copied field by field into the main thread and
 // kept there until the report. Findings are made again, with the properties the engine gives them, when reported.
 import type { Finding } from '@helmforge/lint';
+import { stringTable } from '../validator/string-table.js';
 
 /**
  * Int32 fields per finding: rule, category, severity, message, apiVersion, kind, name, namespace, pointer, file, line,
@@ -21,17 +22,7 @@ export interface FindingBatch {
 }
 
 export function encodeFindings(findings: readonly Finding[]): FindingBatch {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const id = (s: string): number => {
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      index.set(s, i);
-    }
-    return i;
-  };
+  const { strings, id } = stringTable();
   const optional = (s: string | undefined): number => (s === undefined ? NONE : id(s));
   const numbers: number[] = [];
   const fields = new Int32Array(findings.length * FIELDS);

@@ -5,6 +5,7 @@
 // which made V8 grow the main thread's heap during long runs. Objects are made again when the batch is reported,
 // and die young. Results with a message (invalid, error) are sent whole.
 import type { Status, ValidationResult } from './result.js';
+import { stringTable } from './string-table.js';
 
 const STATUSES: readonly Status[] = ['valid', 'invalid', 'error', 'skipped', 'empty'];
 /** Int32 fields per result: filename, docIndex, line, source, itemIndex, status, kind, apiVersion, name, namespace. */
@@ -32,17 +33,7 @@ function isInt32(n: unknown): boolean {
 }
 
 export function encodeResults(results: readonly ValidationResult[]): ResultBatch {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const id = (s: string): number => {
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      index.set(s, i);
-    }
-    return i;
-  };
+  const { strings, id } = stringTable();
   const fields = new Int32Array(results.length * FIELDS);
   const whole: ValidationResult[] = [];
   results.forEach((r, n) => {
