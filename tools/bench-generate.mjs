@@ -34,7 +34,7 @@ console.log(`  peak RSS:  max ${Math.max(...rss).toFixed(1)} MB   (target < 200 
 
 // 5 MB stack files: the committed stack with ~120,000 environment variables in one mapping (accepted), the same keys
 // as unknown keys of metadata (rejected by the schema), and the accepted file with its first key repeated after the
-// last (rejected as a duplicate key, which goes through the yaml library to word it).
+// last (rejected as a duplicate key, found in js-yaml's events).
 const committed = readFileSync(join(root, 'helmforge.yaml'), 'utf8');
 /** `KEY_000000: value-…` lines at an indentation, enough of them to make the committed stack file 5 MB. */
 const keyLines = (indent, name = 'KEY') => {

@@ -93,3 +93,84 @@ function offsetAt(events: Event[], text: string, pointer: string, wantKey: boole
   if (target.type === EVENT_ID.SCALAR && target.valueStart === -1) return keyOf !== undefined ? text.indexOf(':', keyOf.valueEnd) + 1 : undefined;
   return startOf(target, text);
 }
+
+/** A key that a mapping repeats: its text, and where it and its first occurrence start (offsets). */
+export interface RepeatedKey {
+  key: string;
+  offset: number;
+  firstOffset: number;
+}
+
+/**
+ * The first key that a mapping repeats, as the yaml library would report it (the first mapping in document order
+ * that repeats a key, at the first key that repeats an earlier one), found in one pass over js-yaml's events with a
+ * Map per open mapping. Undefined when the events cannot say it as the yaml library would: the text does not parse,
+ * holds several documents, or the keys involved are not both plain strings or both quoted (`1` and `"1"` are one key
+ * to js-yaml, two to yaml), tagged or anchored, or the first repeat in the text is not where js-yaml stopped
+ * (`reportedAt`: `01` and `1` are one key to both parsers, not to a comparison of texts); the caller then asks the
+ * yaml library.
+ */
+export function firstRepeatedKey(text: string, reportedAt: number): RepeatedKey | undefined {
+  let events: Event[];
+  try {
+    events = parseEvents(text, {});
+  } catch {
+    return undefined;
+  }
+  if (events.filter((e) => e.type === EVENT_ID.DOCUMENT).length > 1) return undefined;
+  type Frame = { map: false } | { map: true; order: number; expectKey: boolean; keys: Map<string, ScalarEvent> };
+  const stack: Frame[] = [];
+  let maps = 0;
+  let best: { order: number; key: ScalarEvent; first: ScalarEvent } | undefined;
+  let earliest: ScalarEvent | undefined;
+  /** A node ended: in a mapping, a key is followed by its value, and a value by the next key. */
+  const ended = (): void => {
+    const top = stack.at(-1);
+    if (top?.map === true) top.expectKey = !top.expectKey;
+  };
+  for (const e of events) {
+    const top = stack.at(-1);
+    if (e.type === EVENT_ID.DOCUMENT || e.type === EVENT_ID.SEQUENCE) stack.push({ map: false });
+    else if (e.type === EVENT_ID.MAPPING) stack.push({ map: true, order: maps++, expectKey: true, keys: new Map() });
+    else if (e.type === EVENT_ID.POP) {
+      stack.pop();
+      ended();
+    } else if (e.type === EVENT_ID.ALIAS) ended();
+    else if (e.type === EVENT_ID.SCALAR) {
+      if (top?.map === true && top.expectKey) {
+        const value = getScalarValue(text, e);
+        const first = top.keys.get(value);
+        if (first === undefined) top.keys.set(value, e);
+        else {
+          earliest ??= e;
+          if (best === undefined || top.order < best.order) best = { order: top.order, key: e, first };
+        }
+      }
+      ended();
+    }
+  }
+  if (best === undefined || earliest === undefined || (startOf(earliest, text) !== reportedAt && earliest.valueStart !== reportedAt)) return undefined;
+  const { key, first } = best;
+  const plain = (s: ScalarEvent): boolean => s.style === SCALAR_STYLE.PLAIN;
+  const bare = (s: ScalarEvent): boolean => s.tagStart === -1 && s.anchorStart === -1;
+  if (!bare(key) || !bare(first) || plain(key) !== plain(first)) return undefined;
+  const value = getScalarValue(text, key);
+  // a plain key the core schema reads as null, a boolean or a number is worded by the yaml library (as its value)
+  if (plain(key) && (value === '' || /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN)$/.test(value) || /^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/.test(value))) {
+    return undefined;
+  }
+  const offset = startOf(key, text);
+  const firstOffset = startOf(first, text);
+  return offset === undefined || firstOffset === undefined ? undefined : { key: value, offset, firstOffset };
+}
+
+/** Line and column (1-based) of an offset of the text. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}

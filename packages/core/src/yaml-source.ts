@@ -7,13 +7,13 @@
 // about 40 bytes of memory per byte of input and a second per 5 MB, and its uniqueKeys check compares every key of a
 // mapping with every other one. So js-yaml parses first (YAML 1.2 core schema, as yaml's default, and no aliases:
 // those go through yaml's alias-expansion limit), and problems are located from its parser events (yaml-locate.ts);
-// the yaml document is built only when js-yaml refused the text, to word why, and then duplicate keys are found with
-// a Set per mapping.
+// the yaml document is built only when js-yaml refused the text, to word why (a repeated key is found in js-yaml's
+// events where they can say it as the yaml library would, see firstRepeatedKey).
 import { isUtf8 } from 'node:buffer';
-import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
+import { CORE_SCHEMA, load as loadFast, YAMLException } from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { HelmforgeError, type Problem } from './errors.js';
-import { eventLocator } from './yaml-locate.js';
+import { eventLocator, firstRepeatedKey, lineAndColumn } from './yaml-locate.js';
 
 export interface YamlSource {
   file: string;
@@ -64,7 +64,11 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   try {
     // 0 aliases: a document with aliases is parsed by yaml, which bounds how far they expand
     value = loadFast(text, { schema: CORE_SCHEMA, maxAliases: 0 });
-  } catch {
+  } catch (error) {
+    // a repeated key (5 MB of environment variables with one twice) is found in js-yaml's events, without the yaml
+    // library's document: that would take ~40 bytes of memory per byte of the file
+    const repeated = error instanceof YAMLException && error.reason === 'duplicated mapping key' ? firstRepeatedKey(text, error.mark?.position ?? -1) : undefined;
+    if (repeated !== undefined) throw repeatedKeyError(file, repeated.key, lineAndColumn(text, repeated.offset), lineAndColumn(text, repeated.firstOffset).line);
     return parseWithPositions(text, file); // words the problem, or parses what js-yaml does not take
   }
   return { file, value, locate: eventLocator(text) };
@@ -87,9 +91,7 @@ export function parseWithPositions(text: string, file: string): YamlSource {
   if (doc.errors.length) throw new HelmforgeError(`${file} is not valid YAML`, problems);
   const duplicate = firstDuplicateKey(doc);
   if (duplicate !== undefined) {
-    const { line, column } = at(duplicate.offset);
-    const first = lineCounter.linePos(duplicate.firstOffset).line;
-    throw new HelmforgeError(`${file}:${line}:${column}: the key "${duplicate.key}" is already in this mapping (line ${first}); keep one of them`);
+    throw repeatedKeyError(file, duplicate.key, at(duplicate.offset), lineCounter.linePos(duplicate.firstOffset).line);
   }
   let value: unknown;
   try {
@@ -115,6 +117,10 @@ export function parseWithPositions(text: string, file: string): YamlSource {
       return { line: pos.line, column: pos.col };
     },
   };
+}
+
+function repeatedKeyError(file: string, key: string, { line, column }: { line: number; column: number }, firstLine: number): HelmforgeError {
+  return new HelmforgeError(`${file}:${line}:${column}: the key "${key}" is already in this mapping (line ${firstLine}); keep one of them`);
 }
 
 /** The first key that a mapping repeats (scalar keys, compared by value as the library does), in one pass. */

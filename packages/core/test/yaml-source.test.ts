@@ -91,3 +91,40 @@ describe('the fast path (js-yaml) and the parser of record (yaml) agree', () => 
     expect(fast.locate(pointer, { key: true })).toEqual(record.locate(pointer, { key: true }));
   });
 });
+
+describe('a repeated key: found in js-yaml events, worded as the parser of record words it', () => {
+  const wording = (parse: () => unknown): string => {
+    try {
+      parse();
+      return 'accepted';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it.each(
+    Object.entries({
+      'at the top': 'a: 1\nb: 2\na: 3\n',
+      'nested': 'x:\n  k: 1\n  k: 2\n',
+      'double-quoted': 'x:\n  "k": 1\n  "k": 2\n',
+      'single-quoted': "x:\n  'k': 1\n  'k': 2\n",
+      'quoted, then plain': 'x:\n  "k": 1\n  k: 2\n',
+      'an outer mapping before an inner one repeats later': 'a:\n  b: 1\n  b: 2\nc: 1\na: 2\n',
+      'numbers': '1: a\n1: b\n',
+      '01 and 1 (one number), then a repeated string': 'm:\n  01: a\n  1: b\n  x: 1\n  x: 2\n',
+      'booleans': 'true: a\ntrue: b\n',
+      'in a sequence item': 'l:\n  - n: 1\n    n: 2\n',
+      'in a flow mapping': 'f: {a: 1, a: 2}\n',
+      'after a sequence value': 'a:\n  - 1\n  - 2\nb: 1\na: 3\n',
+      'after a nested flow mapping': 'a:\n  x: {y: 1}\n  z: 1\n  x: 2\n',
+      'and a syntax error further on': 'a: 1\na: 2\nb: [\n',
+      'and a second document': 'a: 1\na: 2\n---\nb: 1\n',
+      'tagged': '!!str a: 1\na: 2\n',
+      'with empty values': 'a:\nb:\na:\n',
+    }),
+  )('%s', (_, text) => {
+    const fast = wording(() => parseYamlSource(text, 'f.yaml'));
+    expect(fast).not.toBe('accepted');
+    expect(fast).toBe(wording(() => parseWithPositions(text, 'f.yaml')));
+  });
+});
