@@ -4,6 +4,7 @@
 // existing parent for a missing key) or undefined when the text leaves block style on the way (flow collections
 // that the pointer enters, anchors, tags, complex keys), and the caller falls back to the parser. The walk reads the
 // text where it is (a file, a render, a document), without cutting it into lines.
+import { segmentsOf } from './k8s/values.js';
 
 export interface Position {
   /** 1-based line. */
@@ -155,18 +156,6 @@ export function indexText(text: string): IndexedText {
   return new IndexedText(text);
 }
 
-/** A JSON pointer's segments, unescaped (RFC 6901). */
-function segmentsOf(pointer: string): string[] {
-  if (pointer === '') return [];
-  const parts = pointer.split('/');
-  const out: string[] = new Array(parts.length - 1);
-  for (let i = 1; i < parts.length; i++) {
-    const s = parts[i] as string;
-    out[i - 1] = s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s;
-  }
-  return out;
-}
-
 /** Whether a pointer segment is a list index (`/^\d+$/`). */
 function isIndex(seg: string): boolean {
   if (seg.length === 0) return false;
@@ -177,10 +166,6 @@ function isIndex(seg: string): boolean {
   return true;
 }
 
-/**
- * The position of `pointer` in the document that is lines `from` to `to` (exclusive) of the text; a position's line
- * is a line index plus one.
- */
 /** What a walk reads of the text: the text, and its indexed lines. */
 interface Walk {
   t: string;

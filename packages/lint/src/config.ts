@@ -2,6 +2,7 @@
 // `checks:` block), merged with --include/--exclude. A mistake in a file is one error naming file:line:column.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { parseCidr, type Cidr } from './k8s/cidr.js';
+import { isRecord } from './k8s/values.js';
 import type { ExternalReference, LintSettings } from './release.js';
 import { RULES, ruleNamed } from './rules/index.js';
 import { SEVERITIES, type Rule, type Severity } from './types.js';
@@ -86,7 +87,7 @@ export function parseLintConfig(text: string, file: string): { config: LintConfi
   config.include = names(json.include, ['include'], node, fail);
   config.exclude = names(json.exclude, ['exclude'], node, fail);
   if (json.rules !== undefined) {
-    if (!isRecordValue(json.rules)) fail(node(['rules']), 'rules maps rule IDs to off, on, error, warning or info');
+    if (!isRecord(json.rules)) fail(node(['rules']), 'rules maps rule IDs to off, on, error, warning or info');
     config.rules = {};
     for (const [name, level] of Object.entries(json.rules as Record<string, unknown>)) {
       const rule = known(name, keyNode(['rules', name]), fail);
@@ -136,7 +137,7 @@ type Fail = (node: Node | null | undefined, message: string) => never;
 function kubeLinterConfig(doc: Document, json: Record<string, unknown>, file: string, fail: Fail): { config: LintConfig; notes: string[] } {
   const node = (path: (string | number)[]) => doc.getIn(path, true) as Node | undefined;
   const checks = json.checks ?? {};
-  if (!isRecordValue(checks)) return fail(node(['checks']), 'checks must be a mapping (include, exclude, doNotAutoAddDefaults, addAllBuiltIn)');
+  if (!isRecord(checks)) return fail(node(['checks']), 'checks must be a mapping (include, exclude, doNotAutoAddDefaults, addAllBuiltIn)');
   const notes: string[] = [];
   const mapped = (key: 'include' | 'exclude'): string[] => {
     const out: string[] = [];
@@ -164,10 +165,6 @@ const KUBE_LINTER_ONLY = new Set([
   'scc-deny-privileged-container', 'schema-validation', 'sorted-keys', 'use-namespace', 'dangling-servicemonitor',
 ]);
 
-function isRecordValue(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 function known(name: string, node: Node | undefined, fail: Fail): Rule {
   const rule = ruleNamed(name);
   if (rule === undefined) fail(node, `unknown rule "${name}" (run helmforge lint --list-rules, or see docs/rules.md)`);
@@ -181,7 +178,7 @@ function names(v: unknown, path: (string | number)[], node: (p: (string | number
 }
 
 function list(v: unknown, path: (string | number)[], node: (p: (string | number)[]) => Node | undefined, fail: Fail): Record<string, unknown>[] {
-  if (!Array.isArray(v) || !isSeq(node(path)) || v.some((x) => !isRecordValue(x))) fail(node(path), `${path.join('.')} must be a list of mappings`);
+  if (!Array.isArray(v) || !isSeq(node(path)) || v.some((x) => !isRecord(x))) fail(node(path), `${path.join('.')} must be a list of mappings`);
   return v as Record<string, unknown>[];
 }
 

@@ -4,14 +4,14 @@
 export { IndexedText, indexText } from './block-locate.js';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import { IndexedText, locateInBlockYaml, type Position } from './block-locate.js';
+import { segmentsOf } from './k8s/values.js';
 import type { Finding } from './types.js';
 
 /** The deepest node on the pointer's path that exists (a missing key points at its parent). */
 function nodeAt(root: Node | null, pointer: string): Node | undefined {
   let node = root;
   if (node === null) return undefined;
-  for (const raw of pointer.split('/').slice(1)) {
-    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const part of segmentsOf(pointer)) {
     if (isMap(node)) {
       const pair: { key: unknown; value: unknown } | undefined = node.items.find((p) => isScalar(p.key) && String(p.key.value) === part);
       if (pair === undefined) return node;

@@ -52,6 +52,18 @@ export function ptr(base: string, ...segments: (string | number)[]): string {
   return out;
 }
 
+/** A JSON pointer's segments, unescaped (RFC 6901): what `ptr` joined. */
+export function segmentsOf(pointer: string): string[] {
+  if (pointer === '') return [];
+  const parts = pointer.split('/');
+  const out: string[] = new Array(parts.length - 1);
+  for (let i = 1; i < parts.length; i++) {
+    const s = parts[i] as string;
+    out[i - 1] = s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s;
+  }
+  return out;
+}
+
 /** Deep equality of parsed YAML values (key order ignored). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

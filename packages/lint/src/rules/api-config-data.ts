@@ -1,5 +1,5 @@
 import { configMapKey } from '../k8s/names.js';
-import { isRecord, rec, str } from '../k8s/values.js';
+import { isRecord, ptr, rec, str } from '../k8s/values.js';
 import type { ReleaseObject } from '../release.js';
 import type { Report, Rule } from '../types.js';
 import { invalid, required, tooLong } from './shared/api.js';
@@ -18,7 +18,7 @@ function dataSize(data: Record<string, unknown>, binary: Record<string, unknown>
 function keys(report: Report, o: ReleaseObject, field: string): Record<string, unknown> {
   const m = o.value[field];
   if (!isRecord(m)) return {};
-  for (const k of Object.keys(m)) for (const e of configMapKey(k)) report(o, `/${field}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, invalid(`${field}[${k}]`, k, e), { evidence: k });
+  for (const k of Object.keys(m)) for (const e of configMapKey(k)) report(o, ptr(`/${field}`, k), invalid(`${field}[${k}]`, k, e), { evidence: k });
   return m;
 }
 

@@ -1,3 +1,4 @@
+import { isRecord, ptr } from '../k8s/values.js';
 import type { Rule } from '../types.js';
 import { eachPod } from './shared/each.js';
 
@@ -23,8 +24,8 @@ export const cniAnnotations: Rule = {
   remediation: 'Reach pods through Services and DNS names instead of fixed pod addresses; if an annotation must stay, suppress this rule on the object with the reason.',
   check(release, report) {
     eachPod(release, (o, pod) => {
-      for (const key of Object.keys(pod.meta.annotations !== null && typeof pod.meta.annotations === 'object' ? (pod.meta.annotations as object) : {})) {
-        if (CNI_BOUND.some((re) => re.test(key))) report(o, `${pod.metaAt}/annotations/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, `pod annotation "${key}" only works with one network plugin`, { evidence: key });
+      for (const key of Object.keys(isRecord(pod.meta.annotations) ? pod.meta.annotations : {})) {
+        if (CNI_BOUND.some((re) => re.test(key))) report(o, ptr(`${pod.metaAt}/annotations`, key), `pod annotation "${key}" only works with one network plugin`, { evidence: key });
       }
     });
   },

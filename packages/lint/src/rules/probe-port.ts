@@ -1,4 +1,4 @@
-import { num, records, str } from '../k8s/values.js';
+import { num, rec, records, str } from '../k8s/values.js';
 import type { ContainerRef } from '../k8s/workload.js';
 import type { Rule } from '../types.js';
 import { eachAppContainer } from './shared/each.js';
@@ -34,9 +34,7 @@ export const probePort: Rule = {
         const p = probe(c, which);
         if (p === undefined) continue;
         for (const handler of ['httpGet', 'tcpSocket', 'grpc'] as const) {
-          const h = p[handler];
-          if (h === null || typeof h !== 'object' || Array.isArray(h)) continue;
-          const port = (h as Record<string, unknown>).port;
+          const port = rec(p[handler])?.port;
           if (typeof port !== 'string' && typeof port !== 'number') continue;
           ports ??= tcpPorts(c);
           if (ports.has(port)) continue;

@@ -6,17 +6,16 @@ import { indexText, type DocumentText, type Finding, type IndexedText, type Lint
 import type { Input } from '../resource/files.js';
 import { splitText, type RawDocument } from '../resource/stream.js';
 import type { ValidationResult } from '../validator/result.js';
-import { lintObjects } from './document-linter.js';
-import { parseManifest } from '../resource/parse.js';
+import { readDocument } from './document-linter.js';
 
 /** The objects of one chart render (helm template's output) and the text each document is in. */
 export function renderObjects(chart: string, stdout: string): { objects: LintObject[]; unreadable: { doc: RawDocument; error: string }[]; textOf: (f: Finding) => DocumentText } {
   const objects: LintObject[] = [];
   const unreadable: { doc: RawDocument; error: string }[] = [];
   for (const doc of splitText(chart, stdout)) {
-    const parsed = doc.text === undefined ? undefined : parseManifest(doc.text, { strict: false, firstLine: doc.line });
-    if (parsed === undefined || !parsed.ok) unreadable.push({ doc, error: parsed?.ok === false ? parsed.error : (doc.error ?? 'unreadable document') });
-    else for (const o of lintObjects(doc, parsed.value)) objects.push(o);
+    const read = readDocument(doc);
+    if (read.error !== undefined) unreadable.push({ doc, error: read.error });
+    else for (const o of read.objects) objects.push(o);
   }
   let text: IndexedText | undefined;
   return { objects, unreadable, textOf: (f) => ({ text: (text ??= indexText(stdout)), first: f.line - 1 }) };

@@ -23,7 +23,7 @@ export interface LintBatch<F = Finding[]> {
 }
 
 /** The objects of a parsed document for the rules: the document's, or the items of a `…List`. */
-export function lintObjects(doc: RawDocument, value: unknown): LintObject[] {
+function lintObjects(doc: RawDocument, value: unknown): LintObject[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   const v = value as Record<string, unknown>;
   if (typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items)) {
@@ -34,6 +34,16 @@ export function lintObjects(doc: RawDocument, value: unknown): LintObject[] {
     return out;
   }
   return [lintObject(doc, v, undefined)];
+}
+
+/**
+ * A document read for the rules: its objects, and why it cannot be read (what the schema check would report), if it
+ * cannot. `parsed` is the validator's parse of it (strict or not: the value is the same), else it is parsed here.
+ */
+export function readDocument(doc: RawDocument, parsed?: ParseResult): { objects: LintObject[]; error: string | undefined } {
+  if (doc.text === undefined) return { objects: [], error: doc.error ?? 'unreadable document' };
+  const p = parsed ?? parseManifest(doc.text, { strict: false, firstLine: doc.line });
+  return { objects: p.value === undefined ? [] : lintObjects(doc, p.value), error: p.ok ? undefined : p.error };
 }
 
 /** (a literal with the same properties each time: objects made by spreading a base cost more, by the ten thousand) */
@@ -62,23 +72,16 @@ export class DocumentLinter {
     this.objectRules = this.config.rules.some((r) => r.rule.scope === 'object');
   }
 
-  /**
-   * Adds a document: `parsed` is the validator's parse of it (strict or not: the value is the same), else it is
-   * parsed here. Returns why a document cannot be read (what the schema check would report), if it cannot.
-   */
+  /** Adds a document (see readDocument); returns why it cannot be read, if it cannot. */
   add(doc: RawDocument, parsed?: ParseResult): string | undefined {
-    if (doc.text === undefined) return doc.error ?? 'unreadable document';
-    const p = parsed ?? parseManifest(doc.text, { strict: false, firstLine: doc.line });
-    if (p.value !== undefined) {
-      const objects = lintObjects(doc, p.value);
-      if (objects.length > 0) {
-        for (const o of objects) this.objects.push(o);
-        let docs = this.texts.get(doc.filename);
-        if (docs === undefined) this.texts.set(doc.filename, (docs = new Map()));
-        docs.set(doc.docIndex, doc);
-      }
+    const { objects, error } = readDocument(doc, parsed);
+    if (objects.length > 0) {
+      for (const o of objects) this.objects.push(o);
+      let docs = this.texts.get(doc.filename);
+      if (docs === undefined) this.texts.set(doc.filename, (docs = new Map()));
+      docs.set(doc.docIndex, doc);
     }
-    return p.ok ? undefined : p.error;
+    return error;
   }
 
   /** Objects added since the last `take`. */

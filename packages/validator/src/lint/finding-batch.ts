@@ -106,10 +106,12 @@ export function decodeFinding(batch: FindingBatch, k: number): Finding {
   };
 }
 
-/**
- * What findings are reported in order of, without making the finding: where it is (the template, else the file),
- * its line there, and its rule.
- */
+/** The line a finding is reported in order of: in its template for a chart's, else in its file. */
+export function orderLine(f: Finding): number {
+  return f.source !== undefined ? (f.templateLine ?? 0) : (f.position?.line ?? f.line);
+}
+
+/** `orderLine` and the rest of what findings are reported in order of (template or file, rule), without making the finding. */
 export function findingOrder(batch: FindingBatch, k: number): { where: string; line: number; rule: string } {
   const { strings, fields } = batch;
   const at = k * FIELDS;

@@ -9,7 +9,7 @@ import {
 } from '@helmforge/lint';
 import { readTarEntries } from '../chart/tgz.js';
 import type { Output } from '../output/output.js';
-import { decodeFinding, decodeFindings, findingCount, findingOrder, type FindingBatch } from './finding-batch.js';
+import { decodeFinding, decodeFindings, findingCount, findingOrder, orderLine, type FindingBatch } from './finding-batch.js';
 
 export type LintMode = 'on' | 'off' | 'only';
 
@@ -124,8 +124,7 @@ export class LintSession {
       // the same finding of several scenarios is reported once
       const made = this.found;
       for (const b of this.encoded) decodeFindings(b, made);
-      const line = (f: Finding) => (f.source !== undefined ? (f.templateLine ?? 0) : (f.position?.line ?? f.line));
-      yield* mergeFindings(made).sort((a, b) => cmp(a.source ?? a.file, b.source ?? b.file) || line(a) - line(b) || cmp(a.rule, b.rule));
+      yield* mergeFindings(made).sort((a, b) => cmp(a.source ?? a.file, b.source ?? b.file) || orderLine(a) - orderLine(b) || cmp(a.rule, b.rule));
       return;
     }
     // one release (manifests) has nothing to merge: the findings are put in order by their keys alone, and each made
@@ -140,7 +139,7 @@ export class LintSession {
     let i = 0;
     this.found.forEach((f, k) => {
       where[i] = f.source ?? f.file;
-      line[i] = f.source !== undefined ? (f.templateLine ?? 0) : (f.position?.line ?? f.line);
+      line[i] = orderLine(f);
       rule[i] = f.rule;
       from[i] = -1;
       index[i++] = k;

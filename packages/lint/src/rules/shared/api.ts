@@ -1,12 +1,12 @@
 // The API server's way of wording a rejected field (apimachinery's field.Error): `spec.ports[0].name: Required
 // value`, `…: Invalid value: "Web_App": …`. Rules of the api category report with these, so that a finding reads
 // like what `kubectl apply` or `helm install` would print.
+import { segmentsOf } from '../../k8s/values.js';
 
 /** `/spec/template/spec/containers/0/name` → `spec.template.spec.containers[0].name`. */
 export function fieldPath(pointer: string): string {
   let out = '';
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const seg of segmentsOf(pointer)) {
     if (/^\d+$/.test(seg)) out += `[${seg}]`;
     else if (/^[A-Za-z_][\w-]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
     else out += `[${seg}]`;
