@@ -391,4 +391,14 @@ describe('helmforge generate --diff', () => {
     // nothing left to upgrade now
     expect(helmforge(['generate', '--diff', '--check'], { cwd: dir, helm: HELM_BINARIES[1] as HelmBinary })).toMatchObject({ status: 0 });
   });
+
+  it('the committed chart, whose subcharts carry bumped versions, against itself regenerated: no change', () => {
+    const dir = join(work, 'generate-diff-committed');
+    mkdirSync(dir);
+    cpSync(join(REPO_ROOT, 'helmforge.yaml'), join(dir, 'helmforge.yaml'));
+    for (const tree of ['charts', 'schemas']) cpSync(join(REPO_ROOT, tree), join(dir, tree), { recursive: true });
+    const r = helmforge(['generate', '--diff', '--check'], { cwd: dir, helm: HELM_BINARIES[0] as HelmBinary });
+    expect(r).toMatchObject({ status: 0 });
+    expect(r.stdout).toMatch(/^no change to any object$/m);
+  });
 });

@@ -75,13 +75,14 @@ export async function diffSides(oldRef: string, newRef: string, o: DiffOptions =
     const scenarios = plan(old, next, o);
     const kubeVersion = o.kubernetesVersion ?? '1.33.0';
 
-    // every render of every scenario in parallel: the old side once, the new side twice (as an upgrade)
+    // every render of every scenario in parallel: the old side once, the new side (as an upgrade) twice when it is a
+    // chart, to find its generated values; a manifest is the same text each time, read once
     type Job = { side: Side; which: 'old' | 'new'; scenario: Planned };
-    const jobs: Job[] = scenarios.flatMap((scenario) => [
-      { side: old, which: 'old' as const, scenario },
-      { side: next, which: 'new' as const, scenario },
-      { side: next, which: 'new' as const, scenario },
-    ]);
+    const perScenario = next.kind === 'chart' ? 3 : 2;
+    const jobs: Job[] = scenarios.flatMap((scenario) => {
+      const renderNew: Job = { side: next, which: 'new', scenario };
+      return [{ side: old, which: 'old', scenario }, renderNew, ...(perScenario === 3 ? [renderNew] : [])];
+    });
     const read = (job: Job, text: string): Release => readRelease(`${job.side.label} [values: ${job.scenario.label}]`, text, { namespace, fallbackComponent: release });
     const rendered = await mapLimit(jobs, Math.max(1, availableParallelism()), async (job): Promise<Release | DiffError> => {
       if (job.side.kind === 'manifest') return read(job, job.side.text);
@@ -101,8 +102,8 @@ export async function diffSides(oldRef: string, newRef: string, o: DiffOptions =
     if (failed !== undefined) throw failed;
     const releases = rendered as Release[];
     const results: ScenarioDiff[] = scenarios.map((scenario, i) => {
-      const [before, after, again] = releases.slice(3 * i, 3 * i + 3) as [Release, Release, Release];
-      return { label: scenario.label, diff: diffReleases(before, after, { generated: next.kind === 'chart' ? generatedPaths(after, again) : new Map() }) };
+      const [before, after, again] = releases.slice(perScenario * i, perScenario * (i + 1)) as [Release, Release, Release?];
+      return { label: scenario.label, diff: diffReleases(before, after, { generated: again !== undefined ? generatedPaths(after, again) : new Map() }) };
     });
     return {
       old: o.labels?.old ?? old.label,

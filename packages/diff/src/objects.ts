@@ -69,7 +69,7 @@ const CLUSTER_SCOPED = new Set([
   'VolumeAttachment',
 ]);
 
-export function groupOf(apiVersion: string): string {
+function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
@@ -84,7 +84,7 @@ export function describe(o: Pick<ReleaseObject, 'kind' | 'name' | 'namespace'>, 
 }
 
 /** The (sub)chart of a `# Source:` path: `platform/charts/web/templates/x.yaml` → `web`, `mychart/templates/x.yaml` → `mychart`. */
-export function componentOf(source: string | undefined, fallback: string): string {
+function componentOf(source: string | undefined, fallback: string): string {
   if (source === undefined) return fallback;
   const parts = source.split('/');
   const templates = parts.lastIndexOf('templates');

@@ -3,7 +3,7 @@
 import { isObject, type Json, type JsonObject, type Release, type ReleaseObject } from './objects.js';
 
 /** The pod template of a workload (a bare Pod's own metadata and spec), or undefined for other kinds. */
-export function podTemplate(o: ReleaseObject): JsonObject | undefined {
+function podTemplate(o: ReleaseObject): JsonObject | undefined {
   const spec = o.body.spec;
   if (!isObject(spec)) return undefined;
   if (o.kind === 'Pod') return { metadata: o.body.metadata ?? {}, spec };

@@ -1,9 +1,9 @@
 // The two sides of a diff: a chart (directory, .tgz, or oci:// reference that helm pulls into a temporary
 // directory) rendered with the real helm, or a saved release manifest (`helm get manifest RELEASE > old.yaml`, or
 // `-` for standard input) taken as it is.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseManifest, pullChart, readTarEntries, removeTemporaryDirectory, temporaryDirectory, type PullOptions } from '@helmforge/validator';
+import { chartScenarios, parseManifest, pullChart, readTarEntries, removeTemporaryDirectory, temporaryDirectory, type PullOptions } from '@helmforge/validator';
 import { isObject } from './objects.js';
 
 /** A side that cannot be used: reported as one line, exit 1. */
@@ -49,13 +49,9 @@ function chartName(chartYaml: string, where: string): string {
   return name;
 }
 
+/** A chart directory's ci/*-values.yaml scenarios as the validator finds them, the defaults left out. */
 function dirScenarios(dir: string): Map<string, string> {
-  const ci = join(dir, 'ci');
-  const out = new Map<string, string>();
-  if (existsSync(ci) && statSync(ci).isDirectory()) {
-    for (const f of readdirSync(ci).sort()) if (/-values\.ya?ml$/.test(f)) out.set(`ci/${f}`, join(ci, f));
-  }
-  return out;
+  return new Map(chartScenarios(dir).flatMap((s) => (s.valuesFile !== undefined ? [[s.label, s.valuesFile] as const] : [])));
 }
 
 function openChartDir(label: string, dir: string, close: () => void): Side {

@@ -1,11 +1,11 @@
 // `helmforge diff OLD NEW` and the upgrade report of `helmforge generate --diff`: both sides rendered with the real
 // helm over the same values, judged by @helmforge/diff (loaded on demand, like the validator).
-import { composePlatform, loadStack } from '@helmforge/umbrella';
 import type { DiffOutput, Verdict } from '@helmforge/diff';
 import { Option, type Command } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { VERSION, type Io } from '../program.js';
+import { composeFor } from './generate.js';
 import { collect, collectList } from './options.js';
 
 // spelled out so that parsing the command line does not load the diff package; `satisfies` keeps them in step
@@ -121,8 +121,9 @@ export function diffCommand(program: Command, io: Io, setExit: (code: number) =>
  * stack file generates now would do, said before anything is written. Returns the diff's exit code.
  */
 export async function showUpgradeDiff(options: { config: string; out: string }, io: Io): Promise<number> {
-  const platform = composePlatform(loadStack(options.config));
-  const current = resolve(options.out, platform.metadata.name);
+  // composed as generate composes it, against the chart on disk: subchart versions (in every helm.sh/chart label)
+  // follow the recorded ones, which a composition from scratch would reset
+  const { platform, chartDir: current } = composeFor(options);
   const shown = relative(process.cwd(), current) || '.';
   if (!existsSync(join(current, 'Chart.yaml'))) {
     io.out(`no chart at ${shown} yet: every object is new, there is no release to compare with\n`);

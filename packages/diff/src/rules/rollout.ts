@@ -21,7 +21,7 @@ function podCount(o: ReleaseObject, release: Release): { n: number | undefined; 
 }
 
 /** "2 pods replaced one at a time, never below 2 ready", from the workload's update strategy. */
-export function rolloutPlan(o: ReleaseObject, release: Release): string {
+function rolloutPlan(o: ReleaseObject, release: Release): string {
   const s = spec(o);
   const { n, words } = podCount(o, release);
   if (o.kind === 'ReplicaSet') return `${words} keep the old template: a ReplicaSet uses a new template only for pods it creates from now on`;
