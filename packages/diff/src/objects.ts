@@ -1,6 +1,7 @@
 // A release as helm would send it to the API server: the objects of one `helm template` (or `helm get manifest`)
 // output, each named by what Helm pairs objects by on upgrade — (group, kind, namespace, name) — with hooks and
 // test hooks set apart, because Helm runs them instead of upgrading them.
+import { isClusterScoped } from '@helmforge/lint';
 import { parseManifest, splitText } from '@helmforge/validator';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -42,32 +43,6 @@ export interface Release {
 /** A manifest that cannot be read: the file, the line, and what is wrong. */
 export class ManifestError extends Error {}
 
-// Kinds the API serves cluster-wide: their objects have no namespace, whatever the manifest says.
-const CLUSTER_SCOPED = new Set([
-  'APIService',
-  'CertificateSigningRequest',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'ComponentStatus',
-  'CSIDriver',
-  'CSINode',
-  'CustomResourceDefinition',
-  'FlowSchema',
-  'IngressClass',
-  'MutatingWebhookConfiguration',
-  'Namespace',
-  'Node',
-  'PersistentVolume',
-  'PodSecurityPolicy',
-  'PriorityClass',
-  'PriorityLevelConfiguration',
-  'RuntimeClass',
-  'StorageClass',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'ValidatingWebhookConfiguration',
-  'VolumeAttachment',
-]);
 
 function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
@@ -141,7 +116,7 @@ export function readRelease(file: string, text: string, options: ReadOptions): R
     const apiVersion = body.apiVersion as string;
     const kind = body.kind as string;
     const group = groupOf(apiVersion);
-    const clusterScoped = CLUSTER_SCOPED.has(kind) || clusterCustomKinds.has(`${group}/${kind}`);
+    const clusterScoped = isClusterScoped(kind) || clusterCustomKinds.has(`${group}/${kind}`);
     const namespace = clusterScoped ? '' : typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : options.namespace;
     const name = meta.name as string;
     const hook = parseHook(isObject(meta.annotations) ? meta.annotations : undefined);

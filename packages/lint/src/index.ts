@@ -10,3 +10,5 @@ export { HELMFORGE_IGNORE_PREFIX } from './suppress.js';
 export { releaseProjection } from './projection.js';
 export type { ExternalReference, LintSettings } from './release.js';
 export { SEVERITIES, CATEGORIES, type Category, type Finding, type LintObject, type ObjectRef, type ReleaseInput, type Rule, type Severity } from './types.js';
+export { isClusterScoped } from './k8s/scope.js';
+export { parseQuantity } from './k8s/quantity.js';

@@ -1,18 +1,12 @@
 // The whole release as rules see it: every object with its identity worked out once, looked up by kind or by
 // (kind, namespace, name), and the settings that say what exists outside the release.
 import { matches, type Selector } from './k8s/selector.js';
+import { isClusterScoped } from './k8s/scope.js';
 import { podTemplate, type PodTemplate } from './k8s/workload.js';
 import { rec, str, stringMap } from './k8s/values.js';
 import type { Json, LintObject, ReleaseInput } from './types.js';
 import type { Cidr } from './k8s/cidr.js';
 
-/** Kinds that live outside namespaces (their metadata.namespace is ignored). */
-const CLUSTER_SCOPED = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'CustomResourceDefinition', 'PriorityClass',
-  'IngressClass', 'RuntimeClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding', 'APIService', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'PodSecurityPolicy', 'FlowSchema',
-  'PriorityLevelConfiguration', 'CertificateSigningRequest', 'VolumeAttributesClass', 'DeviceClass', 'ResourceSlice',
-]);
 
 export class ReleaseObject {
   readonly value: Json;
@@ -41,7 +35,7 @@ export class ReleaseObject {
     const slash = this.apiVersion.indexOf('/');
     this.group = slash === -1 ? '' : this.apiVersion.slice(0, slash);
     this.name = str(meta?.name) ?? str(meta?.generateName) ?? '';
-    this.namespace = CLUSTER_SCOPED.has(this.kind) ? '' : (str(meta?.namespace) ?? releaseNamespace);
+    this.namespace = isClusterScoped(this.kind) ? '' : (str(meta?.namespace) ?? releaseNamespace);
   }
 
   /** metadata.annotations as strings (worked out when first read: most objects are never asked). */

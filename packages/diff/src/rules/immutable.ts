@@ -4,7 +4,7 @@
 // Fields are compared after the API's defaults for them are applied, so that spelling out a default is no change.
 import { deepEqual, diffValues } from '../changes.js';
 import { isObject, type Json, type JsonObject } from '../objects.js';
-import { parseQuantity } from '../units.js';
+import { parseQuantity } from '@helmforge/lint';
 import type { Finding } from '../verdicts.js';
 
 export interface ImmutabilityRule {
