@@ -13,7 +13,7 @@ import { removeTemporaryDirectories } from '../chart/temp.js';
 import { renderTemplate } from '../registry/template.js';
 import { createOutput } from '../output/index.js';
 import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
-import { renderValues } from '../chart/values.js';
+import { chartValues, scenarioValues } from '../chart/values.js';
 import { renderObjects, unreadableResult } from '../lint/collect.js';
 import { chartConfig, LintSession, userConfigs, type LintOptions } from '../lint/session.js';
 import { splitText, type RawDocument } from '../resource/stream.js';
@@ -271,6 +271,12 @@ async function validateCharts(
     ...(sessions.size > 0 ? { rules, schemas } : {}),
   });
   const unreachable = new Unreachable(o.command ?? 'helmforge validate');
+  // (a chart's values files are read once, not once per scenario and Kubernetes version)
+  const valuesByChart = new Map<string, unknown>();
+  const valuesOf = (chart: string): unknown => {
+    if (!valuesByChart.has(chart)) valuesByChart.set(chart, chartValues(chart));
+    return valuesByChart.get(chart);
+  };
   let failed = false;
   for (let i = 0; i < renders.length; i++) {
     const render = renders[i];
@@ -320,7 +326,7 @@ async function validateCharts(
         r.kubernetesVersion = job.version;
       }
       if (session !== undefined && lint !== undefined) {
-        const values = job.chart.endsWith('.tgz') || job.chart.endsWith('.tar.gz') ? undefined : renderValues(job.chart, job.scenario.valuesFile);
+        const values = job.chart.endsWith('.tgz') || job.chart.endsWith('.tar.gz') ? undefined : scenarioValues(valuesOf(job.chart), job.scenario.valuesFile);
         session.lint({ objects: lint.objects, scenario: label, kubernetesVersion: job.version }, lint.textOf, values === undefined ? undefined : { dir: job.chart, values });
       }
     }
