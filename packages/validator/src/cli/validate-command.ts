@@ -185,7 +185,7 @@ function missingSchemaFiles(o: ValidateCommandOptions, versions: string[]): stri
   return undefined;
 }
 
-/** The rule options of the command, without what cannot go to a lint thread (the origin function). */
+/** The rule options of the command, without what cannot go to a validation worker (the origin function). */
 function lintOptions(o: ValidateCommandOptions): Omit<LintOptions, 'origin'> {
   return {
     ...(o.include !== undefined ? { include: o.include } : {}),

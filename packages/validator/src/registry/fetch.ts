@@ -27,8 +27,6 @@ export interface Fetcher {
   fetch(location: string, options?: FetchOptions): Promise<FetchResult>;
 }
 
-export class NotFoundError extends Error {}
-
 export function isUrl(location: string): boolean {
   return /^https?:\/\//i.test(location);
 }
