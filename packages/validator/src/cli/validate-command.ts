@@ -19,7 +19,7 @@ import { chartConfig, LintSession, userConfigs, type LintOptions } from '../lint
 import { splitText, type RawDocument } from '../resource/stream.js';
 import { isFailure, type ValidationResult } from '../validator/result.js';
 import { Validator } from '../validator/validator.js';
-import { fetcherFor } from '../registry/fetch.js';
+import { fetcherFor, isUrl, localPath } from '../registry/fetch.js';
 import { compiledCacheDir } from '../cache/compiled.js';
 import { inShard, type Shard } from '../resource/shard.js';
 import { BufferedWriter, type CommandIO } from './io.js';
@@ -174,14 +174,15 @@ export async function validateCommand(targets: string[], options: Partial<Valida
  * resource would report it). Bundles may use the template variables: each Kubernetes version's path is checked.
  */
 function missingSchemaFiles(o: ValidateCommandOptions, versions: string[]): string | undefined {
-  const local = (p: string) => !/^https?:\/\//.test(p);
+  // (what the fetcher reads as a file: file:// URLs too)
+  const local = (p: string) => !isUrl(p);
   for (const bundle of o.schemaBundles.filter(local)) {
     for (const v of versions) {
-      const path = renderTemplate(bundle, { kind: '', apiVersion: '', kubernetesVersion: v, strict: o.strict });
+      const path = localPath(renderTemplate(bundle, { kind: '', apiVersion: '', kubernetesVersion: v, strict: o.strict }));
       if (!existsSync(path)) return `--schema-bundle ${path}: no such file; give the path of a _definitions.json bundle (or of a cluster's /openapi/v2 document)`;
     }
   }
-  for (const crd of o.crds.filter(local)) if (!existsSync(crd)) return `--crd ${crd}: no such file; give the path of a CustomResourceDefinition YAML file`;
+  for (const crd of o.crds.filter(local)) if (!existsSync(localPath(crd))) return `--crd ${crd}: no such file; give the path of a CustomResourceDefinition YAML file`;
   return undefined;
 }
 
