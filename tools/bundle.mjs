@@ -4,9 +4,9 @@
 // a CommonJS entry point ~5 ms sooner: no ES module loader to set up, which counts for a bin whose runs take a tenth
 // of a second). Loading one file instead of a few hundred ES and CommonJS modules takes a fifth off a cold
 // `helmforge generate`, and ~0.1 s off every validator worker thread's start.
-// Each workspace package keeps its own import.meta.url, so templates/, files/ and the validator's own bundles (worker,
-// Ajv engine: loaded from beside the importing module, see validator/bundled.ts) are still
-// found beside the package they belong to.
+// Each workspace package keeps its own import.meta.url, so templates/, files/ and the validator's own bundles (its
+// worker: loaded from beside the importing module, see validator/bundled.ts) are still found beside the package they
+// belong to.
 import { build } from 'esbuild';
 import { chmod, readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';

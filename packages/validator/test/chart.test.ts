@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
 import { validateCommand } from '../src/index.js';
-import { BUNDLE, FIXTURES, memoryIO } from './helpers.js';
+import { BUNDLE, FIXTURES, PROMETHEUS_CRD, memoryIO } from './helpers.js';
 import { tempDir } from '../../../tools/testkit/temp.js';
 import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
 
 const GOOD = join(FIXTURES, 'charts', 'good');
 const BAD = join(FIXTURES, 'charts', 'bad');
@@ -60,6 +61,14 @@ describe('validateCommand --manifests', () => {
     const code = await validateCommand([join(FIXTURES, 'manifests', 'invalid.yaml')], { manifests: true, schemaBundles: [BUNDLE], workers: 1 }, io);
     expect(code).toBe(1);
     expect(io.stdout.text).toContain('Deployment broken is invalid');
+  });
+
+  it('a bundle and a CRD given as file:// URLs are files that exist (as the fetcher reads them), not missing ones', async () => {
+    const io = memoryIO();
+    const code = await validateCommand([join(FIXTURES, 'manifests', 'valid.yaml')], { manifests: true, schemaBundles: [pathToFileURL(BUNDLE).href], crds: [pathToFileURL(PROMETHEUS_CRD).href], workers: 1, summary: true, lint: 'off' }, io);
+    expect(io.stderr.text).toBe('');
+    expect(io.stdout.text).toMatch(/^Summary: 2 resources found in 1 file - Valid: 2,/);
+    expect(code).toBe(0);
   });
 
   it('schemas that cannot be downloaded: the run stops at the first, with one line saying how to validate offline', async () => {

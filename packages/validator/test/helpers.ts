@@ -1,10 +1,12 @@
 // Shared test helpers: paths to the offline schema data, a local HTTP server that serves it and counts requests,
-// and an in-memory CommandIO.
+// an in-memory CommandIO, and a SARIF 2.1.0 schema validator.
 import { createServer, get as httpGet, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { connect, type Socket } from 'node:net';
 import selfsigned from 'selfsigned';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, normalize } from 'node:path';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,6 +139,14 @@ export async function validateYaml(text: string | Buffer, options: ValidatorOpti
   const out: ValidationResult[] = [];
   for (const doc of splitText('test.yaml', text)) out.push(...(await v.validateDocument(doc)));
   return out;
+}
+
+/** A validator of SARIF 2.1.0 logs: the JSON schema that @microsoft/jest-sarif ships (draft-04). */
+export function sarifValidator() {
+  const require = createRequire(import.meta.url);
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+  const AjvDraft4 = (require('ajv-draft-04') as { default: (typeof import('ajv-draft-04'))['default'] }).default;
+  return new AjvDraft4({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
 }
 
 export { seededRandom } from '../../../tools/testkit/random.mjs';

@@ -3,8 +3,7 @@
 // output format (SARIF checked against the SARIF 2.1.0 schema); manifests on stdin; the reports of --shard parts
 // merged; helmforge-conform -api-rules.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { XMLValidator } from 'fast-xml-parser';
@@ -12,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
 import { tempDir } from '../../../tools/testkit/temp.js';
 import { inShard, mergeReports, validateCommand, type ValidateCommandOptions } from '../src/index.js';
-import { BIN, BUNDLE, FIXTURES, memoryIO } from './helpers.js';
+import { BIN, BUNDLE, FIXTURES, memoryIO, sarifValidator } from './helpers.js';
 
 const CHART = join(FIXTURES, 'charts', 'lintme');
 
@@ -20,13 +19,6 @@ async function run(options: Partial<ValidateCommandOptions>, targets = [CHART], 
   const io = { ...memoryIO(), ...(stdin !== undefined ? { stdin: Readable.from([Buffer.from(stdin)]) } : {}) };
   const code = await validateCommand(targets, { schemaBundles: [BUNDLE], ...options }, io);
   return { code, stdout: io.stdout.text, stderr: io.stderr.text };
-}
-
-function sarifValidator() {
-  const require = createRequire(import.meta.url);
-  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
-  const AjvDraft4 = (require('ajv-draft-04') as { default: (typeof import('ajv-draft-04'))['default'] }).default;
-  return new AjvDraft4({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
 }
 
 describe.each(HELM_BINARIES)('lint rules in validateCommand with $label', (helm) => {

@@ -26,8 +26,11 @@ function readYaml(file: string): unknown {
   }
 }
 
-/** The merged values of a chart directory for one scenario (undefined when the chart is not a directory). */
-export function renderValues(chart: string, valuesFile: string | undefined): unknown {
+/**
+ * The merged values of a chart directory before any scenario: its dependencies' values under their keys, its own over
+ * them (undefined when the chart is not a directory). The same for every scenario of the chart: made once per chart.
+ */
+export function chartValues(chart: string): unknown {
   const own = readYaml(join(chart, 'values.yaml'));
   if (own === undefined && !existsSync(join(chart, 'Chart.yaml'))) return undefined;
   let values: unknown = {};
@@ -39,7 +42,10 @@ export function renderValues(chart: string, valuesFile: string | undefined): unk
     const sub = readYaml(join(chart, 'charts', d.name, 'values.yaml'));
     if (isMap(sub)) values = merge(values, { [key]: sub });
   }
-  values = merge(values, own ?? {});
-  if (valuesFile !== undefined) values = merge(values, readYaml(valuesFile) ?? {});
-  return values;
+  return merge(values, own ?? {});
+}
+
+/** A scenario's values: its values file over the chart's values (which are not changed). */
+export function scenarioValues(chart: unknown, valuesFile: string | undefined): unknown {
+  return chart === undefined || valuesFile === undefined ? chart : merge(chart, readYaml(valuesFile) ?? {});
 }

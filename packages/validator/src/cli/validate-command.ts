@@ -13,17 +13,20 @@ import { removeTemporaryDirectories } from '../chart/temp.js';
 import { renderTemplate } from '../registry/template.js';
 import { createOutput } from '../output/index.js';
 import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
-import { renderValues } from '../chart/values.js';
+import { chartValues, scenarioValues } from '../chart/values.js';
 import { renderObjects, unreadableResult } from '../lint/collect.js';
 import { chartConfig, LintSession, userConfigs, type LintOptions } from '../lint/session.js';
-import { splitText } from '../resource/stream.js';
+import { splitText, type RawDocument } from '../resource/stream.js';
 import { isFailure, type ValidationResult } from '../validator/result.js';
 import { Validator } from '../validator/validator.js';
-import { fetcherFor } from '../registry/fetch.js';
+import { fetcherFor, isUrl, localPath } from '../registry/fetch.js';
 import { compiledCacheDir } from '../cache/compiled.js';
 import { inShard, type Shard } from '../resource/shard.js';
 import { BufferedWriter, type CommandIO } from './io.js';
-import type { LintConfig } from '@helmforge/lint';
+import { indexText, type DocumentText, type Finding, type IndexedText, type LintConfig, type LintObject } from '@helmforge/lint';
+import { lintObjects } from '../lint/document-linter.js';
+import { parseManifest, type ParseResult } from '../resource/parse.js';
+import type { ParsedDocuments } from '../validator/document.js';
 import { defaultWorkers, runManifests } from './run.js';
 
 export interface ValidateCommandOptions extends LintOptions {
@@ -171,18 +174,19 @@ export async function validateCommand(targets: string[], options: Partial<Valida
  * resource would report it). Bundles may use the template variables: each Kubernetes version's path is checked.
  */
 function missingSchemaFiles(o: ValidateCommandOptions, versions: string[]): string | undefined {
-  const local = (p: string) => !/^https?:\/\//.test(p);
+  // (what the fetcher reads as a file: file:// URLs too)
+  const local = (p: string) => !isUrl(p);
   for (const bundle of o.schemaBundles.filter(local)) {
     for (const v of versions) {
-      const path = renderTemplate(bundle, { kind: '', apiVersion: '', kubernetesVersion: v, strict: o.strict });
+      const path = localPath(renderTemplate(bundle, { kind: '', apiVersion: '', kubernetesVersion: v, strict: o.strict }));
       if (!existsSync(path)) return `--schema-bundle ${path}: no such file; give the path of a _definitions.json bundle (or of a cluster's /openapi/v2 document)`;
     }
   }
-  for (const crd of o.crds.filter(local)) if (!existsSync(crd)) return `--crd ${crd}: no such file; give the path of a CustomResourceDefinition YAML file`;
+  for (const crd of o.crds.filter(local)) if (!existsSync(localPath(crd))) return `--crd ${crd}: no such file; give the path of a CustomResourceDefinition YAML file`;
   return undefined;
 }
 
-/** The rule options of the command, without what cannot go to a lint thread (the origin function). */
+/** The rule options of the command, without what cannot go to a validation worker (the origin function). */
 function lintOptions(o: ValidateCommandOptions): Omit<LintOptions, 'origin'> {
   return {
     ...(o.include !== undefined ? { include: o.include } : {}),
@@ -242,7 +246,9 @@ async function validateCharts(
   const schemas = o.lint !== 'only';
   const helm = helmBinary(o.helmBin);
   const fetcher = fetcherFor(o);
-  const validators = new Map(versions.map((v) => [v, new Validator({ ...common, kubernetesVersion: v }, fetcher)]));
+  // the rules read each render's objects as the schema check parsed them (a document is parsed once)
+  const parsed = new ParsedRender();
+  const validators = new Map(versions.map((v) => [v, new Validator({ ...common, kubernetesVersion: v }, fetcher, undefined, sessions.size > 0 ? parsed : undefined)]));
   const jobs = charts
     .flatMap((chart) =>
       chartScenarios(chart, { ...(o.scenarios !== undefined ? { scenarios: o.scenarios } : {}), ...(o.valuesFiles ? { valuesFiles: o.valuesFiles } : {}) }).flatMap((scenario) =>
@@ -266,6 +272,12 @@ async function validateCharts(
     ...(sessions.size > 0 ? { rules, schemas } : {}),
   });
   const unreachable = new Unreachable(o.command ?? 'helmforge validate');
+  // (a chart's values files are read once, not once per scenario and Kubernetes version)
+  const valuesByChart = new Map<string, unknown>();
+  const valuesOf = (chart: string): unknown => {
+    if (!valuesByChart.has(chart)) valuesByChart.set(chart, chartValues(chart));
+    return valuesByChart.get(chart);
+  };
   let failed = false;
   for (let i = 0; i < renders.length; i++) {
     const render = renders[i];
@@ -289,9 +301,10 @@ async function validateCharts(
       });
     } else {
       const session = sessions.get(job.chart);
-      const lint = session !== undefined ? renderObjects(job.chart, render.stdout) : undefined;
+      let lint: { objects: LintObject[]; textOf: (f: Finding) => DocumentText } | undefined;
       if (schemas) {
         const validator = validators.get(job.version) as Validator;
+        if (session !== undefined) lint = parsed.start(render.stdout);
         for (const doc of splitText(job.chart, render.stdout)) {
           for (const r of await validator.validateDocument(doc)) {
             if (r.status === 'empty') continue; // helm separates templates with empty documents
@@ -303,14 +316,18 @@ async function validateCharts(
             results.push(r);
           }
         }
-      } else if (lint !== undefined) results.push(...lint.unreadable.map(unreadableResult));
+      } else if (session !== undefined) {
+        const read = renderObjects(job.chart, render.stdout);
+        results.push(...read.unreadable.map(unreadableResult));
+        lint = read;
+      }
       for (const r of results) {
         if (r.source !== undefined) r.filename = r.source;
         r.scenario = label;
         r.kubernetesVersion = job.version;
       }
       if (session !== undefined && lint !== undefined) {
-        const values = job.chart.endsWith('.tgz') || job.chart.endsWith('.tar.gz') ? undefined : renderValues(job.chart, job.scenario.valuesFile);
+        const values = job.chart.endsWith('.tgz') || job.chart.endsWith('.tar.gz') ? undefined : scenarioValues(valuesOf(job.chart), job.scenario.valuesFile);
         session.lint({ objects: lint.objects, scenario: label, kubernetesVersion: job.version }, lint.textOf, values === undefined ? undefined : { dir: job.chart, values });
       }
     }
@@ -325,6 +342,26 @@ async function validateCharts(
   output.flush();
   out.flush();
   return failed ? 1 : 0;
+}
+
+/** The objects of the render being validated, for the rules, from the validator's parse of each document. */
+class ParsedRender implements ParsedDocuments {
+  private objects: LintObject[] | undefined;
+
+  /** Collects the objects of `text`'s documents as they are validated, from now on. */
+  start(text: string): { objects: LintObject[]; textOf: (f: Finding) => DocumentText } {
+    const objects: LintObject[] = [];
+    this.objects = objects;
+    let indexed: IndexedText | undefined;
+    return { objects, textOf: (f) => ({ text: (indexed ??= indexText(text)), first: f.line - 1 }) };
+  }
+
+  add(doc: RawDocument, parsed: ParseResult | undefined): void {
+    if (this.objects === undefined || doc.text === undefined) return;
+    // (a document that breaks only a strict rule, duplicate keys, still has its value, as the rules' own parse would)
+    const value = (parsed ?? parseManifest(doc.text, { strict: false, firstLine: doc.line })).value;
+    if (value !== undefined) for (const o of lintObjects(doc, value)) this.objects.push(o);
+  }
 }
 
 /**

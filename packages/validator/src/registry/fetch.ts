@@ -27,10 +27,13 @@ export interface Fetcher {
   fetch(location: string, options?: FetchOptions): Promise<FetchResult>;
 }
 
-export class NotFoundError extends Error {}
-
 export function isUrl(location: string): boolean {
   return /^https?:\/\//i.test(location);
+}
+
+/** The file a location that is not a URL names: a path, or a file:// URL. */
+export function localPath(location: string): string {
+  return location.startsWith('file://') ? new URL(location).pathname : location;
 }
 
 /** Default connect and idle timeout of a download. */
@@ -109,7 +112,7 @@ export class DefaultFetcher implements Fetcher {
   private async load(location: string, options: FetchOptions): Promise<FetchResult> {
     const log = this.options.log ?? ((): void => undefined);
     if (!isUrl(location)) {
-      const path = location.startsWith('file://') ? new URL(location).pathname : location;
+      const path = localPath(location);
       try {
         // synchronous: a local schema reads in a millisecond, and an asynchronous read waits for a thread of the pool
         const body = readFileSync(path, 'utf8');

@@ -1,6 +1,6 @@
 // The build bundles some modules of this package into one file each, beside the module (`worker.js` →
-// `worker.mjs`, `ajv-engine.js` → `ajv-engine.mjs`): loading one file is a fraction of loading the module graph. The
-// bundles keep this package's import.meta.url, so "beside" holds for code bundled into another package's bin too.
+// `worker.mjs`): loading one file is a fraction of loading the module graph. The bundles keep this package's
+// import.meta.url, so "beside" holds for code bundled into another package's bin too.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -10,7 +10,7 @@ import type { Status, ValidationResult } from './result.js';
 import type { KindSchema, KindSchemas } from './schemas.js';
 import type { ValidatorOptions } from './validator.js';
 
-/** Sees each document the validator has parsed (the lint rules run on the same parse: lint/document-linter.ts). */
+/** Sees each document the validator has parsed (the lint rules read the same parse: lint/document-linter.ts, cli/validate-command.ts). */
 export interface ParsedDocuments {
   add(doc: RawDocument, parsed: ParseResult | undefined): unknown;
 }

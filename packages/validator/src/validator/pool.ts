@@ -1,7 +1,7 @@
 // Validates a stream of documents, in this thread or with worker threads. Results come out in input order.
 // Work is handed to workers in batches (documents, or small files whole: the worker splits them); at most a few
-// batches per worker are in flight, so memory stays flat however long the stream is. A short input is validated in
-// this thread: starting a worker costs more than it saves below a few hundred documents. Schemas are compiled here,
+// batches per worker are in flight, so memory stays flat however long the stream is. An input of up to 16 MiB is
+// validated in this thread: starting a worker costs more than it saves below that. Schemas are compiled here,
 // once, and workers get the compiled form (schemas.ts). This module loads the validator (closures) only to validate
 // in this thread, so that workers start as early as possible.
 import { existsSync } from 'node:fs';

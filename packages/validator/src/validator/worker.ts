@@ -5,7 +5,7 @@
 // and sends their findings and what the other rules need of each object with the results.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Finding, LintObject } from '@helmforge/lint';
-import { DocumentLinter, type LintBatch, type LintThreadData } from '../lint/document-linter.js';
+import type { DocumentLinter, LintBatch, LintThreadData } from '../lint/document-linter.js';
 import { encodeFindings, type FindingBatch } from '../lint/finding-batch.js';
 import { DocumentSplitter, type RawDocument, type SplitOptions } from '../resource/stream.js';
 import type { SchemaNode } from './graph.js';
@@ -62,7 +62,9 @@ class MainThreadSchemas implements KindSchemas {
 
 const { lint: lintData, ...options } = workerData as WorkerData;
 const schemas = new MainThreadSchemas();
-const linter = lintData !== undefined ? new DocumentLinter(lintData) : undefined;
+// (the rules, their configuration's YAML library and the locating code are loaded only when they run: a bundle of
+// their own, tools/bundle.mjs --split)
+const linter: DocumentLinter | undefined = lintData !== undefined ? new (await import('../lint/rules-run.js')).DocumentLinter(lintData) : undefined;
 const validator = new DocumentValidator(options, schemas, linter);
 
 /**
