@@ -151,8 +151,8 @@ describe('the reports of --shard parts, merged', () => {
 });
 
 describe('a large manifests run', () => {
-  it('lints in its own thread (with -n 2) and finds what the single-threaded run finds, positions included', async () => {
-    // ~600 KiB of manifests: above the size from which worker threads are used
+  it('lints in the validation workers (-n 2) and finds what the single-threaded run finds, positions included', async () => {
+    // ~600 KiB of manifests, handed to two workers (inThreadUpToBytes: 0; by default workers start from 16 MiB)
     const docs = Array.from({ length: 600 }, (_, i) =>
       [
         'apiVersion: apps/v1',
@@ -179,7 +179,7 @@ describe('a large manifests run', () => {
     const text = `${docs.join('\n---\n')}\n`;
     expect(text.length).toBeGreaterThan(300 * 1024);
     const single = JSON.parse((await run({ manifests: true, output: 'json', workers: 1 }, ['-'], text)).stdout) as { findings: unknown[] };
-    const threaded = JSON.parse((await run({ manifests: true, output: 'json', workers: 2 }, ['-'], text)).stdout) as { findings: unknown[] };
+    const threaded = JSON.parse((await run({ manifests: true, output: 'json', workers: 2, inThreadUpToBytes: 0 }, ['-'], text)).stdout) as { findings: unknown[] };
     expect(single.findings.length).toBeGreaterThan(1000);
     expect(threaded.findings).toEqual(single.findings);
   });

@@ -14,7 +14,7 @@ import { renderTemplate } from '../registry/template.js';
 import { createOutput } from '../output/index.js';
 import { colorFromEnvironment, type OutputFormat } from '../output/output.js';
 import { chartValues, scenarioValues } from '../chart/values.js';
-import { renderObjects, unreadableResult } from '../lint/collect.js';
+import { renderObjects, renderText, unreadableResult } from '../lint/collect.js';
 import { chartConfig, LintSession, userConfigs, type LintOptions } from '../lint/session.js';
 import { splitText, type RawDocument } from '../resource/stream.js';
 import { isFailure, type ValidationResult } from '../validator/result.js';
@@ -23,9 +23,9 @@ import { fetcherFor, isUrl, localPath } from '../registry/fetch.js';
 import { compiledCacheDir } from '../cache/compiled.js';
 import { inShard, type Shard } from '../resource/shard.js';
 import { BufferedWriter, type CommandIO } from './io.js';
-import { indexText, type DocumentText, type Finding, type IndexedText, type LintConfig, type LintObject } from '@helmforge/lint';
-import { lintObjects } from '../lint/document-linter.js';
-import { parseManifest, type ParseResult } from '../resource/parse.js';
+import { type DocumentText, type Finding, type LintConfig, type LintObject } from '@helmforge/lint';
+import { readDocument } from '../lint/document-linter.js';
+import type { ParseResult } from '../resource/parse.js';
 import type { ParsedDocuments } from '../validator/document.js';
 import { defaultWorkers, runManifests } from './run.js';
 
@@ -47,6 +47,8 @@ export interface ValidateCommandOptions extends LintOptions {
   ignoreMissingSchemas: boolean;
   cache?: string;
   workers?: number;
+  /** Manifests: the input size from which worker threads are used (default 16 MiB; tests set 0 to run them). */
+  inThreadUpToBytes?: number;
   /** helm binary (else HELM_BIN, else `helm` on PATH). */
   helmBin?: string;
   /** Extra values files, each one more scenario. */
@@ -132,6 +134,7 @@ export async function validateCommand(targets: string[], options: Partial<Valida
             summary: o.summary,
             verbose: o.verbose,
             workers: o.workers ?? defaultWorkers(),
+            ...(o.inThreadUpToBytes !== undefined ? { inThreadUpToBytes: o.inThreadUpToBytes } : {}),
             toolName: name,
             ...(o.shard !== undefined ? { shard: o.shard } : {}),
           },
@@ -352,15 +355,13 @@ class ParsedRender implements ParsedDocuments {
   start(text: string): { objects: LintObject[]; textOf: (f: Finding) => DocumentText } {
     const objects: LintObject[] = [];
     this.objects = objects;
-    let indexed: IndexedText | undefined;
-    return { objects, textOf: (f) => ({ text: (indexed ??= indexText(text)), first: f.line - 1 }) };
+    return { objects, textOf: renderText(text) };
   }
 
   add(doc: RawDocument, parsed: ParseResult | undefined): void {
-    if (this.objects === undefined || doc.text === undefined) return;
+    if (this.objects === undefined) return;
     // (a document that breaks only a strict rule, duplicate keys, still has its value, as the rules' own parse would)
-    const value = (parsed ?? parseManifest(doc.text, { strict: false, firstLine: doc.line })).value;
-    if (value !== undefined) for (const o of lintObjects(doc, value)) this.objects.push(o);
+    for (const o of readDocument(doc, parsed).objects) this.objects.push(o);
   }
 }
 

@@ -17,8 +17,13 @@ export function renderObjects(chart: string, stdout: string): { objects: LintObj
     if (read.error !== undefined) unreadable.push({ doc, error: read.error });
     else for (const o of read.objects) objects.push(o);
   }
+  return { objects, unreadable, textOf: renderText(stdout) };
+}
+
+/** Where the findings of a render are: its text, indexed when first asked (findings' lines count from its start). */
+export function renderText(stdout: string): (f: Finding) => DocumentText {
   let text: IndexedText | undefined;
-  return { objects, unreadable, textOf: (f) => ({ text: (text ??= indexText(stdout)), first: f.line - 1 }) };
+  return (f) => ({ text: (text ??= indexText(stdout)), first: f.line - 1 });
 }
 
 /** The text of a manifests run's inputs, for findings made after their documents are gone: files read again, stdin kept. */
