@@ -3,13 +3,13 @@
 // chart; the other outputs; and `helmforge generate --diff`.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { HELM_BINARIES, REPO_ROOT, runHelm, type HelmBinary } from '../../../tools/testkit/helm.js';
 import { startLocalRegistry } from '../../../tools/testkit/registry.js';
+import { sarifValidator } from '../../../tools/testkit/sarif.js';
 
 const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
 
@@ -349,10 +349,7 @@ describe('helmforge diff outputs and errors', () => {
     const r = helmforge(['diff', charts.before as string, charts.selectorOnly as string, '-o', 'sarif'], { helm, cwd: work });
     expect(r.status).toBe(1);
     const log = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation?: { artifactLocation: { uri: string } } }[] }[] }[] };
-    const require = createRequire(import.meta.url);
-    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
-    const AjvDraft4 = (require('ajv-draft-04') as { default: (typeof import('ajv-draft-04'))['default'] }).default;
-    const validate = new AjvDraft4({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    const validate = sarifValidator(import.meta.url);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const failing = log.runs[0]?.results.filter((x) => x.ruleId === 'HELMFORGE-DIFF-WILL-FAIL') ?? [];
     expect(failing).toHaveLength(1);

@@ -4,12 +4,11 @@ import { createServer, get as httpGet, type IncomingMessage, type Server, type S
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { connect, type Socket } from 'node:net';
 import selfsigned from 'selfsigned';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join, normalize } from 'node:path';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sarifValidator as sarifValidatorFrom } from '../../../tools/testkit/sarif.js';
 import type { AddressInfo } from 'node:net';
 import { splitText, createValidator, type ValidatorOptions, type ValidationResult } from '../src/index.js';
 
@@ -141,12 +140,9 @@ export async function validateYaml(text: string | Buffer, options: ValidatorOpti
   return out;
 }
 
-/** A validator of SARIF 2.1.0 logs: the JSON schema that @microsoft/jest-sarif ships (draft-04). */
+/** A validator of SARIF 2.1.0 logs. */
 export function sarifValidator() {
-  const require = createRequire(import.meta.url);
-  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
-  const AjvDraft4 = (require('ajv-draft-04') as { default: (typeof import('ajv-draft-04'))['default'] }).default;
-  return new AjvDraft4({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+  return sarifValidatorFrom(import.meta.url);
 }
 
 export { seededRandom } from '../../../tools/testkit/random.mjs';
