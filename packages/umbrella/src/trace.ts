@@ -1,7 +1,7 @@
 // From a values key of the generated umbrella chart back to the stack-file key that set it: `web.image.tag` is
 // `apps.web.image.tag` in helmforge.yaml, `registry.persistence.existingClaim` and `global.…` are themselves. Keys
 // the stack file does not set (chart defaults) have no origin there.
-import { parseYamlSource } from '@helmforge/core';
+import { isPlainObject, parseYamlSource } from '@helmforge/core';
 import { readFileSync } from 'node:fs';
 import { COMPONENTS } from './components.js';
 
@@ -52,10 +52,9 @@ export function stackTracer(file: string): StackTracer | undefined {
     return undefined;
   }
   const doc = source.value as Record<string, unknown> | null;
-  const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
-  const apps = isMap(doc) && isMap(doc.apps) ? Object.keys(doc.apps) : [];
+  const apps = isPlainObject(doc) && isPlainObject(doc.apps) ? Object.keys(doc.apps) : [];
   return {
-    chartName: isMap(doc) && isMap(doc.metadata) ? doc.metadata.name : undefined,
+    chartName: isPlainObject(doc) && isPlainObject(doc.metadata) ? doc.metadata.name : undefined,
     origin: (valuesPath) => {
       const path = stackPath(valuesPath, apps);
       if (path === undefined || !has(doc, path)) return undefined;
