@@ -7,9 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { show } from '../errors.js';
-import { parseDuration, TIMEOUT_HELP } from '../options.js';
 import type { Io } from '../program.js';
-import { collect, collectList } from './options.js';
+import { collect, collectList, parseDuration, TIMEOUT_HELP } from './options.js';
 
 // The validator's OUTPUT_FORMATS, spelled out so that parsing the command line does not load the validator;
 // `satisfies` keeps the two lists in step.
