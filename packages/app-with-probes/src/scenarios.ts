@@ -1,5 +1,5 @@
 // CI scenarios (ci/*-values.yaml): every optional feature switched on at least once.
-import type { ChartLintConfig } from '@helmforge/core';
+import { CI_GLOBAL, CI_GLOBAL_PULL_SECRET, type ChartLintConfig } from '@helmforge/core';
 export const scenarios: Record<string, object> = {
   'all-features': {
     replicaCount: 3,
@@ -25,7 +25,7 @@ export const scenarios: Record<string, object> = {
     tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'apps', effect: 'NoSchedule' }],
     topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'app-with-probes' } } }],
     lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
-    global: { imageRegistry: 'registry.example.lan:30500', imagePullSecrets: ['registry-pull'], commonLabels: { team: 'platform' } },
+    global: CI_GLOBAL,
   },
   // Typed Kubernetes fields with what real charts put in them; null drops a chart default (Helm deletes the key).
   'kubernetes-fields': {
@@ -68,7 +68,7 @@ export const lint: ChartLintConfig = {
   external: [
     { kind: 'PersistentVolumeClaim', name: 'app-data', reason: 'ci/all-features-values.yaml mounts an existing claim (persistence.existingClaim), e.g. from nfs-pv' },
     { kind: 'Secret', name: 'app-secrets', reason: 'ci/tcp-exec-grpc-probes-values.yaml loads an existing Secret (secret.existingSecret)' },
-    { kind: 'Secret', name: 'registry-pull', reason: 'the pull Secret of global.imagePullSecrets, created by the registry part or by hand' },
+    CI_GLOBAL_PULL_SECRET,
   ],
   exemptions: [
     { rule: 'cpu-limits', kind: 'Deployment', name: 'app-with-probes', scenario: 'ci/kubernetes-fields-values.yaml', reason: 'the scenario drops the default CPU limit with null (resources.limits.cpu: null) to show that a null removes a chart default' },

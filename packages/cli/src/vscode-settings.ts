@@ -2,7 +2,7 @@
 // .vscode/settings.json, mapping each generated schema to the files it checks. The file is the user's: it is edited in
 // place with jsonc-parser, so comments, formatting and every other setting stay as they are; a file that does not parse
 // is left untouched and reported.
-import { HelmforgeError } from '@helmforge/core';
+import { HelmforgeError, isPlainObject } from '@helmforge/core';
 import type { SchemaAssociation } from '@helmforge/umbrella';
 import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,8 +22,8 @@ export function mergeVscodeSettings(workspace: string, schemasDir: string, assoc
   const errors: ParseError[] = [];
   const settings = parse(before, errors, { allowTrailingComma: true }) as unknown;
   const refuse = (message: string) => new HelmforgeError(`cannot add the yaml.schemas setting to ${file}`, [{ file, message, hint: 'fix or remove the file and run `helmforge generate --vscode` again; nothing was written' }]);
-  if (errors.length || !isObject(settings)) throw refuse(errors.length ? `not JSON with comments (${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset})` : 'not a JSON object');
-  if (settings[SETTING] !== undefined && !isObject(settings[SETTING])) throw refuse(`"${SETTING}" is not an object`);
+  if (errors.length || !isPlainObject(settings)) throw refuse(errors.length ? `not JSON with comments (${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset})` : 'not a JSON object');
+  if (settings[SETTING] !== undefined && !isPlainObject(settings[SETTING])) throw refuse(`"${SETTING}" is not an object`);
   const options = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
   let text = before;
   for (const a of associations) {
@@ -35,5 +35,3 @@ export function mergeVscodeSettings(workspace: string, schemasDir: string, assoc
   writeFileAtomically(file, text.endsWith('\n') ? text : `${text}\n`);
   return file;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -9,17 +9,11 @@ import { diffTree, readTree, validateAgainst, type JsonSchema } from '@helmforge
 import { parse } from 'yaml';
 import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
 import { tempDir } from '../../../tools/testkit/temp.js';
+import { FIXTURES, helmforge } from './support.js';
 
-const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
-const FIXTURES = join(import.meta.dirname, 'fixtures');
 const LINTCONF = join(FIXTURES, 'chart-testing', 'lintconf.yaml');
 const CHART_SCHEMA = JSON.parse(readFileSync(join(FIXTURES, 'chart-testing', 'chart-schema.json'), 'utf8')) as JsonSchema;
 
-
-function helmforge(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A directory holding `stack` as helmforge.yaml, generated. */
 function generated(stack: string): string {

@@ -3,28 +3,19 @@
 // and a signed package that `helm verify` accepts (a throwaway GPG key made by the test in its own GNUPGHOME).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { parse } from 'yaml';
-import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
+import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
 import { startLocalRegistry, type LocalRegistry } from '../../../tools/testkit/registry.js';
 import { tempDir } from '../../../tools/testkit/temp.js';
+import { checkout, helmforge as run } from './support.js';
 
-const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
 const temp = (prefix: string) => tempDir(prefix);
 
-function helmforge(args: string[], cwd: string, helmBin: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, HELM_BIN: helmBin, ...env }, timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function checkout(): string {
-  const dir = temp('publish');
-  for (const p of ['helmforge.yaml', 'charts', 'schemas']) cpSync(join(REPO_ROOT, p), join(dir, p), { recursive: true });
-  return dir;
-}
+const helmforge = (args: string[], cwd: string, helmBin: string, env: Record<string, string> = {}) => run(args, cwd, { HELM_BIN: helmBin, ...env });
 
 /** The entries of a .tgz: path → { content, mode, mtime, uid, gid, type }. */
 async function entries(file: string) {

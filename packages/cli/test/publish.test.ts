@@ -2,27 +2,17 @@
 // 127.0.0.1): what is packaged is the generated chart, a push lands where helm pull finds it, and a refused push says
 // why and what to do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
+import { HELM_BINARIES, runHelm } from '../../../tools/testkit/helm.js';
 import { startLocalRegistry, type LocalRegistry } from '../../../tools/testkit/registry.js';
 import { tempDir } from '../../../tools/testkit/temp.js';
+import { checkout, helmforge as run } from './support.js';
 
-const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
-
+/** (without the signal: some results are compared whole) */
 function helmforge(args: string[], cwd: string, helmBin: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, HELM_BIN: helmBin, ...env }, timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A directory with the committed stack file and its generated chart, as a user's checkout has them. */
-function checkout(): string {
-  const dir = tempDir('publish');
-  cpSync(join(REPO_ROOT, 'helmforge.yaml'), join(dir, 'helmforge.yaml'));
-  cpSync(join(REPO_ROOT, 'charts'), join(dir, 'charts'), { recursive: true });
-  cpSync(join(REPO_ROOT, 'schemas'), join(dir, 'schemas'), { recursive: true });
-  return dir;
+  const { signal: _signal, ...r } = run(args, cwd, { HELM_BIN: helmBin, ...env });
+  return r;
 }
 
 describe.each(HELM_BINARIES)('helmforge package and push with $label', (helm) => {

@@ -27,6 +27,13 @@ export function workspace(stack = join(REPO_ROOT, 'helmforge.yaml')): string {
   return dir;
 }
 
+/** A scratch directory with the committed stack file and its generated charts/ and schemas/, as a user's checkout has them. */
+export function checkout(): string {
+  const dir = tempDir('publish');
+  for (const p of ['helmforge.yaml', 'charts', 'schemas']) cpSync(join(REPO_ROOT, p), join(dir, p), { recursive: true });
+  return dir;
+}
+
 /** The committed stack file with one more application: a different chart and different schemas. */
 export function writeChangedStack(file: string): void {
   writeFileSync(file, `${readFileSync(join(REPO_ROOT, 'helmforge.yaml'), 'utf8').trimEnd()}\n  extra:\n    replicaCount: 1\n`);

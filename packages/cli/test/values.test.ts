@@ -1,7 +1,6 @@
 // `helmforge values`, `generate --vscode` and schemas/catalog.json through the built CLI: where the `$schema` line
 // points, what is refused, and that the user's own settings survive.
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,15 +8,10 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { parse } from 'yaml';
 import { patternsWithoutMessage, untitledAlternatives } from '@helmforge/core';
 import { REPO_ROOT } from '../../../tools/testkit/helm.js';
+import { helmforge } from './support.js';
 
-const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function helmforge(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A workspace with the committed stack file, generated. */
 function generated(...extra: string[]): string {

@@ -1,17 +1,12 @@
 // What the command line says to a user: an unknown command is a usage error (whatever follows it), and the help and
 // README describe the starter stack in the user's terms.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../tools/testkit/helm.js';
+import { helmforge as run } from './support.js';
 
-const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
-
-function helmforge(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const helmforge = (args: string[]) => run(args, REPO_ROOT);
 
 describe('unknown commands', () => {
   it.each([['deploy', '--help'], ['deploy'], ['rollout', 'a', 'b'], ['--help-me-not']])('helmforge %s … is a usage error, exit 2', (...args) => {

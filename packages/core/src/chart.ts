@@ -73,6 +73,12 @@ export interface ChartLintConfig {
   exemptions?: { rule: string; kind: string; name: string; scenario?: string; reason: string }[];
 }
 
+/** The `global` that a ci scenario of each subchart sets, as an umbrella passes it down: a registry and its pull Secret. */
+export const CI_GLOBAL = { imageRegistry: 'registry.example.lan:30500', imagePullSecrets: ['registry-pull'], commonLabels: { team: 'platform' } };
+
+/** The lint `external` entry for CI_GLOBAL's pull Secret, which no subchart creates on its own. */
+export const CI_GLOBAL_PULL_SECRET = { kind: 'Secret', name: 'registry-pull', reason: 'the pull Secret of global.imagePullSecrets, created by the registry part or by hand' };
+
 /** The text of a chart's .helmforge-lint.yaml. */
 export function lintConfigYaml(config: ChartLintConfig, header: string[]): string {
   const comments = header.map((l) => `# ${l}`.trimEnd()).join('\n');

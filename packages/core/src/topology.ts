@@ -49,12 +49,14 @@ export interface TopologyContext {
   chart: string;
 }
 
+/** A name as the templates cut it: `trunc max | trimSuffix "-"`. */
+export const truncName = (name: string, max = 63): string => name.slice(0, max).replace(/-+$/, '');
+
 /** The `<chart>.fullname` helper of every chart (core/templates/_helpers.tpl.hbs). */
 export function fullnameOf(ctx: TopologyContext, values: { nameOverride?: string; fullnameOverride?: string }): string {
-  const cut = (s: string) => s.slice(0, 63).replace(/-+$/, '');
-  if (values.fullnameOverride) return cut(values.fullnameOverride);
+  if (values.fullnameOverride) return truncName(values.fullnameOverride);
   const name = values.nameOverride || ctx.chart;
-  return cut(ctx.release.includes(name) ? ctx.release : `${ctx.release}-${name}`);
+  return truncName(ctx.release.includes(name) ? ctx.release : `${ctx.release}-${name}`);
 }
 
 type SecretRef = string | { name: string };

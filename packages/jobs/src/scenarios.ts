@@ -1,6 +1,6 @@
 // CI scenarios (ci/*-values.yaml): every kind of entry and option switched on at least once; the chart's default
 // backup CronJob and migrate hook stay (entries are added by name), unless a scenario switches them off.
-import type { ChartLintConfig } from '@helmforge/core';
+import { CI_GLOBAL, CI_GLOBAL_PULL_SECRET, type ChartLintConfig } from '@helmforge/core';
 
 const image = { registry: 'docker.io', repository: 'library/alpine', tag: '3.20.3', pullPolicy: 'IfNotPresent' };
 
@@ -41,7 +41,7 @@ export const scenarios: Record<string, object> = {
       'utc-hourly': { schedule: '@hourly', timeZone: 'Etc/UTC' },
       ny: { schedule: '15 3 1 */2 *', timeZone: 'America/New_York' },
     },
-    global: { imageRegistry: 'registry.example.lan:30500', imagePullSecrets: ['registry-pull'], commonLabels: { team: 'platform' } },
+    global: CI_GLOBAL,
   },
 };
 
@@ -54,7 +54,7 @@ export const lint: ChartLintConfig = {
     { kind: 'Secret', name: 'db-credentials', reason: 'ci/hooks-values.yaml gives the migration hook an existing Secret' },
     { kind: 'ServiceAccount', name: 'batch', reason: 'ci/hooks-values.yaml runs the jobs as an existing ServiceAccount (serviceAccount.create: false)' },
     { kind: 'ServiceAccount', name: 'cleaner', reason: 'ci/hooks-values.yaml runs the cleanup hook as an existing ServiceAccount' },
-    { kind: 'Secret', name: 'registry-pull', reason: 'the pull Secret of global.imagePullSecrets, created by the registry part or by hand' },
+    CI_GLOBAL_PULL_SECRET,
   ],
   exemptions: [
     { rule: 'read-only-root-filesystem', kind: 'Job', name: 'jobs-smoke', reason: 'ci/hooks-values.yaml shows a hook whose image writes to its root filesystem (securityContext override)' },

@@ -1,6 +1,6 @@
 // What this chart renders, for the picture of the platform (see core/topology.ts): its CronJobs, hook Jobs and Jobs,
 // and the claims each mounts.
-import { fullnameOf, pullSecretsOf, type PartTopology, type TopologyContext, type WorkloadNode } from '@helmforge/core';
+import { fullnameOf, pullSecretsOf, truncName, type PartTopology, type TopologyContext, type WorkloadNode } from '@helmforge/core';
 import type { JobsValues } from './schema.js';
 
 export function topology(values: JobsValues, ctx: TopologyContext): PartTopology {
@@ -13,7 +13,7 @@ export function topology(values: JobsValues, ctx: TopologyContext): PartTopology
       if (entry.enabled === false) continue;
       const claims = (entry.volumes ?? []).map((v) => (v as { persistentVolumeClaim?: { claimName?: string } }).persistentVolumeClaim?.claimName).filter((c): c is string => typeof c === 'string');
       const annotated = entry.podAnnotations?.['prometheus.io/scrape'] === 'true';
-      workloads.push({ kind, name: `${`${base}-${name}`.slice(0, max).replace(/-+$/, '')}${suffix}`, claims, pullSecrets, scrapeAnnotated: annotated });
+      workloads.push({ kind, name: `${truncName(`${base}-${name}`, max)}${suffix}`, claims, pullSecrets, scrapeAnnotated: annotated });
     }
   };
   add('CronJob', values.cronJobs, 52);

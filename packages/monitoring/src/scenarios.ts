@@ -1,5 +1,5 @@
 // CI scenarios (ci/*-values.yaml): every optional feature switched on at least once.
-import type { ChartLintConfig } from '@helmforge/core';
+import { CI_GLOBAL, CI_GLOBAL_PULL_SECRET, type ChartLintConfig } from '@helmforge/core';
 export const scenarios: Record<string, object> = {
   'namespaced-only': {
     rbac: { create: true, namespaced: true },
@@ -23,7 +23,7 @@ export const scenarios: Record<string, object> = {
       persistence: { enabled: true, existingClaim: 'grafana-data' },
       datasource: { name: 'Cluster Prometheus', uid: 'cluster-prom', url: '' },
     },
-    global: { imageRegistry: 'registry.example.lan:30500', imagePullSecrets: ['registry-pull'], commonLabels: { team: 'platform' } },
+    global: CI_GLOBAL,
   },
   'node-exporter': {
     nodeExporter: { enabled: true, extraArgs: ['--collector.systemd'] },
@@ -86,6 +86,6 @@ export const lint: ChartLintConfig = {
     { kind: 'PersistentVolumeClaim', name: 'prometheus-data', reason: 'ci/existing-secret-and-claims-values.yaml keeps Prometheus data on an existing claim' },
     { kind: 'PersistentVolumeClaim', name: 'grafana-data', reason: 'ci/existing-secret-and-claims-values.yaml keeps Grafana data on an existing claim' },
     { kind: 'Secret', name: 'grafana-admin', reason: 'ci/existing-secret-and-claims-values.yaml takes the Grafana admin from an existing Secret' },
-    { kind: 'Secret', name: 'registry-pull', reason: 'the pull Secret of global.imagePullSecrets, created by the registry part or by hand' },
+    CI_GLOBAL_PULL_SECRET,
   ],
 };

@@ -1,11 +1,11 @@
 // What this chart renders, for the picture of the platform (see core/topology.ts): Prometheus and what it scrapes,
 // Grafana and the Prometheus it reads, node-exporter, their Services and claims.
-import { fullnameOf, pullSecretsOf, type PartTopology, type TopologyContext, type WorkloadNode } from '@helmforge/core';
+import { fullnameOf, pullSecretsOf, truncName, type PartTopology, type TopologyContext, type WorkloadNode } from '@helmforge/core';
 import type { MonitoringValues } from './schema.js';
 
 export function topology(values: MonitoringValues, ctx: TopologyContext): PartTopology {
   const base = fullnameOf(ctx, values);
-  const component = (c: string) => `${base}-${c}`.slice(0, 63).replace(/-+$/, '');
+  const component = (c: string) => truncName(`${base}-${c}`);
   const pullSecrets = pullSecretsOf(values);
   // the dataVolume helper: an existing claim, the component's own claim, or an emptyDir
   const claimOf = (c: string, persistence: { enabled: boolean; existingClaim: string }, template = false) =>

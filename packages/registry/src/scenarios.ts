@@ -1,5 +1,5 @@
 // CI scenarios (ci/*-values.yaml): every optional feature switched on at least once.
-import type { ChartLintConfig } from '@helmforge/core';
+import { CI_GLOBAL, CI_GLOBAL_PULL_SECRET, type ChartLintConfig } from '@helmforge/core';
 export const scenarios: Record<string, object> = {
   'existing-secret': {
     auth: { existingSecret: 'registry-htpasswd', existingSecretKey: 'htpasswd' },
@@ -52,7 +52,7 @@ export const scenarios: Record<string, object> = {
     persistence: { enabled: false },
     metrics: { enabled: false },
     tests: { enabled: false },
-    global: { imageRegistry: 'registry.example.lan:30500', imagePullSecrets: ['registry-pull'], commonLabels: { team: 'platform' } },
+    global: CI_GLOBAL,
   },
 };
 
@@ -62,6 +62,6 @@ export const lint: ChartLintConfig = {
     { kind: 'PersistentVolumeClaim', name: 'registry-data', reason: 'ci/existing-claim-values.yaml stores images on an existing claim, e.g. from nfs-pv' },
     { kind: 'Secret', name: 'registry-htpasswd', reason: 'ci/existing-secret-values.yaml takes the htpasswd file from an existing Secret' },
     { kind: 'Secret', name: 'registry-s3', reason: 'ci/s3-existing-secret-values.yaml takes the S3 keys from an existing Secret' },
-    { kind: 'Secret', name: 'registry-pull', reason: 'the pull Secret of global.imagePullSecrets, created by the registry part or by hand' },
+    CI_GLOBAL_PULL_SECRET,
   ],
 };

@@ -1,15 +1,14 @@
 // Parts of the stack refer to each other by name: claims of nfs-pv volumes (registry, monitoring, apps and job
 // volumes use them as `existingClaim`/`claimName`) and the registry's pull Secret (global.imagePullSecrets). A typo
 // there passes every schema and fails only in the cluster, so it is checked when the stack file is loaded.
-import { mergeValues, type Problem } from '@helmforge/core';
+import { isPlainObject, mergeValues, type Problem } from '@helmforge/core';
 import { APP_CHART, COMPONENTS } from './components.js';
 import type { ComponentValues, StackConfig } from './stack.js';
 import { stackKey } from './trace.js';
 
 type Values = Record<string, unknown>;
 
-const isMap = (v: unknown): v is Values => v !== null && typeof v === 'object' && !Array.isArray(v);
-const at = (v: unknown, ...path: (string | number)[]): unknown => path.reduce<unknown>((x, p) => (Array.isArray(x) ? x[Number(p)] : isMap(x) ? x[p] : undefined), v);
+const at = (v: unknown, ...path: (string | number)[]): unknown => path.reduce<unknown>((x, p) => (Array.isArray(x) ? x[Number(p)] : isPlainObject(x) ? x[p] : undefined), v);
 
 /** A part's values as its chart will see them: the chart's defaults under the stack file's section. */
 function partValues(key: string, section: ComponentValues | undefined): Values {
@@ -30,7 +29,7 @@ export function crossReferences(stack: StackConfig): CrossReferences {
   const nfs = stack.components['nfs-pv'];
   // volumes map each claim name to its export; `enabled: false` leaves one out
   const volumes = at(partValues('nfs-pv', nfs), 'volumes');
-  const claims = nfs?.enabled === false ? undefined : Object.entries(isMap(volumes) ? volumes : {}).flatMap(([name, v]) => (at(v, 'enabled') === false ? [] : [name]));
+  const claims = nfs?.enabled === false ? undefined : Object.entries(isPlainObject(volumes) ? volumes : {}).flatMap(([name, v]) => (at(v, 'enabled') === false ? [] : [name]));
   const registry = partValues('registry', stack.components.registry);
   const pullSecret = stack.components.registry?.enabled !== false && at(registry, 'pullSecret', 'enabled') === true ? (at(registry, 'pullSecret', 'name') as string) : undefined;
   const claimUses: { pointer: string; name: string; fromDefaults: boolean }[] = [];
@@ -49,7 +48,7 @@ export function crossReferences(stack: StackConfig): CrossReferences {
     // jobs, cronJobs and hooks are maps keyed by name
     for (const kind of ['jobs', 'cronJobs', 'hooks']) {
       const entries = at(jobs, kind);
-      for (const [name, entry] of Object.entries(isMap(entries) ? entries : {})) {
+      for (const [name, entry] of Object.entries(isPlainObject(entries) ? entries : {})) {
         if (at(entry, 'enabled') === false) continue;
         const vols = at(entry, 'volumes');
         (Array.isArray(vols) ? vols : []).forEach((_v, j) => use('jobs', c.jobs, `/jobs/${kind}/${name}/volumes/${j}/persistentVolumeClaim/claimName`, [kind, name, 'volumes', j, 'persistentVolumeClaim', 'claimName']));

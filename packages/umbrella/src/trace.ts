@@ -1,7 +1,7 @@
 // From a values key of the generated umbrella chart back to the stack-file key that set it: `web.image.tag` is
 // `apps.web.image.tag` in helmforge.yaml, `registry.persistence.existingClaim` and `global.…` are themselves. Keys
 // the stack file does not set (chart defaults) have no origin there.
-import { parseYamlSource } from '@helmforge/core';
+import { isPlainObject, parseYamlSource } from '@helmforge/core';
 import { readFileSync } from 'node:fs';
 import { COMPONENTS } from './components.js';
 
@@ -36,11 +36,15 @@ function has(value: unknown, path: string[]): boolean {
   return true;
 }
 
-/**
- * A function giving the stack-file position of an umbrella values path (undefined when the stack file does not set
- * it), for a stack file that loads; undefined when the file cannot be read or parsed.
- */
-export function stackTracer(file: string): ((valuesPath: string[]) => StackOrigin | undefined) | undefined {
+export interface StackTracer {
+  /** The stack file's metadata.name: the chart it generates (charts/<name>/). */
+  chartName: unknown;
+  /** The stack-file position of an umbrella values path; undefined when the stack file does not set it. */
+  origin: (valuesPath: string[]) => StackOrigin | undefined;
+}
+
+/** A tracer for a stack file that parses (one parse serves both); undefined when the file cannot be read or parsed. */
+export function stackTracer(file: string): StackTracer | undefined {
   let source;
   try {
     source = parseYamlSource(readFileSync(file, 'utf8'), file);
@@ -48,12 +52,15 @@ export function stackTracer(file: string): ((valuesPath: string[]) => StackOrigi
     return undefined;
   }
   const doc = source.value as Record<string, unknown> | null;
-  const apps = doc !== null && typeof doc === 'object' && doc.apps !== null && typeof doc.apps === 'object' ? Object.keys(doc.apps as object) : [];
-  return (valuesPath) => {
-    const path = stackPath(valuesPath, apps);
-    if (path === undefined || !has(doc, path)) return undefined;
-    const pos = source.locate(`/${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`);
-    if (pos === undefined) return undefined;
-    return { file, line: pos.line, column: pos.column, key: stackKey(path) };
+  const apps = isPlainObject(doc) && isPlainObject(doc.apps) ? Object.keys(doc.apps) : [];
+  return {
+    chartName: isPlainObject(doc) && isPlainObject(doc.metadata) ? doc.metadata.name : undefined,
+    origin: (valuesPath) => {
+      const path = stackPath(valuesPath, apps);
+      if (path === undefined || !has(doc, path)) return undefined;
+      const pos = source.locate(`/${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`);
+      if (pos === undefined) return undefined;
+      return { file, line: pos.line, column: pos.column, key: stackKey(path) };
+    },
   };
 }

@@ -79,7 +79,7 @@ describe('stack-file cross-references', () => {
   });
 
   it('stackTracer maps an umbrella values key to the stack-file key that set it, and nothing for chart defaults', () => {
-    const trace = stackTracer(FILE);
+    const trace = stackTracer(FILE)?.origin;
     expect(trace?.(['web', 'config', 'env', 'LOG_LEVEL'])).toEqual({ file: FILE, line: lineOf('        LOG_LEVEL: info'), column: 20, key: 'apps.web.config.env.LOG_LEVEL' });
     expect(trace?.(['registry', 'persistence', 'existingClaim'])).toEqual({ file: FILE, line: lineOf('    existingClaim: registry-data'), column: 20, key: 'registry.persistence.existingClaim' });
     expect(trace?.(['global', 'imagePullSecrets', '0'])).toEqual({ file: FILE, line: lineOf('  imagePullSecrets: [registry-pull]'), column: 22, key: 'global.imagePullSecrets[0]' });

@@ -1,9 +1,10 @@
 import { HelmforgeError } from '@helmforge/core';
 import { STARTER_STACK } from '@helmforge/umbrella';
 import type { Command } from 'commander';
-import { lstatSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { lstatSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { show } from '../errors.js';
+import { stagingPrefix, writeFileAtomically } from '../files.js';
 import type { Io } from '../program.js';
 
 export function initCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -23,16 +24,9 @@ export function initCommand(program: Command, io: Io, setExit: (code: number) =>
       }
       // written beside the target and renamed over it: a crash leaves the old file or the new one; a sibling left by a
       // run that was killed is removed by the next init
-      const prefix = `.${basename(file)}.helmforge-new-`;
+      const prefix = stagingPrefix(file);
       for (const name of readdirSync(dirname(file))) if (name.startsWith(prefix)) rmSync(join(dirname(file), name), { force: true });
-      const tmp = join(dirname(file), `${prefix}${process.pid}`);
-      try {
-        writeFileSync(tmp, STARTER_STACK);
-        renameSync(tmp, file);
-      } catch (error) {
-        rmSync(tmp, { force: true });
-        throw error;
-      }
+      writeFileAtomically(file, STARTER_STACK);
       io.out(`wrote ${file}; next: helmforge generate --config ${file}\n`);
       setExit(0);
     });

@@ -6,13 +6,14 @@
 // registry that does not answer (--timeout).
 import { isGeneratedChartYaml, UsageError, withRecoveredLocks } from '@helmforge/core';
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { show } from '../errors.js';
-import { parseDuration, TIMEOUT_HELP } from '../options.js';
+import { writeFileAtomically } from '../files.js';
 import type { Io } from '../program.js';
 import { outputTargets, staleFiles } from './generate.js';
+import { parseDuration, TIMEOUT_HELP } from './options.js';
 import { chartArchive, sourceDate } from '../publish/archive.js';
 import { provenance, SigningError, type SigningOptions } from '../publish/provenance.js';
 import { isPublished } from '../publish/published.js';
@@ -138,7 +139,6 @@ async function packageChart(
 /** The archive (and its provenance) written beside `file` and renamed into place: a reader never sees half a package. */
 async function writePackage(options: ChartOptions, chart: string, metadata: { name: string; version: string }, file: string): Promise<{ digest: string; chart: { name: string; version: string } }> {
   const name = basename(file);
-  const destination = dirname(file);
   const signing = signingOptions(options);
   let mtime: Date;
   try {
@@ -148,20 +148,9 @@ async function writePackage(options: ChartOptions, chart: string, metadata: { na
   }
   const archive = await chartArchive(chart, metadata.name, mtime);
   const prov = signing ? await provenance(archive, name, readFileSync(join(chart, 'Chart.yaml'), 'utf8'), signing) : undefined;
-  mkdirSync(destination, { recursive: true });
-  const outputs: [string, Uint8Array | string][] = [[file, archive], ...(prov !== undefined ? [[`${file}.prov`, prov] as [string, string]] : [])];
-  for (const [path, content] of outputs) {
-    const sibling = join(destination, `.${basename(path)}.helmforge-new-${process.pid}`);
-    try {
-      writeFileSync(sibling, content);
-      // helm push records the archive's mtime as the OCI `created` annotation: fixed too, so the manifest digest is.
-      if (path === file) utimesSync(sibling, mtime, mtime);
-      renameSync(sibling, path);
-    } catch (error) {
-      rmSync(sibling, { force: true });
-      throw error;
-    }
-  }
+  // helm push records the archive's mtime as the OCI `created` annotation: fixed too, so the manifest digest is.
+  writeFileAtomically(file, archive, mtime);
+  if (prov !== undefined) writeFileAtomically(`${file}.prov`, prov);
   return { digest: `sha256:${createHash('sha256').update(archive).digest('hex')}`, chart: metadata };
 }
 

@@ -7,9 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { show } from '../errors.js';
-import { parseDuration, TIMEOUT_HELP } from '../options.js';
 import type { Io } from '../program.js';
-import { collect, collectList } from './options.js';
+import { collect, collectList, parseDuration, TIMEOUT_HELP } from './options.js';
 
 // The validator's OUTPUT_FORMATS, spelled out so that parsing the command line does not load the validator;
 // `satisfies` keeps the two lists in step.
@@ -128,14 +127,9 @@ async function stackOrigin(explicit: string | undefined): Promise<ValidateComman
   const file = explicit ?? 'helmforge.yaml';
   if (!existsSync(file)) return undefined;
   const { stackTracer } = await import('@helmforge/umbrella');
-  const trace = stackTracer(file);
-  if (trace === undefined) return undefined;
-  let name: unknown;
-  try {
-    name = (parse(readFileSync(file, 'utf8')) as { metadata?: { name?: unknown } } | null)?.metadata?.name;
-  } catch {
-    return undefined;
-  }
+  const tracer = stackTracer(file);
+  if (tracer === undefined) return undefined;
+  const name = tracer.chartName;
   const generated = new Map<string, boolean>();
   const isGenerated = (chart: string): boolean => {
     let g = generated.get(chart);
@@ -150,7 +144,7 @@ async function stackOrigin(explicit: string | undefined): Promise<ValidateComman
     }
     return g;
   };
-  return (chart, path) => (isGenerated(chart) ? trace(path) : undefined);
+  return (chart, path) => (isGenerated(chart) ? tracer.origin(path) : undefined);
 }
 
 export function validateCommand(program: Command, _io: Io, setExit: (code: number) => void): void {

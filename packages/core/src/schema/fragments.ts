@@ -54,7 +54,6 @@ export const TIME_ZONE = pattern('^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$',
 /** `null`, as the alternative of an anyOf, with the title editors show for it. */
 export const Null = (title: string) => T.Null({ title });
 
-export const DnsLabel = (description: string, extra: object = {}) => T.String({ description, ...DNS_LABEL, maxLength: 63, ...extra });
 export const Quantity = (description: string) =>
   T.Union([T.String({ title: 'Quantity string', ...QUANTITY_PATTERN, description: 'Quantity as a string, e.g. 500m, 256Mi, 10Gi.' }), T.Number({ title: 'Plain number', minimum: 0, description: 'Quantity as a plain number.' })], { description });
 export const IntOrPercent = (description: string, extra: object = {}) =>
@@ -64,8 +63,6 @@ export const Port = (description: string) => T.Integer({ minimum: 1, maximum: 65
 export const PortRef = (description: string) =>
   T.Union([T.Integer({ title: 'Port number', minimum: 1, maximum: 65535, description: 'Port number.' }), T.String({ title: 'Port name', ...PORT_NAME, maxLength: 15, description: 'Named container port.' })], { description });
 export const StringMap = (description: string) => T.Record(T.String(), T.String({ description: 'Value.' }), { description });
-/** A list of entries of another tool's configuration, passed through as written (Prometheus scrape configs, rule groups). */
-export const ObjectList = (description: string) => T.Array(T.Object({}, { additionalProperties: true, description: 'An entry, passed through verbatim.' }), { description });
 
 export const PORT_NAME = pattern(DNS1123_LABEL, 'must be a port name: at most 15 lowercase letters, digits and "-", e.g. `http`');
 
