@@ -41,8 +41,9 @@ export class IndexedText {
   private readonly prepared: number[] = [];
 
   constructor(readonly text: string) {
-    // room for the lines of a manifest of this size (~30 characters a line), grown when there are more
-    const room = Math.min(1024, Math.max(16, text.length >> 5));
+    // room for the lines of a manifest of this size (rendered manifests have ~20 characters a line: a Deployment's
+    // 1,200 characters are ~60 lines), grown when there are more
+    const room = Math.min(4096, Math.max(16, text.length >> 4));
     this.starts = new Int32Array(room);
     this.indents = new Int32Array(room).fill(-2);
     this.after = new Int32Array(room);

@@ -91,7 +91,8 @@ export class Release {
   readonly kubernetesVersion: string;
   readonly scenario: string | undefined;
   private readonly byKind = new Map<string, ReleaseObject[]>();
-  private readonly byName = new Map<string, ReleaseObject>();
+  /** (built when first asked: the rules that look at one object at a time never ask) */
+  private byName: Map<string, Map<string, Map<string, ReleaseObject>>> | undefined;
   private pods: ReleaseObject[] | undefined;
   /** Objects with pods by namespace, then by `key=value` of each pod label (so selectors look at candidates only). */
   private podIndex: Map<string, { all: ReleaseObject[]; byLabel: Map<string, ReleaseObject[]> }> | undefined;
@@ -109,8 +110,6 @@ export class Release {
       let l = this.byKind.get(o.kind);
       if (l === undefined) this.byKind.set(o.kind, (l = []));
       l.push(o);
-      const key = `${o.kind}/${o.namespace}/${o.name}`;
-      if (!this.byName.has(key)) this.byName.set(key, o);
     }
   }
 
@@ -121,7 +120,18 @@ export class Release {
 
   /** The object of a kind with that namespace and name (the first, if the release repeats it). */
   find(kind: string, namespace: string, name: string): ReleaseObject | undefined {
-    return this.byName.get(`${kind}/${namespace}/${name}`);
+    // kind, then namespace, then name (no key string made per object)
+    if (this.byName === undefined) {
+      this.byName = new Map();
+      for (const o of this.objects) {
+        let byNs = this.byName.get(o.kind);
+        if (byNs === undefined) this.byName.set(o.kind, (byNs = new Map()));
+        let names = byNs.get(o.namespace);
+        if (names === undefined) byNs.set(o.namespace, (names = new Map()));
+        if (!names.has(o.name)) names.set(o.name, o);
+      }
+    }
+    return this.byName.get(kind)?.get(namespace)?.get(name);
   }
 
   /** Every object that runs pods. */
