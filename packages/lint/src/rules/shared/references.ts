@@ -2,6 +2,8 @@
 import { isRecord, list, rec, str } from '../../k8s/values.js';
 import type { PodTemplate } from '../../k8s/workload.js';
 import type { Release, ReleaseObject } from '../../release.js';
+import type { Rule } from '../../types.js';
+import { eachPod } from './each.js';
 
 export interface Reference {
   name: string;
@@ -67,4 +69,24 @@ export function knownNames(release: Release, kind: string, namespace: string): s
 
 export function imagePullSecrets(pod: PodTemplate): { name: string; at: string }[] {
   return list(pod.spec.imagePullSecrets).flatMap((s, i) => (isRecord(s) && typeof s.name === 'string' ? [{ name: s.name, at: `${pod.specAt}/imagePullSecrets/${i}/name` }] : []));
+}
+
+/** missing-configmap and missing-secret: volume, projected and envFrom references that resolve to nothing. */
+export function missingReferenceRule(kind: 'ConfigMap' | 'Secret'): Rule {
+  return {
+    id: `missing-${kind.toLowerCase()}`,
+    category: 'cross-resource',
+    severity: 'error',
+    kinds: ['DeploymentLike'],
+    description: `A pod that mounts a ${kind} as a volume (also in a projected volume) or loads it with \`envFrom\` does not start while the ${kind} is missing. Flags such references to ${kind}s the release does not have; optional references and ${kind}s declared external in the lint config are not flagged.`,
+    remediation: `Create the ${kind} in the chart, fix the name, mark the reference \`optional: true\`, or declare it external in .helmforge-lint.yaml when it is created outside the release.`,
+    check(release, report) {
+      eachPod(release, (o, pod) => {
+        for (const ref of references(pod, kind, { env: false, other: true })) {
+          if (ref.optional || release.isExternal(kind, o.namespace, ref.name) || release.find(kind, o.namespace, ref.name) !== undefined) continue;
+          report(o, ref.at, `${kind} "${ref.name}" is not in the release (${knownNames(release, kind, o.namespace)})`, { evidence: ref.name });
+        }
+      });
+    },
+  };
 }
