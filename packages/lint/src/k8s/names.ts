@@ -20,36 +20,37 @@ function regexError(msg: string, fmt: string, ...examples: string[]): string {
   return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join('or ')}regex used for validation is '${fmt}')`;
 }
 
-export function dns1123Label(v: string): readonly string[] {
-  if (v.length <= 63 && DNS1123_LABEL.test(v)) return VALID;
-  const errs: string[] = [];
-  if (v.length > 63) errs.push(maxLen(63));
-  if (!DNS1123_LABEL.test(v)) {
-    if (DNS1123_SUBDOMAIN.test(v)) errs.push('must not contain dots');
-    else errs.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", '[a-z0-9]([-a-z0-9]*[a-z0-9])?', 'my-name', '123-abc'));
-  }
-  return errs;
+/**
+ * A check of a value that has a maximum length and a format: the API server's message for each that it breaks
+ * (`mismatch` words the format's; a function when the wording depends on the value).
+ */
+function format(max: number, re: RegExp, mismatch: string | ((v: string) => string)): (v: string) => readonly string[] {
+  return (v) => {
+    if (v.length <= max && re.test(v)) return VALID;
+    const errs: string[] = [];
+    if (v.length > max) errs.push(maxLen(max));
+    if (!re.test(v)) errs.push(typeof mismatch === 'string' ? mismatch : mismatch(v));
+    return errs;
+  };
 }
 
-export function dns1123Subdomain(v: string): readonly string[] {
-  if (v.length <= 253 && DNS1123_SUBDOMAIN.test(v)) return VALID;
-  const errs: string[] = [];
-  if (v.length > 253) errs.push(maxLen(253));
-  if (!DNS1123_SUBDOMAIN.test(v)) {
-    errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*', 'example.com'));
-  }
-  return errs;
-}
+export const dns1123Label = format(63, DNS1123_LABEL, (v) =>
+  DNS1123_SUBDOMAIN.test(v)
+    ? 'must not contain dots'
+    : regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", '[a-z0-9]([-a-z0-9]*[a-z0-9])?', 'my-name', '123-abc'),
+);
 
-export function dns1035Label(v: string): readonly string[] {
-  if (v.length <= 63 && DNS1035_LABEL.test(v)) return VALID;
-  const errs: string[] = [];
-  if (v.length > 63) errs.push(maxLen(63));
-  if (!DNS1035_LABEL.test(v)) {
-    errs.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", '[a-z]([-a-z0-9]*[a-z0-9])?', 'my-name', 'abc-123'));
-  }
-  return errs;
-}
+export const dns1123Subdomain = format(
+  253,
+  DNS1123_SUBDOMAIN,
+  regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*', 'example.com'),
+);
+
+export const dns1035Label = format(
+  63,
+  DNS1035_LABEL,
+  regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", '[a-z]([-a-z0-9]*[a-z0-9])?', 'my-name', 'abc-123'),
+);
 
 /** RBAC objects: any name that is safe as a URL path segment. */
 export function pathSegmentName(v: string): readonly string[] {
@@ -59,7 +60,6 @@ export function pathSegmentName(v: string): readonly string[] {
   return errs;
 }
 
-/** Label keys, annotation keys and other "qualified names": an optional DNS subdomain prefix and a name. */
 /** Results of a check, remembered per value: label keys and values repeat across a release's objects. */
 function memo(check: (v: string) => readonly string[]): (v: string) => readonly string[] {
   const seen = new Map<string, readonly string[]>();
@@ -73,6 +73,7 @@ function memo(check: (v: string) => readonly string[]): (v: string) => readonly 
   };
 }
 
+/** Label keys, annotation keys and other "qualified names": an optional DNS subdomain prefix and a name. */
 export const qualifiedName = memo(checkQualifiedName);
 
 function checkQualifiedName(v: string): readonly string[] {
@@ -99,15 +100,11 @@ function checkQualifiedName(v: string): readonly string[] {
 }
 
 /** Label values (most are unique to their object: checked, not remembered). */
-export function labelValue(v: string): readonly string[] {
-  if (v.length <= 63 && LABEL_VALUE.test(v)) return VALID;
-  const errs: string[] = [];
-  if (v.length > 63) errs.push(maxLen(63));
-  if (!LABEL_VALUE.test(v)) {
-    errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?', 'MyValue', 'my_value', '12345'));
-  }
-  return errs;
-}
+export const labelValue = format(
+  63,
+  LABEL_VALUE,
+  regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?', 'MyValue', 'my_value', '12345'),
+);
 
 /** A port name none of portName's checks refuses: lower case letters, digits and inner hyphens, a letter somewhere. */
 const VALID_PORT_NAME = /^(?=.*[a-z])[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
