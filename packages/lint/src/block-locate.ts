@@ -71,11 +71,6 @@ export class IndexedText {
     return this.has(i + 1) ? (this.starts[i + 1] as number) - 1 : this.text.length;
   }
 
-  /** Line `i` as a string. */
-  line(i: number): string {
-    return this.text.slice(this.start(i), this.end(i));
-  }
-
   /** Lines `from` to `to` (exclusive), as the text has them. */
   slice(from: number, to: number): string {
     return from >= to ? '' : this.text.slice(this.start(from), this.end(to - 1));

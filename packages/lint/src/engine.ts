@@ -24,7 +24,7 @@ export function lintRelease(input: ReleaseInput, config: ResolvedConfig, scope?:
 
 /**
  * A rule may report some findings above or below its default severity (a removed API is an error, a deprecated one
- * a warning); a configured severity moves them all by the same step.
+ * a warning); a severity configured for the rule (other than its default) applies to all of them.
  */
 function adjust(configured: Severity, ruleDefault: Severity, reported: Severity): Severity {
   if (configured === ruleDefault) return reported;

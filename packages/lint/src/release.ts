@@ -20,7 +20,6 @@ export class ReleaseObject {
   private readonly meta: Json | undefined;
   private template: PodTemplate | null | undefined;
   private annotationMap: Record<string, string> | undefined;
-  private labelMap: Record<string, string> | undefined;
 
   constructor(
     readonly input: LintObject,
@@ -50,11 +49,6 @@ export class ReleaseObject {
     if (a === null || typeof a !== 'object' || Array.isArray(a)) return false;
     for (const k in a) if (Object.hasOwn(a, k)) return true;
     return false;
-  }
-
-  get labels(): Record<string, string> {
-    this.labelMap ??= stringMap(this.meta?.labels);
-    return this.labelMap;
   }
 
   /** The pod template (for kinds that run pods). */
@@ -89,7 +83,6 @@ export class Release {
   readonly objects: ReleaseObject[];
   readonly namespace: string;
   readonly kubernetesVersion: string;
-  readonly scenario: string | undefined;
   private readonly byKind = new Map<string, ReleaseObject[]>();
   /** (built when first asked: the rules that look at one object at a time never ask) */
   private byName: Map<string, Map<string, Map<string, ReleaseObject>>> | undefined;
@@ -104,7 +97,6 @@ export class Release {
   ) {
     this.namespace = input.namespace ?? 'default';
     this.kubernetesVersion = input.kubernetesVersion ?? '1.33.0';
-    this.scenario = input.scenario;
     this.objects = input.objects.map((o) => new ReleaseObject(o, this.namespace));
     for (const o of this.objects) {
       let l = this.byKind.get(o.kind);
