@@ -84,11 +84,6 @@ export class DocumentLinter {
     return error;
   }
 
-  /** Objects added since the last `take`. */
-  get waiting(): number {
-    return this.objects.length;
-  }
-
   /** Whether enough objects wait for the rules to run over them. */
   get full(): boolean {
     return this.objects.length >= LINT_BATCH;

@@ -17,11 +17,9 @@ export interface DerivedStore {
 }
 
 interface LoadedBundle {
-  location: string;
   hash: string;
   /** `group/version/kind` (core group: `version/kind`) → definition name. */
   index: Map<string, string>;
-  definitions(): Record<string, JsonSchema>;
   converter(strict: boolean): StandaloneConverter;
 }
 
@@ -85,10 +83,8 @@ export class BundleSource implements SchemaSource {
     }
     const converters = new Map<boolean, StandaloneConverter>();
     return {
-      location,
       hash,
       index,
-      definitions,
       converter: (strict) => {
         let c = converters.get(strict);
         if (c === undefined) {

@@ -119,6 +119,19 @@ function collect(fn: () => void): SchemaErrorItem[] {
   }
 }
 
+/** Validates `data`, the value at `key` of the current instance, at schema position `segment` below the current one. */
+function descend(key: string | number, segment: string, check: Check, data: unknown): void {
+  const at = instanceDepth;
+  const kat = keywordDepth;
+  instancePath[at] = key;
+  keywordPath[kat] = segment;
+  instanceDepth = at + 1;
+  keywordDepth = kat + 1;
+  check(data);
+  instanceDepth = at;
+  keywordDepth = kat;
+}
+
 /** Validates `data` at a schema position reached in place (oneOf/0, $ref …): the keyword path grows, the value stays. */
 function inPlace(segment: string, check: Check, data: unknown): void {
   keywordPath[keywordDepth++] = segment;
@@ -219,28 +232,20 @@ export class ClosureCompiler {
   }
 
   test(id: number): Test {
-    let t = this.tests[id];
-    if (t === undefined) {
-      // a holder first: a node may (through $ref) contain itself
-      const holder: Test = (d) => real(d);
-      this.tests[id] = holder;
-      const real = this.buildTest(this.node(id));
-      this.tests[id] = real;
-      t = real;
-    }
-    return t;
+    return this.tests[id] ?? this.build(this.tests, id, (n) => this.buildTest(n));
   }
 
   check(id: number): Check {
-    let c = this.checks[id];
-    if (c === undefined) {
-      const holder: Check = (d) => real(d);
-      this.checks[id] = holder;
-      const real = this.buildCheck(this.node(id));
-      this.checks[id] = real;
-      c = real;
-    }
-    return c;
+    return this.checks[id] ?? this.build(this.checks, id, (n) => this.buildCheck(n));
+  }
+
+  /** Builds node `id`'s function into `cache`, with a holder there first: a node may (through $ref) contain itself. */
+  private build<F extends Test | Check>(cache: (F | undefined)[], id: number, make: (n: SchemaNode) => F): F {
+    const holder = ((d: unknown) => real(d)) as F;
+    cache[id] = holder;
+    const real = make(this.node(id));
+    cache[id] = real;
+    return real;
   }
 
   private node(id: number): SchemaNode {
@@ -524,64 +529,24 @@ export class ClosureCompiler {
       parts.push((d) => {
         // properties in the document's order; the others are remembered for the later keywords
         let others: string[] | undefined;
-        const at = instanceDepth;
-        const kat = keywordDepth;
         for (const key in d) {
           const prop = props.get(key);
-          if (prop === undefined) {
-            (others ??= []).push(key);
-            continue;
-          }
-          instancePath[at] = key;
-          keywordPath[kat] = prop.segment;
-          instanceDepth = at + 1;
-          keywordDepth = kat + 1;
-          prop.check(d[key]);
-          instanceDepth = at;
-          keywordDepth = kat;
+          if (prop === undefined) (others ??= []).push(key);
+          else descend(key, prop.segment, prop.check, d[key]);
         }
-        if (names !== undefined) {
-          for (const key in d) {
-            instancePath[at] = key;
-            keywordPath[kat] = 'propertyNames';
-            instanceDepth = at + 1;
-            keywordDepth = kat + 1;
-            names(key);
-            instanceDepth = at;
-            keywordDepth = kat;
-          }
-        }
+        if (names !== undefined) for (const key in d) descend(key, 'propertyNames', names, key);
         if (others === undefined) return;
         let unevaluated = others;
         if (patterns.length > 0) {
           unevaluated = [];
-          for (const p of patterns) {
-            for (const key in d) {
-              if (!p.re.test(key)) continue;
-              instancePath[at] = key;
-              keywordPath[kat] = p.segment;
-              instanceDepth = at + 1;
-              keywordDepth = kat + 1;
-              p.check(d[key]);
-              instanceDepth = at;
-              keywordDepth = kat;
-            }
-          }
+          for (const p of patterns) for (const key in d) if (p.re.test(key)) descend(key, p.segment, p.check, d[key]);
           for (const key of others) if (!patterns.some((p) => p.re.test(key))) unevaluated.push(key);
         }
         if (unevaluated.length === 0) return;
         if (additional === false) {
           report('additionalProperties', `additionalProperties ${unevaluated.map(quote).join(', ')} not allowed`);
         } else if (additionalCheck !== undefined) {
-          for (const key of unevaluated) {
-            instancePath[at] = key;
-            keywordPath[kat] = 'additionalProperties';
-            instanceDepth = at + 1;
-            keywordDepth = kat + 1;
-            additionalCheck(d[key]);
-            instanceDepth = at;
-            keywordDepth = kat;
-          }
+          for (const key of unevaluated) descend(key, 'additionalProperties', additionalCheck, d[key]);
         }
       });
     }
@@ -616,18 +581,9 @@ export class ClosureCompiler {
         for (let i = 1; i < d.length; i++) for (let j = 0; j < i; j++) if (equals(d[i], d[j])) report('uniqueItems', `items at index ${j} and ${i} are equal`);
       });
     }
-    const each = (d: unknown[], from: number, to: number, segmentOf: (i: number) => string, checkOf: (i: number) => Check): void => {
-      const at = instanceDepth;
-      const kat = keywordDepth;
-      for (let i = from; i < to; i++) {
-        instancePath[at] = i;
-        keywordPath[kat] = segmentOf(i);
-        instanceDepth = at + 1;
-        keywordDepth = kat + 1;
-        checkOf(i)(d[i]);
-        instanceDepth = at;
-        keywordDepth = kat;
-      }
+    /** Each item from index `from` on, at one schema position. */
+    const each = (d: unknown[], from: number, segment: string, check: Check): void => {
+      for (let i = from; i < d.length; i++) descend(i, segment, check, d[i]);
     };
     if (n.prefixItems !== undefined) {
       const prefix = n.prefixItems.map((id) => this.check(id));
@@ -635,13 +591,13 @@ export class ClosureCompiler {
       const restCheck = typeof rest === 'number' ? this.check(rest) : n.items !== undefined ? this.check(n.items) : undefined;
       const restSegment = typeof rest === 'number' ? 'additionalItems' : 'items';
       parts.push((d) => {
-        each(d, 0, Math.min(prefix.length, d.length), (i) => `prefixItems/${i}`, (i) => prefix[i] as Check);
-        if (restCheck !== undefined) each(d, prefix.length, d.length, () => restSegment, () => restCheck);
+        for (let i = 0; i < Math.min(prefix.length, d.length); i++) descend(i, `prefixItems/${i}`, prefix[i] as Check, d[i]);
+        if (restCheck !== undefined) each(d, prefix.length, restSegment, restCheck);
         if (rest === false && d.length > prefix.length) report('additionalItems', `only ${prefix.length} items are allowed, but found ${d.length} items`);
       });
     } else if (n.items !== undefined) {
       const item = this.check(n.items);
-      parts.push((d) => each(d, 0, d.length, () => 'items', () => item));
+      parts.push((d) => each(d, 0, 'items', item));
     }
     if (n.contains !== undefined) {
       const t = this.test(n.contains);
@@ -651,7 +607,7 @@ export class ClosureCompiler {
       parts.push((d) => {
         let matched = 0;
         for (const x of d) if (t(x)) matched++;
-        if (matched < min) report('minContains', `valid must be >= ${min}, but got ${matched}`, collect(() => each(d, 0, d.length, () => 'contains', () => c)));
+        if (matched < min) report('minContains', `valid must be >= ${min}, but got ${matched}`, collect(() => each(d, 0, 'contains', c)));
         if (max !== undefined && matched > max) report('maxContains', `valid must be <= ${max}, but got ${matched}`);
       });
     }

@@ -16,8 +16,6 @@ import type { ValidationResult } from './result.js';
 import { encodeResults, type ResultBatch } from './result-batch.js';
 
 const PIECE = 8 * 1024;
-/** Objects the lint rules run over at a time. */
-const LINT_BATCH = 100;
 
 export type WorkerData = ValidatorOptions & SplitOptions & { lint?: LintThreadData };
 export type ToWorker =
@@ -72,7 +70,7 @@ const validator = new DocumentValidator(options, schemas, linter);
  * of a message, or once enough objects wait (the rules run over batches: each run has a cost of its own).
  */
 function lint(into: { findings: Finding[]; objects: LintObject[] }, end: boolean): void {
-  if (linter === undefined || (!end && linter.waiting < LINT_BATCH)) return;
+  if (linter === undefined || (!end && !linter.full)) return;
   const batch = linter.take();
   if (batch === undefined) return;
   for (const f of batch.findings) into.findings.push(f);
