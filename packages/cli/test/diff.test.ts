@@ -1,7 +1,6 @@
 // `helmforge diff` end to end with both real Helms: the generated platform before and after stack-file edits, each
 // verdict checked object by object through the JSON report of the built CLI; a saved release manifest against a
 // chart; the other outputs; and `helmforge generate --diff`.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,18 +9,10 @@ import { parseDocument } from 'yaml';
 import { HELM_BINARIES, REPO_ROOT, runHelm, type HelmBinary } from '../../../tools/testkit/helm.js';
 import { startLocalRegistry } from '../../../tools/testkit/registry.js';
 import { sarifValidator } from '../../../tools/testkit/sarif.js';
-
-const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
+import { helmforge as run } from './support.js';
 
 function helmforge(args: string[], options: { cwd?: string; helm?: HelmBinary; input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? REPO_ROOT,
-    encoding: 'utf8',
-    input: options.input ?? '',
-    env: { ...process.env, NO_COLOR: '1', ...(options.helm !== undefined ? { HELM_BIN: options.helm.bin } : {}), ...options.env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return run(args, options.cwd ?? REPO_ROOT, { NO_COLOR: '1', ...(options.helm !== undefined ? { HELM_BIN: options.helm.bin } : {}), ...options.env }, options.input ?? '');
 }
 
 interface Identity {

@@ -2,28 +2,20 @@
 // Helms; suppression annotations (helmforge, kube-linter, Polaris, kube-score), --config in both formats, --include,
 // --exclude, --fail-on, every output format, --list-rules; findings traced back to the stack file's keys.
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { HELM_BINARIES, REPO_ROOT } from '../../../tools/testkit/helm.js';
+import { helmforge as run } from './support.js';
 
-const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
 const BUNDLE = join(REPO_ROOT, '..', 'shared', 'kubernetes-schemas', 'v1.33', '_definitions.json');
 const CHART = join(REPO_ROOT, 'charts', 'platform');
 const TMP = mkdtempSync(join(tmpdir(), 'helmforge-lint-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 function helmforge(args: string[], options: { input?: string; cwd?: string; helm?: string } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? REPO_ROOT,
-    encoding: 'utf8',
-    input: options.input ?? '',
-    env: { ...process.env, HELM_BIN: options.helm ?? HELM_BINARIES[0]?.bin ?? 'helm', NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return run(args, options.cwd ?? REPO_ROOT, { HELM_BIN: options.helm ?? HELM_BINARIES[0]?.bin ?? 'helm', NO_COLOR: '1' }, options.input ?? '');
 }
 
 /** A manifest breaking two rules (privileged and latest-tag), with annotations given per test. */

@@ -8,14 +8,14 @@ import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.j
 import { offline } from '../../../tools/testkit/offline.js';
 import { tempDir } from '../../../tools/testkit/temp.js';
 import { startLocalRegistry, type LocalRegistry } from '../../../tools/testkit/registry.js';
+import { BIN, helmforge as run } from './support.js';
 
-const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
 const BUNDLE = join(REPO_ROOT, '..', 'shared', 'kubernetes-schemas', 'v1.33', '_definitions.json');
 const CHART = join(REPO_ROOT, 'charts', 'platform');
 
 function helmforge(args: string[], helmBin: string, input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', input, env: { ...process.env, HELM_BIN: helmBin }, maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const { status, stdout, stderr } = run(args, REPO_ROOT, { HELM_BIN: helmBin }, input);
+  return { status, stdout, stderr };
 }
 
 describe.each(HELM_BINARIES)('helmforge validate with $label', (helm) => {
@@ -178,7 +178,7 @@ describe('helmforge validate input errors and exit codes', () => {
     const pkg = runHelm(HELM_BINARIES[0]!, ['package', CHART, '-d', tmp]);
     expect(pkg.status, pkg.stderr).toBe(0);
     const own = tempDir('validate-tmpdir');
-    const r = spawnSync(process.execPath, [BIN, 'validate', join(tmp, 'platform-0.1.0.tgz'), '--schema-bundle', BUNDLE], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, HELM_BIN: helm, TMPDIR: own } });
+    const r = run(['validate', join(tmp, 'platform-0.1.0.tgz'), '--schema-bundle', BUNDLE], REPO_ROOT, { HELM_BIN: helm, TMPDIR: own });
     expect(r.stdout).toMatch(/Invalid: 0, Errors: 0/);
     expect(r.status).toBe(0);
     expect(readdirSync(own)).toEqual([]);

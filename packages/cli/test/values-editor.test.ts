@@ -4,15 +4,14 @@
 // Argo CD schemas check the umbrella's values inside a HelmRelease and an Application; and what becomes of the
 // `helm show values chart > my-values.yaml` habit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { HELM_BINARIES, REPO_ROOT, runHelm } from '../../../tools/testkit/helm.js';
 import { startLanguageServer, type LanguageServer } from '../../../tools/testkit/lsp.js';
+import { helmforge } from './support.js';
 
-const BIN = join(REPO_ROOT, 'packages', 'cli', 'dist', 'helmforge.mjs');
 let workspace: string;
 let elsewhere: string;
 let lsp: LanguageServer;
@@ -21,7 +20,7 @@ beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'helmforge-lsp-'));
   elsewhere = mkdtempSync(join(tmpdir(), 'helmforge-lsp-elsewhere-'));
   cpSync(join(REPO_ROOT, 'helmforge.yaml'), join(workspace, 'helmforge.yaml'));
-  const r = spawnSync(process.execPath, [BIN, 'generate', '--vscode'], { cwd: workspace, encoding: 'utf8' });
+  const r = helmforge(['generate', '--vscode'], workspace);
   expect(r.status, r.stderr).toBe(0);
   const settings = parseJsonc(readFileSync(join(workspace, '.vscode', 'settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
   lsp = await startLanguageServer(workspace, settings['yaml.schemas']);
@@ -33,7 +32,7 @@ afterAll(() => {
 });
 
 function helmforgeValues(...args: string[]): string {
-  const r = spawnSync(process.execPath, [BIN, 'values', ...args], { cwd: workspace, encoding: 'utf8' });
+  const r = helmforge(['values', ...args], workspace);
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }

@@ -114,7 +114,7 @@ export function diffReleases(old: Release, next: Release, options: DiffOptions =
       change = changes.length > 0 ? 'changed' : 'unchanged';
       if (changes.length > 0) {
         // judged without the generated values: a random password or a checksum over it is no update of the field
-        const failing = immutabilityFindings(n.group, n.kind, o.body, revert(n.body, masked) as JsonObject);
+        const failing = immutabilityFindings(n.group, n.kind, o.body, masked.length > 0 ? (revert(n.body, masked) as JsonObject) : n.body);
         findings.push(...failing);
         // an update the API refuses rolls nothing
         if (!failing.some((f) => f.verdict === 'will-fail')) findings.push(...rolloutFindings(o, n, changes, next, changedConfig));

@@ -58,6 +58,19 @@ export function describe(o: Pick<ReleaseObject, 'kind' | 'name' | 'namespace'>, 
   return o.namespace !== '' && releaseNamespace !== undefined && o.namespace !== releaseNamespace ? `${o.kind} ${o.namespace}/${o.name}` : `${o.kind} ${o.name}`;
 }
 
+/**
+ * The claims a StatefulSet's pods get from its volumeClaimTemplates, `<template>-<name>-<ordinal>`, for its replicas
+ * (1 when not set) or the first `ordinals` of them.
+ */
+export function statefulSetClaims(sts: ReleaseObject, ordinals?: number): string[] {
+  const spec = isObject(sts.body.spec) ? sts.body.spec : {};
+  const count = ordinals ?? (typeof spec.replicas === 'number' ? spec.replicas : 1);
+  return (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []).flatMap((t) => {
+    const name = isObject(t) && isObject(t.metadata) ? t.metadata.name : undefined;
+    return typeof name === 'string' ? Array.from({ length: count }, (_, i) => `${name}-${sts.name}-${i}`) : [];
+  });
+}
+
 /** The (sub)chart of a `# Source:` path: `platform/charts/web/templates/x.yaml` → `web`, `mychart/templates/x.yaml` → `mychart`. */
 function componentOf(source: string | undefined, fallback: string): string {
   if (source === undefined) return fallback;

@@ -33,16 +33,17 @@ export function crossReferences(stack: StackConfig): CrossReferences {
   const registry = partValues('registry', stack.components.registry);
   const pullSecret = stack.components.registry?.enabled !== false && at(registry, 'pullSecret', 'enabled') === true ? (at(registry, 'pullSecret', 'name') as string) : undefined;
   const claimUses: { pointer: string; name: string; fromDefaults: boolean }[] = [];
-  // each part's values as its chart sees them (the stack file's section over the chart's defaults)
-  const use = (key: string, section: ComponentValues | undefined, pointer: string, path: (string | number)[]) => {
-    const name = at(partValues(key, section), ...path);
+  // `values`: the part's values as its chart sees them; `section`: what the stack file sets
+  const use = (values: Values, section: ComponentValues | undefined, pointer: string, path: (string | number)[]) => {
+    const name = at(values, ...path);
     if (typeof name === 'string' && name !== '') claimUses.push({ pointer, name, fromDefaults: at(section, ...path) === undefined });
   };
   const c = stack.components;
-  use('registry', c.registry, '/registry/persistence/existingClaim', ['persistence', 'existingClaim']);
-  use('monitoring', c.monitoring, '/monitoring/prometheus/persistence/existingClaim', ['prometheus', 'persistence', 'existingClaim']);
-  use('monitoring', c.monitoring, '/monitoring/grafana/persistence/existingClaim', ['grafana', 'persistence', 'existingClaim']);
-  for (const [name, app] of Object.entries(stack.apps)) use(name, app, `/apps/${name}/persistence/existingClaim`, ['persistence', 'existingClaim']);
+  use(registry, c.registry, '/registry/persistence/existingClaim', ['persistence', 'existingClaim']);
+  const monitoring = partValues('monitoring', c.monitoring);
+  use(monitoring, c.monitoring, '/monitoring/prometheus/persistence/existingClaim', ['prometheus', 'persistence', 'existingClaim']);
+  use(monitoring, c.monitoring, '/monitoring/grafana/persistence/existingClaim', ['grafana', 'persistence', 'existingClaim']);
+  for (const [name, app] of Object.entries(stack.apps)) use(partValues(name, app), app, `/apps/${name}/persistence/existingClaim`, ['persistence', 'existingClaim']);
   if (c.jobs?.enabled !== false) {
     const jobs = partValues('jobs', c.jobs);
     // jobs, cronJobs and hooks are maps keyed by name
@@ -51,7 +52,7 @@ export function crossReferences(stack: StackConfig): CrossReferences {
       for (const [name, entry] of Object.entries(isPlainObject(entries) ? entries : {})) {
         if (at(entry, 'enabled') === false) continue;
         const vols = at(entry, 'volumes');
-        (Array.isArray(vols) ? vols : []).forEach((_v, j) => use('jobs', c.jobs, `/jobs/${kind}/${name}/volumes/${j}/persistentVolumeClaim/claimName`, [kind, name, 'volumes', j, 'persistentVolumeClaim', 'claimName']));
+        (Array.isArray(vols) ? vols : []).forEach((_v, j) => use(jobs, c.jobs, `/jobs/${kind}/${name}/volumes/${j}/persistentVolumeClaim/claimName`, [kind, name, 'volumes', j, 'persistentVolumeClaim', 'claimName']));
       }
     }
   }

@@ -2,7 +2,7 @@
 // namespace): Helm creates the new objects first and then deletes the old ones. For storage that decides whether
 // data stays reachable; for Services, ServiceAccounts and Jobs what clients, tokens and runs see.
 import { deepEqual } from '../changes.js';
-import { describe, isObject, type Json, type JsonObject, type Release, type ReleaseObject } from '../objects.js';
+import { describe, isObject, statefulSetClaims, type Json, type JsonObject, type Release, type ReleaseObject } from '../objects.js';
 import { usersOf } from '../references.js';
 import type { Finding } from '../verdicts.js';
 import { volumeSource } from './immutable.js';
@@ -83,15 +83,6 @@ function volumeFindings(old: ReleaseObject, replacement: ReleaseObject | undefin
       : `the storage (${storageLocation(old)}) is deleted with it (reclaimPolicy ${reclaimPolicy(old)})`;
   const then = replacement !== undefined ? `; ${describe(replacement)} starts on ${storageLocation(replacement)}` : '';
   return [{ verdict: 'data-loss', reason: `PersistentVolume ${old.name} is deleted: ${gone}${then}`, remedy: KEEP_OR_COPY, rule: HELM_UPDATE }];
-}
-
-function statefulSetClaims(o: ReleaseObject): string[] {
-  const templates = Array.isArray(spec(o).volumeClaimTemplates) ? (spec(o).volumeClaimTemplates as Json[]) : [];
-  const replicas = typeof spec(o).replicas === 'number' ? (spec(o).replicas as number) : 1;
-  return templates.flatMap((t) => {
-    const name = isObject(t) && isObject(t.metadata) ? t.metadata.name : undefined;
-    return typeof name === 'string' ? Array.from({ length: replicas }, (_, i) => `${name}-${o.name}-${i}`) : [];
-  });
 }
 
 function statefulSetFindings(old: ReleaseObject, replacement: ReleaseObject | undefined): Finding[] {

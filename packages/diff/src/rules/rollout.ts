@@ -1,7 +1,7 @@
 // Restarts: a workload whose pod template changes rolls its pods, the way its update strategy says. The finding
 // names how many pods, in what steps and with how many kept ready, and why the template changed.
 import { formatPath, type Change } from '../changes.js';
-import { describe, isObject, type Json, type JsonObject, type Release, type ReleaseObject } from '../objects.js';
+import { describe, isObject, statefulSetClaims, type JsonObject, type Release, type ReleaseObject } from '../objects.js';
 import { resolveIntOrPercent } from '../units.js';
 import type { Finding } from '../verdicts.js';
 
@@ -116,8 +116,7 @@ export function replacedWorkload(old: ReleaseObject, next: ReleaseObject, oldRel
   if (!ROLLING_KINDS.has(`${old.group}/${old.kind}`)) return undefined;
   const { n, words } = podCount(old, oldRelease);
   const pods = old.kind === 'DaemonSet' ? 'its pods (one on every node)' : n === 1 ? 'its pod' : `its ${words}`;
-  const templates = next.kind === 'StatefulSet' && old.kind !== 'StatefulSet' && Array.isArray(spec(next).volumeClaimTemplates) ? (spec(next).volumeClaimTemplates as Json[]) : [];
-  const claims = templates.flatMap((t) => (isObject(t) && isObject(t.metadata) && typeof t.metadata.name === 'string' ? [`${t.metadata.name}-${next.name}-0`] : []));
+  const claims = next.kind === 'StatefulSet' && old.kind !== 'StatefulSet' ? statefulSetClaims(next, 1) : [];
   const fresh = claims.length > 0 ? `; ${describe(next)} starts on new, empty claims (${claims.join(', ')}…), not on the volumes of ${describe(old)}` : '';
   return {
     verdict: 'replaced',
