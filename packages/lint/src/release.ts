@@ -1,6 +1,6 @@
 // The whole release as rules see it: every object with its identity worked out once, looked up by kind or by
 // (kind, namespace, name), and the settings that say what exists outside the release.
-import { matches, type Selector } from './k8s/selector.js';
+import { LabelIndex, type Selector } from './k8s/selector.js';
 import { isClusterScoped } from './k8s/scope.js';
 import { podTemplate, type PodTemplate } from './k8s/workload.js';
 import { rec, str, stringMap } from './k8s/values.js';
@@ -87,8 +87,8 @@ export class Release {
   /** (built when first asked: the rules that look at one object at a time never ask) */
   private byName: Map<string, Map<string, Map<string, ReleaseObject>>> | undefined;
   private pods: ReleaseObject[] | undefined;
-  /** Objects with pods by namespace, then by `key=value` of each pod label (so selectors look at candidates only). */
-  private podIndex: Map<string, { all: ReleaseObject[]; byLabel: Map<string, ReleaseObject[]> }> | undefined;
+  /** Objects with pods by namespace and pod label (so selectors look at candidates only). */
+  private podIndex: LabelIndex<ReleaseObject> | undefined;
   private readonly nameLists = new Map<string, string[]>();
 
   constructor(
@@ -135,24 +135,10 @@ export class Release {
   /** Objects of a namespace whose pod template labels the selector matches. */
   podsMatching(namespace: string, selector: Selector): ReleaseObject[] {
     if (this.podIndex === undefined) {
-      this.podIndex = new Map();
-      for (const o of this.withPods()) {
-        let ns = this.podIndex.get(o.namespace);
-        if (ns === undefined) this.podIndex.set(o.namespace, (ns = { all: [], byLabel: new Map() }));
-        ns.all.push(o);
-        for (const [k, v] of Object.entries(o.pod?.labels ?? {})) {
-          const key = `${k}=${v}`;
-          const l = ns.byLabel.get(key);
-          if (l === undefined) ns.byLabel.set(key, [o]);
-          else l.push(o);
-        }
-      }
+      this.podIndex = new LabelIndex();
+      for (const o of this.withPods()) this.podIndex.add(o.namespace, o.pod?.labels ?? {}, o);
     }
-    const ns = this.podIndex.get(namespace);
-    if (ns === undefined) return [];
-    const first = Object.entries(selector.matchLabels)[0];
-    const candidates = first === undefined ? ns.all : (ns.byLabel.get(`${first[0]}=${first[1]}`) ?? []);
-    return candidates.filter((o) => matches(selector, o.pod?.labels ?? {}));
+    return this.podIndex.matching(namespace, selector);
   }
 
   /** Names of the objects of a kind in a namespace. */

@@ -78,3 +78,34 @@ describe('mergeFindings and failsAt', () => {
     expect(failsAt([], 'info')).toBe(false);
   });
 });
+
+describe('selectors over the release', () => {
+  it('see a workload once even when two of its labels would read the same as `key=value` (a=b: c and a: b=c)', () => {
+    const text = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web}',
+      'spec:',
+      '  template:',
+      '    metadata: {labels: {"a=b": c, a: b=c}}',
+      '    spec: {containers: [{name: web, image: "nginx:1.27"}]}',
+      '---',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: api}',
+      'spec:',
+      '  template:',
+      '    metadata: {labels: {a: b=c}}',
+      '    spec: {containers: [{name: api, image: "nginx:1.27", ports: [{name: http, containerPort: 80}]}]}',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: web}',
+      'spec: {selector: {a: b=c}, ports: [{port: 80, targetPort: http}]}',
+      '',
+    ].join('\n');
+    const objects = objectsOf(text).map((o) => ({ ...o, file: 'manifests.yaml' }));
+    const found = lintRelease({ objects }, resolveConfig([{ noDefaults: true, include: ['service-target-port'] }]));
+    expect(found.map((f) => f.message)).toEqual(['targetPort "http" names no container port of Deployment web, which the Service selects']);
+  });
+});

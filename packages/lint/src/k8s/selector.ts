@@ -62,3 +62,43 @@ export function describeSelector(s: Selector): string {
   }
   return parts.join(',') || '<everything>';
 }
+
+interface Labelled<T> {
+  item: T;
+  labels: Record<string, string>;
+}
+
+/**
+ * Items (objects with pods, workloads) by namespace and by each label they carry (key, then value: no joined key
+ * string to be ambiguous), so that a selector looks only at the items that have its first matchLabel.
+ */
+export class LabelIndex<T> {
+  private readonly namespaces = new Map<string, { all: Labelled<T>[]; byLabel: Map<string, Map<string, Labelled<T>[]>> }>();
+
+  add(namespace: string, labels: Record<string, string>, item: T): void {
+    let ns = this.namespaces.get(namespace);
+    if (ns === undefined) this.namespaces.set(namespace, (ns = { all: [], byLabel: new Map() }));
+    const entry = { item, labels };
+    ns.all.push(entry);
+    for (const k in labels) {
+      if (!Object.hasOwn(labels, k)) continue;
+      let values = ns.byLabel.get(k);
+      if (values === undefined) ns.byLabel.set(k, (values = new Map()));
+      const v = labels[k] as string;
+      const l = values.get(v);
+      if (l === undefined) values.set(v, [entry]);
+      else l.push(entry);
+    }
+  }
+
+  /** The items of a namespace whose labels the selector matches, in the order they were added. */
+  matching(namespace: string, s: Selector): T[] {
+    const ns = this.namespaces.get(namespace);
+    if (ns === undefined) return [];
+    const first = Object.entries(s.matchLabels)[0];
+    const candidates = first === undefined ? ns.all : (ns.byLabel.get(first[0])?.get(first[1]) ?? []);
+    const out: T[] = [];
+    for (const c of candidates) if (matches(s, c.labels)) out.push(c.item);
+    return out;
+  }
+}

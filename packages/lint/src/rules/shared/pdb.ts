@@ -1,5 +1,5 @@
 // What a PodDisruptionBudget selects: the workloads of its namespace whose pods its selector matches.
-import { labelSelector, matches, type Selector } from '../../k8s/selector.js';
+import { LabelIndex, labelSelector, type Selector } from '../../k8s/selector.js';
 import { rec, stringMap } from '../../k8s/values.js';
 import { DEPLOYMENT_LIKE, replicasOf, workloadSelector } from '../../k8s/workload.js';
 import type { Release, ReleaseObject } from '../../release.js';
@@ -8,19 +8,13 @@ export function pdbSelector(pdb: ReleaseObject): Selector | undefined {
   return labelSelector(rec(pdb.value.spec)?.selector);
 }
 
-interface Workload {
-  o: ReleaseObject;
-  /** The workload's own selector's matchLabels (what a PDB's selector is matched against). */
-  labels: Record<string, string>;
-}
-
 /**
  * Per release, worked out when a PDB rule first asks (both PDB rules ask for every PDB: without it, each PDB would look
- * at every workload and every HPA): the workloads with replicas and a selector by namespace (all, and by `key=value`
- * of each selector label, in release order), and the minReplicas of the first HPA that targets each workload.
+ * at every workload and every HPA): the workloads with replicas and a selector by namespace and by the labels of their
+ * own selector, and the minReplicas of the first HPA that targets each workload.
  */
 interface Index {
-  workloads: Map<string, { all: Workload[]; byLabel: Map<string, Workload[]> }>;
+  workloads: LabelIndex<ReleaseObject>;
   hpaMin: Map<string, number>;
 }
 
@@ -31,21 +25,12 @@ const hpaKey = (namespace: string, kind: string, name: string) => JSON.stringify
 function indexOf(release: Release): Index {
   let index = indexes.get(release);
   if (index !== undefined) return index;
-  index = { workloads: new Map(), hpaMin: new Map() };
+  index = { workloads: new LabelIndex(), hpaMin: new Map() };
   for (const o of release.ofKind(...DEPLOYMENT_LIKE)) {
     if (replicasOf(o.kind, o.value) === undefined) continue;
     const ws = workloadSelector(o.kind, o.value);
     if (ws === undefined) continue;
-    const w = { o, labels: ws.plainMap ? stringMap(ws.selector) : stringMap(rec(ws.selector)?.matchLabels) };
-    let ns = index.workloads.get(o.namespace);
-    if (ns === undefined) index.workloads.set(o.namespace, (ns = { all: [], byLabel: new Map() }));
-    ns.all.push(w);
-    for (const [k, v] of Object.entries(w.labels)) {
-      const key = `${k}=${v}`;
-      const l = ns.byLabel.get(key);
-      if (l === undefined) ns.byLabel.set(key, [w]);
-      else if (l.at(-1) !== w) l.push(w); // ('a=b': 'c' and 'a': 'b=c' make one key)
-    }
+    index.workloads.add(o.namespace, ws.plainMap ? stringMap(ws.selector) : stringMap(rec(ws.selector)?.matchLabels), o);
   }
   for (const hpa of release.ofKind('HorizontalPodAutoscaler')) {
     const spec = rec(hpa.value.spec);
@@ -63,12 +48,7 @@ function indexOf(release: Release): Index {
  * PDB's selector matches.
  */
 export function selectedWorkloads(release: Release, pdb: ReleaseObject, s: Selector): ReleaseObject[] {
-  const ns = indexOf(release).workloads.get(pdb.namespace);
-  if (ns === undefined) return [];
-  // a workload the selector matches has the selector's first matchLabel
-  const first = Object.entries(s.matchLabels)[0];
-  const candidates = first === undefined ? ns.all : (ns.byLabel.get(`${first[0]}=${first[1]}`) ?? []);
-  return candidates.filter((w) => matches(s, w.labels)).map((w) => w.o);
+  return indexOf(release).workloads.matching(pdb.namespace, s);
 }
 
 /** The replica floor of a workload: an HPA's minReplicas when one targets it, else its replicas. */
