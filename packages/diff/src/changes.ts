@@ -1,6 +1,7 @@
 // The path-level difference of two objects. Written here rather than taken from a generic JSON diff library
 // because Kubernetes lists are merged by key, not by position (containers, env, ports, volumes by name, mounts by
 // path): a container added in front of another must read `containers[sidecar]` added, not every index changed.
+import { deepEqual } from '@helmforge/lint';
 import { isObject, type Json } from './objects.js';
 
 export type Segment = string | number | { key: string };
@@ -38,23 +39,11 @@ export function formatPath(segments: Segment[]): string {
   return out;
 }
 
-function equal(a: Json | undefined, b: Json | undefined): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => equal(x, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && equal(a[k], b[k]));
-  }
-  return false;
-}
-
-export { equal as deepEqual };
-
 /** Every leaf-level difference from `a` to `b`; a value whose type changes is one change. */
 export function diffValues(a: Json | undefined, b: Json | undefined, at: Segment[] = []): Change[] {
   const out: Change[] = [];
   const walk = (x: Json | undefined, y: Json | undefined, path: Segment[]): void => {
-    if (equal(x, y)) return;
+    if (deepEqual(x, y)) return;
     const push = (op: Change['op']): void => void out.push({ path: formatPath(path), segments: path, op, ...(x !== undefined ? { old: x } : {}), ...(y !== undefined ? { new: y } : {}) });
     if (x === undefined) return push('added');
     if (y === undefined) return push('removed');

@@ -12,3 +12,4 @@ export type { ExternalReference, LintSettings } from './release.js';
 export { SEVERITIES, CATEGORIES, type Category, type Finding, type LintObject, type ObjectRef, type ReleaseInput, type Rule, type Severity } from './types.js';
 export { isClusterScoped } from './k8s/scope.js';
 export { parseQuantity } from './k8s/quantity.js';
+export { deepEqual } from './k8s/values.js';

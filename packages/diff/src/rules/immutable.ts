@@ -2,9 +2,9 @@
 // server answers "field is immutable" (or similar), and the upgrade stops half-way. One entry per kind, each citing
 // the validation function it follows (kubernetes/kubernetes, pkg/apis/*/validation and pkg/registry/*/strategy.go).
 // Fields are compared after the API's defaults for them are applied, so that spelling out a default is no change.
-import { deepEqual, diffValues } from '../changes.js';
+import { diffValues } from '../changes.js';
 import { isObject, type Json, type JsonObject } from '../objects.js';
-import { parseQuantity } from '@helmforge/lint';
+import { deepEqual, parseQuantity } from '@helmforge/lint';
 import type { Finding } from '../verdicts.js';
 
 export interface ImmutabilityRule {

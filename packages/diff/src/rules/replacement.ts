@@ -1,7 +1,7 @@
 // What removing an object does, alone or with another taking its place (a rename, a kind change, a move to another
 // namespace): Helm creates the new objects first and then deletes the old ones. For storage that decides whether
 // data stays reachable; for Services, ServiceAccounts and Jobs what clients, tokens and runs see.
-import { deepEqual } from '../changes.js';
+import { deepEqual } from '@helmforge/lint';
 import { describe, isObject, statefulSetClaims, type Json, type JsonObject, type Release, type ReleaseObject } from '../objects.js';
 import { usersOf } from '../references.js';
 import type { Finding } from '../verdicts.js';
